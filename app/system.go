@@ -1,0 +1,41 @@
+package app
+
+// Info is what the shell needs at start.
+type Info struct {
+	Version      string `json:"version"`
+	DataDir      string `json:"data_dir"`
+	Programs     int    `json:"programs"`
+	OfferSample  bool   `json:"offer_sample"`
+	BrowserMode  bool   `json:"browser_mode"`
+	SchemaNumber int    `json:"schema"`
+}
+
+// Version is Partnerbook's version, set by main.go from the build.
+var Version = "dev"
+
+// BrowserMode is true when the services are served to a browser (partnerbook ui).
+var BrowserMode = false
+
+// System is the app shell: start-up facts and the first-start offer.
+type System struct{ c *Core }
+
+// Info returns the start-up facts; the sample program is offered while there are no programs
+// and the offer was not declined.
+func (s *System) Info() (Info, error) {
+	ps, err := s.c.store.ListPrograms(s.c.ctx)
+	if err != nil {
+		return Info{}, err
+	}
+	offered, err := s.c.store.GetSetting(s.c.ctx, "ui.sample_offered")
+	if err != nil {
+		return Info{}, err
+	}
+	v, _ := s.c.store.Version(s.c.ctx)
+	return Info{Version: Version, DataDir: s.c.dataDir, Programs: len(ps), BrowserMode: BrowserMode,
+		OfferSample: len(ps) == 0 && offered.Value != "true", SchemaNumber: v}, nil
+}
+
+// DeclineSample records that the person does not want the sample program.
+func (s *System) DeclineSample() error {
+	return s.c.store.SetSetting(s.c.ctx, "ui.sample_offered", "true")
+}

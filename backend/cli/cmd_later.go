@@ -1,0 +1,44 @@
+package cli
+
+import "partnerbook/backend/domain"
+
+// Commands of cli.md whose capability has not landed yet: they are known (so usage shows
+// them and scripts get a clear answer), and refuse plainly.
+func init() {
+	for _, u := range []string{
+		"import orders --program P [--format F] [--mapping M.json] [--dry-run] [--skip-invalid] FILE",
+		"import undo BATCH",
+		"orders --program P [--partner K]",
+		"commissions --program P [--partner K] [--status S]",
+		"balances --program P",
+		"payouts run --program P [--dry-run]",
+		"payouts list --program P",
+		"statements --program P --payout NUMBER|--run ID --out DIR",
+		"mail statements --program P --run ID [--dry-run]",
+		"mail reports --program P --month YYYY-MM",
+		"mail leads --program P",
+		"mail test",
+		"serve [--addr 127.0.0.1:8787]",
+		"sync pull",
+	} {
+		path := commandPath(u)
+		register(command{path: path, usage: u, noStore: true, flags: anyFlags, run: func(c *call) error {
+			return domain.Errorf(domain.EInternal, "`%s` is not built yet in this version of Partnerbook", path)
+		}})
+	}
+}
+
+var anyFlags = map[string]flagKind{"program": valueFlag, "format": valueFlag, "mapping": valueFlag, "dry-run": boolFlag,
+	"skip-invalid": boolFlag, "partner": valueFlag, "status": valueFlag, "payout": valueFlag, "run": valueFlag,
+	"out": valueFlag, "month": valueFlag, "addr": valueFlag}
+
+func commandPath(usage string) string {
+	var words []string
+	for _, w := range splitFields(usage) {
+		if w[0] == '-' || w[0] == '[' || (w[0] >= 'A' && w[0] <= 'Z') {
+			break
+		}
+		words = append(words, w)
+	}
+	return joinWords(words)
+}

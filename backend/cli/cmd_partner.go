@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"partnerbook/backend/domain"
+	"partnerbook/backend/importer"
+)
+
+var partnerFlags = map[string]flagKind{"program": valueFlag, "name": valueFlag, "email": valueFlag, "key": valueFlag,
+	"coupon": repeatFlag, "parent": valueFlag, "status": valueFlag, "address": valueFlag, "country": valueFlag,
+	"vat-id": valueFlag, "language": valueFlag, "paypal-email": valueFlag, "iban": valueFlag}
+
+func init() {
+	register(
+		command{path: "partner add", flags: partnerFlags, run: runPartnerAdd,
+			usage: "partner add --program P --name N --email E --key K [--coupon C]... [--parent K] [--status active|pending|suspended] [--address A] [--country CC] [--vat-id V] [--language en|de] [--paypal-email E] [--iban I]"},
+		command{path: "partner update", flags: partnerFlags, run: runPartnerUpdate,
+			usage: "partner update --program P --key K [--name N] [--email E] [--coupon C]... [--parent K] [--status S] [...any flag of add]"},
+		command{path: "partner list", flags: map[string]flagKind{"program": valueFlag, "search": valueFlag, "status": valueFlag},
+			usage: "partner list --program P [--search TEXT] [--status S]", run: runPartnerList},
+		command{path: "import partners", flags: map[string]flagKind{"program": valueFlag},
+			usage: "import partners --program P FILE.csv", run: runImportPartners},
+	)
+}
+
+func partnerPatch(c *call, withKey bool) domain.PartnerPatch {
+	p := domain.PartnerPatch{Name: c.args.opt("name"), Email: c.args.opt("email"), Parent: c.args.opt("parent"),
+		Status: c.args.opt("status"), Address: c.args.opt("address"), Country: c.args.opt("country"),
+		VATID: c.args.opt("vat-id"), Language: c.args.opt("language"), PaypalEmail: c.args.opt("paypal-email"),
+		IBAN: c.args.opt("iban")}
+	if withKey {
+		p.Key = c.args.opt("key")
+	}
+	if c.args.set["coupon"] {
+		coupons := []string{}
+		for _, v := range c.args.vals["coupon"] {
+			for _, part := range strings.Split(v, ",") {
+				if part = strings.TrimSpace(part); part != "" {
+					coupons = append(coupons, part)
+				}
+			}
+		}
+		p.Coupons = &coupons
+	}
+	return p
+}
+
+func runPartnerAdd(c *call) error {
+	if err := c.args.need("program", "name", "email", "key"); err != nil {
+		return err
+	}
+	prog, err := c.program()
+	if err != nil {
+		return err
+	}
+	p, err := c.app.Store.AddPartner(c.ctx, prog.ID, partnerPatch(c, true))
+	if err != nil {
+		return err
+	}
+	return c.out(map[string]any{"partner": p}, func(w io.Writer) {
+		fmt.Fprintf(w, "Partner %s (%s) added.\n", p.Key, p.Name)
+	})
+}
+
+func runPartnerUpdate(c *call) error {
+	if err := c.args.need("program", "key"); err != nil {
+		return err
+	}
+	prog, err := c.program()
+	if err != nil {
+		return err
+	}
+	p, err := c.app.Store.UpdatePartner(c.ctx, prog.ID, c.args.get("key"), partnerPatch(c, false))
+	if err != nil {
+		return err
+	}
+	return c.out(map[string]any{"partner": p}, func(w io.Writer) {
+		fmt.Fprintf(w, "Partner %s updated.\n", p.Key)
+	})
+}
+
+func runPartnerList(c *call) error {
+	prog, err := c.program()
+	if err != nil {
+		return err
+	}
+	ps, _, err := c.app.Store.ListPartners(c.ctx, domain.PartnerFilter{ProgramID: prog.ID,
+		Search: c.args.get("search"), Status: c.args.get("status")})
+	if err != nil {
+		return err
+	}
+	return c.out(map[string]any{"partners": ps}, func(w io.Writer) {
+		tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
+		fmt.Fprintln(tw, "KEY\tNAME\tEMAIL\tSTATUS\tCOUPONS\tPARENT\tCOUNTRY")
+		for _, p := range ps {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Key, p.Name, p.Email, p.Status,
+				strings.Join(p.Coupons, ";"), p.Parent, p.Country)
+		}
+		tw.Flush()
+	})
+}
+
+// inputFile opens the one FILE argument of an import command.
+func (c *call) inputFile() (*os.File, string, error) {
+	if len(c.args.words) != 1 {
+		return nil, "", usagef("give one FILE to import")
+	}
+	f, err := os.Open(c.args.words[0])
+	if err != nil {
+		return nil, "", domain.Errorf(domain.EInvalid, "cannot read %s: %v", c.args.words[0], err)
+	}
+	return f, filepath.Base(c.args.words[0]), nil
+}
+
+func runImportPartners(c *call) error {
+	prog, err := c.program()
+	if err != nil {
+		return err
+	}
+	f, name, err := c.inputFile()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rows, err := importer.ReadPartners(name, f)
+	if err != nil {
+		return err
+	}
+	res, err := c.app.Store.ImportPartners(c.ctx, prog.ID, name, rows)
+	if err != nil {
+		return err
+	}
+	return c.out(res, func(w io.Writer) { printImport(w, name, res) })
+}
+
+func printImport(w io.Writer, name string, res domain.ImportResult) {
+	fmt.Fprintf(w, "%s: %d rows: %d created, %d updated, %d unchanged (batch %d).\n",
+		name, res.Rows, res.Created, res.Updated, res.Unchanged, res.Batch)
+}

@@ -1,0 +1,123 @@
+package domain
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// SettingSpec describes a setting: what it holds and how it is checked.
+type SettingSpec struct {
+	Key    string `json:"key"`
+	Label  string `json:"label"`
+	Secret bool   `json:"secret"` // write-only; kept outside the database
+	check  func(string) string   // returns a problem, "" when fine
+}
+
+// Setting is a setting as shown: secrets only say whether they are set.
+type Setting struct {
+	Key    string `json:"key"`
+	Value  string `json:"value"`
+	Secret bool   `json:"secret"`
+	Set    bool   `json:"set"`
+}
+
+func anyText(string) string { return "" }
+
+func port(v string) string {
+	if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 65535 {
+		return "is not a port number (1 to 65535)"
+	}
+	return ""
+}
+
+func choice(options ...string) func(string) string {
+	return func(v string) string {
+		for _, o := range options {
+			if v == o {
+				return ""
+			}
+		}
+		return "is not one of " + strings.Join(options, ", ")
+	}
+}
+
+func emailOrEmpty(v string) string {
+	if v != "" && !ValidEmail(NormalizeEmail(v)) {
+		return "is not an e-mail address"
+	}
+	return ""
+}
+
+func countryOrEmpty(v string) string {
+	if v != "" && !countryRe.MatchString(v) {
+		return "is not a two-letter country code such as DE"
+	}
+	return ""
+}
+
+var settingSpecs = []SettingSpec{
+	{Key: "company.name", Label: "Company name", check: anyText},
+	{Key: "company.address", Label: "Company address", check: anyText},
+	{Key: "company.country", Label: "Company country", check: countryOrEmpty},
+	{Key: "company.vat_id", Label: "Company VAT id", check: anyText},
+	{Key: "company.logo", Label: "Company logo (image file)", check: anyText},
+	{Key: "smtp.host", Label: "SMTP host", check: anyText},
+	{Key: "smtp.port", Label: "SMTP port", check: port},
+	{Key: "smtp.security", Label: "SMTP security", check: choice("none", "starttls", "tls")},
+	{Key: "smtp.user", Label: "SMTP user", check: anyText},
+	{Key: "smtp.password", Label: "SMTP password", Secret: true, check: anyText},
+	{Key: "mail.from", Label: "From address", check: emailOrEmpty},
+	{Key: "mail.reply_to", Label: "Reply-To address", check: emailOrEmpty},
+	{Key: "imap.host", Label: "IMAP host", check: anyText},
+	{Key: "imap.port", Label: "IMAP port", check: port},
+	{Key: "imap.security", Label: "IMAP security", check: choice("none", "starttls", "tls")},
+	{Key: "imap.user", Label: "IMAP user", check: anyText},
+	{Key: "imap.password", Label: "IMAP password", Secret: true, check: anyText},
+	{Key: "imap.sent_folder", Label: "IMAP Sent folder", check: anyText},
+	{Key: "imap.leads_folder", Label: "IMAP leads folder", check: anyText},
+	{Key: "sync.enabled", Label: "Sync endpoint on", check: choice("true", "false")},
+	{Key: "sync.addr", Label: "Sync endpoint address", check: anyText},
+	{Key: "sync.remote", Label: "Remote endpoint to pull from", check: anyText},
+	{Key: "sync.remote_key", Label: "Remote endpoint secret key", Secret: true, check: anyText},
+	{Key: "ui.sample_offered", Label: "Sample program offered", check: choice("true", "false")},
+}
+
+// SettingSpecs lists the known settings, sorted by key.
+func SettingSpecs() []SettingSpec {
+	out := append([]SettingSpec(nil), settingSpecs...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// LookupSetting returns the spec of a key, or a not-found error that lists the known keys.
+func LookupSetting(key string) (SettingSpec, error) {
+	for _, s := range settingSpecs {
+		if s.Key == key {
+			return s, nil
+		}
+	}
+	keys := make([]string, 0, len(settingSpecs))
+	for _, s := range SettingSpecs() {
+		keys = append(keys, s.Key)
+	}
+	return SettingSpec{}, Errorf(ENotFound, "there is no setting %q; the settings are: %s", key, strings.Join(keys, ", "))
+}
+
+// CheckSetting validates a value for a key, trimmed; it returns the value to store.
+func CheckSetting(key, value string) (string, error) {
+	spec, err := LookupSetting(key)
+	if err != nil {
+		return "", err
+	}
+	if !spec.Secret {
+		value = strings.TrimSpace(value)
+	}
+	if value == "" {
+		return "", nil // an empty value clears a setting
+	}
+	if msg := spec.check(value); msg != "" {
+		return "", Invalid("the setting is not valid", []Problem{{Column: key, Value: value, Message: msg}})
+	}
+	return value, nil
+}

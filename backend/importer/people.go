@@ -1,0 +1,87 @@
+package importer
+
+import (
+	"io"
+	"strings"
+
+	"partnerbook/backend/domain"
+)
+
+// PartnersHeader is the header of a partners file (cli.md); only name, email and key are
+// required, and columns may stand in any order.
+var PartnersHeader = []string{"name", "email", "key", "coupons", "parent_key", "status", "address", "country",
+	"vat_id", "language", "paypal_email", "iban"}
+
+// LeadsHeader is the header of a leads file (cli.md).
+var LeadsHeader = []string{"partner_key", "email", "name", "status"}
+
+// ReadPartners reads a partners file. A column the file lacks leaves that field as it is
+// (for a new partner: the default); an empty status or language does too.
+func ReadPartners(file string, r io.Reader) ([]domain.PartnerRow, error) {
+	t, err := NewTable(file, r)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.Require("name", "email", "key"); err != nil {
+		return nil, err
+	}
+	var rows []domain.PartnerRow
+	for {
+		ok, err := t.Next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return rows, nil
+		}
+		p := domain.PartnerPatch{Name: t.Opt("name"), Email: t.Opt("email"), Key: t.Opt("key"),
+			Parent: t.Opt("parent_key"), Address: t.Opt("address"), Country: t.Opt("country"), VATID: t.Opt("vat_id"),
+			PaypalEmail: t.Opt("paypal_email"), IBAN: t.Opt("iban"), Status: nonEmpty(t.Opt("status")),
+			Language: nonEmpty(t.Opt("language"))}
+		if c := t.Opt("coupons"); c != nil {
+			coupons := splitList(*c)
+			p.Coupons = &coupons
+		}
+		rows = append(rows, domain.PartnerRow{Row: t.Row(), Patch: p})
+	}
+}
+
+// ReadLeads reads a leads file.
+func ReadLeads(file string, r io.Reader) ([]domain.LeadRow, error) {
+	t, err := NewTable(file, r)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.Require("partner_key", "email"); err != nil {
+		return nil, err
+	}
+	var rows []domain.LeadRow
+	for {
+		ok, err := t.Next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return rows, nil
+		}
+		rows = append(rows, domain.LeadRow{Row: t.Row(), Lead: domain.Lead{Partner: t.Get("partner_key"),
+			Email: t.Get("email"), Name: t.Get("name"), Status: t.Get("status")}})
+	}
+}
+
+func nonEmpty(s *string) *string {
+	if s == nil || *s == "" {
+		return nil
+	}
+	return s
+}
+
+func splitList(s string) []string {
+	out := []string{}
+	for _, part := range strings.Split(s, ";") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}

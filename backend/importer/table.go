@@ -1,0 +1,137 @@
+// Package importer reads the files shops and people hand to Partnerbook (partners, leads and,
+// in time, orders) into domain values, naming the file, row and column of every problem.
+// It reads; it does not store.
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"partnerbook/backend/domain"
+)
+
+// Table reads a CSV file with a header row, streaming: one record at a time.
+type Table struct {
+	File   string
+	Header []string
+	index  map[string]int
+	r      *csv.Reader
+	rec    []string
+	line   int
+}
+
+// NewTable reads the header of a CSV file (RFC 4180, a UTF-8 BOM stripped, the delimiter
+// guessed among , ; and tab from the header line).
+func NewTable(file string, r io.Reader) (*Table, error) {
+	br := bufio.NewReaderSize(r, 64*1024)
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+	}
+	first, _ := br.Peek(4096)
+	cr := csv.NewReader(br)
+	cr.Comma = guessDelimiter(first)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	t := &Table{File: file, r: cr, index: map[string]int{}}
+	head, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, domain.Invalid(file+" is empty", []domain.Problem{{File: file, Row: 1, Message: "the file has no header row"}})
+	}
+	if err != nil {
+		return nil, t.csvError(err)
+	}
+	for i, h := range head {
+		h = strings.TrimSpace(h)
+		t.Header = append(t.Header, h)
+		if _, dup := t.index[strings.ToLower(h)]; !dup {
+			t.index[strings.ToLower(h)] = i
+		}
+	}
+	return t, nil
+}
+
+func guessDelimiter(b []byte) rune {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	best, n := ',', bytes.Count(line, []byte(","))
+	for _, d := range []rune{';', '\t'} {
+		if c := bytes.Count(line, []byte(string(d))); c > n {
+			best, n = d, c
+		}
+	}
+	return best
+}
+
+// Has says whether the header has a column (case-insensitive).
+func (t *Table) Has(col string) bool {
+	_, ok := t.index[strings.ToLower(col)]
+	return ok
+}
+
+// Require returns a problem for each required column the header lacks.
+func (t *Table) Require(cols ...string) error {
+	var ps []domain.Problem
+	for _, c := range cols {
+		if !t.Has(c) {
+			ps = append(ps, domain.Problem{File: t.File, Row: 1, Column: c,
+				Message: fmt.Sprintf("the header has no column %q (it has: %s)", c, strings.Join(t.Header, ", "))})
+		}
+	}
+	if len(ps) > 0 {
+		return domain.Invalid(t.File+" does not have the columns it needs", ps)
+	}
+	return nil
+}
+
+// Next reads the next record; it returns false at the end. Blank lines are skipped.
+func (t *Table) Next() (bool, error) {
+	for {
+		rec, err := t.r.Read()
+		if errors.Is(err, io.EOF) {
+			return false, nil
+		}
+		if err != nil {
+			return false, t.csvError(err)
+		}
+		t.rec = rec
+		t.line, _ = t.r.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		return true, nil
+	}
+}
+
+// Row is the line on which the current record starts (the header is row 1).
+func (t *Table) Row() int { return t.line }
+
+// Get returns the trimmed cell of a column in the current record, "" when absent.
+func (t *Table) Get(col string) string {
+	i, ok := t.index[strings.ToLower(col)]
+	if !ok || i >= len(t.rec) {
+		return ""
+	}
+	return strings.TrimSpace(t.rec[i])
+}
+
+// Opt returns a pointer to the cell when the header has the column, nil otherwise.
+func (t *Table) Opt(col string) *string {
+	if !t.Has(col) {
+		return nil
+	}
+	v := t.Get(col)
+	return &v
+}
+
+func (t *Table) csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return domain.Invalid(t.File+" is not a readable CSV file", []domain.Problem{{File: t.File, Row: pe.StartLine,
+			Message: fmt.Sprintf("line %d, column %d: %v", pe.Line, pe.Column, pe.Err)}})
+	}
+	return fmt.Errorf("importer: read %s: %w", t.File, err)
+}

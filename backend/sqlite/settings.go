@@ -1,0 +1,94 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"partnerbook/backend/domain"
+)
+
+// SetSetting stores a setting; secrets go to the secret store and only their being set is
+// audited. An empty value clears the setting.
+func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	v, err := domain.CheckSetting(key, value)
+	if err != nil {
+		return err
+	}
+	spec, _ := domain.LookupSetting(key)
+	if spec.Secret {
+		if s.secrets == nil {
+			return domain.Errorf(domain.EInternal, "no secret store to keep %s in", key)
+		}
+		if err := s.secrets.SetSecret(key, v); err != nil {
+			return err
+		}
+		return s.write(ctx, func(tx *Tx) error {
+			return tx.audit("setting.set", "setting", 0, 0, map[string]any{"key": key, "secret": true, "set": v != ""})
+		})
+	}
+	return s.write(ctx, func(tx *Tx) error {
+		if err := tx.setSetting(key, v); err != nil {
+			return err
+		}
+		return tx.audit("setting.set", "setting", 0, 0, map[string]string{"key": key, "value": v})
+	})
+}
+
+func (tx *Tx) setSetting(key, v string) error {
+	var err error
+	if v == "" {
+		_, err = tx.ExecContext(tx.ctx, `DELETE FROM settings WHERE key = ?`, key)
+	} else {
+		_, err = tx.ExecContext(tx.ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, v)
+	}
+	if err != nil {
+		return fmt.Errorf("sqlite: setting %s: %w", key, err)
+	}
+	return nil
+}
+
+// GetSetting returns a setting; a secret's value is never returned, only whether it is set.
+func (s *Store) GetSetting(ctx context.Context, key string) (domain.Setting, error) {
+	spec, err := domain.LookupSetting(key)
+	if err != nil {
+		return domain.Setting{}, err
+	}
+	out := domain.Setting{Key: key, Secret: spec.Secret}
+	if spec.Secret {
+		if s.secrets != nil {
+			_, out.Set, err = s.secrets.GetSecret(key)
+		}
+		return out, err
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&out.Value)
+	if errors.Is(err, sql.ErrNoRows) {
+		return out, nil
+	}
+	out.Set = err == nil
+	return out, err
+}
+
+// SecretValue returns a secret for the code that uses it (mail, sync); never for display.
+func (s *Store) SecretValue(key string) (string, error) {
+	if s.secrets == nil {
+		return "", nil
+	}
+	v, _, err := s.secrets.GetSecret(key)
+	return v, err
+}
+
+// ListSettings returns every known setting in key order.
+func (s *Store) ListSettings(ctx context.Context) ([]domain.Setting, error) {
+	var out []domain.Setting
+	for _, spec := range domain.SettingSpecs() {
+		st, err := s.GetSetting(ctx, spec.Key)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}

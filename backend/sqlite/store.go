@@ -1,0 +1,151 @@
+// Package sqlite is Partnerbook's store: one SQLite file in the data folder, WAL mode,
+// foreign keys on, numbered embedded migrations, backups with VACUUM INTO. It implements the
+// services of package domain; every write that matters is one transaction.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the driver
+
+	"partnerbook/backend/domain"
+)
+
+// TimeLayout is how times are stored: RFC 3339 in UTC, fixed width so text order is time order.
+const TimeLayout = "2006-01-02T15:04:05Z"
+
+// Store is the database of one data folder.
+type Store struct {
+	db      *sql.DB
+	path    string
+	secrets domain.SecretStore
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// Options tunes Open.
+type Options struct {
+	// BackupDir receives a backup before any pending migration runs ("" for none).
+	BackupDir string
+	// Secrets keeps the settings marked secret; nil refuses to set them.
+	Secrets domain.SecretStore
+}
+
+// Open opens (creating if needed) the database at path and brings its schema up to date.
+func Open(ctx context.Context, path string, opt Options) (*Store, error) {
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "10000")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_txlock", "immediate") // writers take the lock at BEGIN: no upgrade deadlocks
+	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	os.Chmod(path, 0o600) // the shop's money and partners' addresses: the user's alone
+	s := &Store{db: db, path: path, secrets: opt.Secrets, Now: func() time.Time { return time.Now().UTC() }}
+	if _, err := s.Migrate(ctx, opt.BackupDir, -1); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB gives the database handle to sibling code in tests and benchmarks.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+func (s *Store) now() string { return s.Now().UTC().Format(TimeLayout) }
+
+// Tx is a write transaction that knows who acts, for the audit log.
+type Tx struct {
+	*sql.Tx
+	ctx   context.Context
+	store *Store
+	now   string
+}
+
+// write runs fn in one transaction: all of it is committed, or none of it.
+func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: begin: %w", err)
+	}
+	tx := &Tx{Tx: sqlTx, ctx: ctx, store: s, now: s.now()}
+	if err := fn(tx); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: commit: %w", err)
+	}
+	return nil
+}
+
+// audit records what a person changed, in the same transaction as the change.
+func (tx *Tx) audit(action, entity string, entityID, programID int64, detail any) error {
+	b, err := json.Marshal(detail)
+	if err != nil {
+		return fmt.Errorf("sqlite: audit %s: %w", action, err)
+	}
+	var prog any
+	if programID != 0 {
+		prog = programID
+	}
+	_, err = tx.ExecContext(tx.ctx, `INSERT INTO audit_log (at, actor, action, entity, entity_id, program_id, detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, tx.now, domain.Actor(tx.ctx), action, entity, entityID, prog, string(b))
+	if err != nil {
+		return fmt.Errorf("sqlite: audit %s: %w", action, err)
+	}
+	return nil
+}
+
+// AuditEntry is one row of the audit log.
+type AuditEntry struct {
+	At       string `json:"at"`
+	Actor    string `json:"actor"`
+	Action   string `json:"action"`
+	Entity   string `json:"entity"`
+	EntityID int64  `json:"entity_id"`
+	Detail   string `json:"detail"`
+}
+
+// AuditLog returns the newest entries first.
+func (s *Store) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT at, actor, action, entity, COALESCE(entity_id, 0), detail
+		FROM audit_log ORDER BY id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: audit log: %w", err)
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		if err := rows.Scan(&e.At, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Detail); err != nil {
+			return nil, fmt.Errorf("sqlite: audit log: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(TimeLayout, s)
+	return t
+}

@@ -1,0 +1,146 @@
+// Partnerbook runs a small shop's partner program on its own laptop. main.go is wiring only:
+// the data folder, the store, the services, then the window or a command.
+package main
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"partnerbook/app"
+	"partnerbook/app/web"
+	"partnerbook/backend/cli"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if dir, ok := windowArgs(os.Args[1:]); ok {
+		if err := runWindow(ctx, dir); err != nil {
+			fmt.Fprintln(os.Stderr, "partnerbook:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	os.Exit(cli.Run(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, UI: serveUI}))
+}
+
+// windowArgs says whether the arguments ask for the window (none, or only --data DIR).
+func windowArgs(args []string) (string, bool) {
+	switch {
+	case len(args) == 0:
+		return "", true
+	case len(args) == 2 && args[0] == "--data":
+		return args[1], true
+	case len(args) == 1 && len(args[0]) > 7 && args[0][:7] == "--data=":
+		return args[0][7:], true
+	}
+	return "", false
+}
+
+func frontend() fs.FS {
+	dist, err := fs.Sub(assets, "frontend/dist")
+	if err != nil {
+		panic(err)
+	}
+	return dist
+}
+
+func openData(ctx context.Context, flag string) (*cli.App, error) {
+	dir, err := cli.DataDir(flag, os.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	a, err := cli.OpenApp(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	// A rolling daily backup whenever a face with a person behind it opens.
+	if _, err := a.Store.AutoBackup(ctx, filepath.Join(dir, "backups"), 24*time.Hour, 10); err != nil {
+		fmt.Fprintln(os.Stderr, "partnerbook: automatic backup failed:", err)
+	}
+	return a, nil
+}
+
+func runWindow(ctx context.Context, dataFlag string) error {
+	a, err := openData(ctx, dataFlag)
+	if err != nil {
+		return err
+	}
+	defer a.Store.Close()
+	rt := &wailsRuntime{}
+	core := app.NewCore(a.Store, a.DataDir, rt, rt)
+	return wails.Run(&options.App{
+		Title:            "Partnerbook",
+		Width:            1280,
+		Height:           820,
+		MinWidth:         960,
+		MinHeight:        600,
+		AssetServer:      &assetserver.Options{Assets: frontend()},
+		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 255},
+		OnStartup:        func(ctx context.Context) { rt.ctx = ctx; core.Startup(ctx) },
+		Bind:             app.Services(core),
+		ErrorFormatter:   app.FormatError,
+	})
+}
+
+// serveUI is `partnerbook ui`: the same services and frontend in a browser on loopback.
+func serveUI(ctx context.Context, a *cli.App, addr string) error {
+	if _, err := a.Store.AutoBackup(ctx, filepath.Join(a.DataDir, "backups"), 24*time.Hour, 10); err != nil {
+		fmt.Fprintln(os.Stderr, "partnerbook: automatic backup failed:", err)
+	}
+	app.BrowserMode = true
+	var srv *web.Server
+	core := app.NewCore(a.Store, a.DataDir, emitterFunc(func(n string, d ...any) { srv.Emitter().Emit(n, d...) }), nil)
+	srv = web.New(frontend(), app.Services(core))
+	url, err := srv.Listen(addr)
+	if err != nil {
+		return err
+	}
+	fmt.Println(url)
+	fmt.Fprintln(os.Stderr, "Partnerbook is served at the URL above; stop with Ctrl+C.")
+	return srv.Serve(ctx)
+}
+
+type emitterFunc func(string, ...any)
+
+func (f emitterFunc) Emit(name string, data ...any) { f(name, data...) }
+
+// wailsRuntime fills app's Emitter and Dialogs with the Wails runtime.
+type wailsRuntime struct{ ctx context.Context }
+
+func (r *wailsRuntime) Emit(name string, data ...any) {
+	if r.ctx != nil {
+		runtime.EventsEmit(r.ctx, name, data...)
+	}
+}
+
+func (r *wailsRuntime) OpenFile(title string, patterns ...string) (string, error) {
+	var filters []runtime.FileFilter
+	for _, p := range patterns {
+		filters = append(filters, runtime.FileFilter{DisplayName: p, Pattern: p})
+	}
+	return runtime.OpenFileDialog(r.ctx, runtime.OpenDialogOptions{Title: title, Filters: filters})
+}
+
+func (r *wailsRuntime) SaveFile(title, name string) (string, error) {
+	return runtime.SaveFileDialog(r.ctx, runtime.SaveDialogOptions{Title: title, DefaultFilename: name})
+}
+
+func (r *wailsRuntime) ChooseFolder(title string) (string, error) {
+	return runtime.OpenDirectoryDialog(r.ctx, runtime.OpenDialogOptions{Title: title, CanCreateDirectories: true})
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what Partnerbook needs to build, run and test on a Debian machine.
+# Idempotent and quiet when there is nothing to do. Called by scripts/run.sh and scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WAILS_VERSION=v2.16.0
+APT_PACKAGES=(
+  build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev   # desktop build
+  xvfb xauth imagemagick x11-apps xdotool                         # window smoke test
+  chromium chromium-driver                                        # browser end-to-end tests
+  sqlite3 poppler-utils                                           # benchmarks, PDF checks
+)
+
+say() { echo "setup: $*" >&2; }
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  [[ $p == \#* ]] && continue
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  say "installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+GOBIN="$(go env GOPATH)/bin"
+export PATH="$GOBIN:$PATH"
+if ! wails version 2>/dev/null | grep -q "$WAILS_VERSION"; then
+  say "installing the Wails CLI $WAILS_VERSION"
+  go install "github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"
+fi
+
+# npm packages: reinstall only when the lockfile changed since the last install.
+if [ -f frontend/package.json ]; then
+  stamp=frontend/node_modules/.partnerbook-lock
+  want=$(sha256sum frontend/package.json frontend/package-lock.json 2>/dev/null | sha256sum | cut -c1-64)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "installing npm packages"
+    (cd frontend && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+    echo "$want" >"$stamp"
+  fi
+fi
