@@ -1,0 +1,31 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import Dashboard from './views/Dashboard.vue'
+import Programs from './views/Programs.vue'
+import Partners from './views/Partners.vue'
+import Leads from './views/Leads.vue'
+import Settings from './views/Settings.vue'
+import NotYet from './views/NotYet.vue'
+
+/** The areas of the app, in the order the navigation shows them. */
+export const areas = [
+  { path: '/', name: 'Dashboard', component: Dashboard },
+  { path: '/programs', name: 'Programs', component: Programs },
+  { path: '/partners', name: 'Partners', component: Partners },
+  { path: '/customers', name: 'Customers', component: NotYet, issue: 'customers and their links to partners' },
+  { path: '/leads', name: 'Leads', component: Leads },
+  { path: '/orders', name: 'Orders', component: NotYet, issue: 'importing orders and the order list' },
+  { path: '/commissions', name: 'Commissions', component: NotYet, issue: 'the commission engine' },
+  { path: '/payouts', name: 'Payouts', component: NotYet, issue: 'payout runs and statements' },
+  { path: '/mail', name: 'Mail', component: NotYet, issue: 'e-mail to partners' },
+  { path: '/sync', name: 'Sync', component: NotYet, issue: 'the sync endpoint and tracking script' },
+  { path: '/settings', name: 'Settings', component: Settings },
+]
+
+const routes: RouteRecordRaw[] = areas.map((a) => ({
+  path: a.path,
+  name: a.name,
+  component: a.component,
+  meta: { title: a.name, issue: a.issue },
+}))
+
+export const router = createRouter({ history: createWebHashHistory(), routes })

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import { fileURLToPath, URL } from 'node:url'
+
+// '@bindings' is the generated Wails bindings; unit tests swap them for in-memory fakes
+// (vitest sets mode 'test'), so that src/api/ alone knows where calls go.
+export default defineConfig(({ mode }) => ({
+  plugins: [vue()],
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      '@bindings': fileURLToPath(new URL(mode === 'test' ? './src/api/fakes' : './src/wailsjs/go/app', import.meta.url)),
+    },
+  },
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.test.ts'],
+  },
+}))
