@@ -9,6 +9,7 @@ APT_PACKAGES=(
   build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev   # desktop build
   xvfb xauth imagemagick x11-apps xdotool                         # window smoke test
   chromium chromium-driver                                        # browser end-to-end tests
+  tesseract-ocr                                                   # reads the window's title off its screenshot
   sqlite3 poppler-utils                                           # benchmarks, PDF checks
 )
 

@@ -22,8 +22,13 @@ type Migration struct {
 	SQL     string
 }
 
-// Migrations lists the embedded migrations in order.
-func Migrations() []Migration {
+// migrations is the list Migrate applies; tests may add to it.
+var migrations = embedded()
+
+// Migrations lists the migrations in order.
+func Migrations() []Migration { return append([]Migration(nil), migrations...) }
+
+func embedded() []Migration {
 	entries, _ := fs.ReadDir(migrationFS, "migrations")
 	var out []Migration
 	for _, e := range entries {

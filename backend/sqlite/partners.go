@@ -99,18 +99,16 @@ func (tx *Tx) savePartner(programID int64, before *domain.Partner, patch domain.
 	}
 	p = patch.Apply(p)
 	ps := p.Validate()
-	if len(ps) > 0 {
-		return p, false, ps, nil
-	}
-	if before != nil && partnerEqual(*before, p) {
+	if len(ps) == 0 && before != nil && partnerEqual(*before, p) {
 		return *before, false, nil, nil
 	}
 	var selfID int64
 	if before != nil {
 		selfID = before.ID
 	}
-	ps, parentID, err := tx.checkPartnerUnique(programID, selfID, p)
-	if err != nil || len(ps) > 0 {
+	// Check what is taken even when a field is invalid, so that one answer names every problem.
+	taken, parentID, err := tx.checkPartnerUnique(programID, selfID, p)
+	if ps = append(ps, taken...); err != nil || len(ps) > 0 {
 		return p, false, ps, err
 	}
 	if before == nil {

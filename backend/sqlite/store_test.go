@@ -1,0 +1,131 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"partnerbook/backend/domain"
+	"partnerbook/backend/secret"
+)
+
+// open returns a fresh store in a temp folder, closed when the test ends.
+func open(t *testing.T) *Store {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := Open(context.Background(), filepath.Join(dir, "pb.db"), Options{
+		BackupDir: filepath.Join(dir, "backups"), Secrets: secret.NewFile(filepath.Join(dir, "secrets.json"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return time.Date(2025, 3, 14, 8, 0, 0, 0, time.UTC) }
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+var ctx = domain.WithActor(context.Background(), "test")
+
+func program(t *testing.T, s *Store, name string) domain.Program {
+	t.Helper()
+	p, err := s.CreateProgram(ctx, domain.DefaultProgram(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func str(s string) *string { return &s }
+
+func partner(name, email, key string, coupons ...string) domain.PartnerPatch {
+	return domain.PartnerPatch{Name: &name, Email: &email, Key: &key, Coupons: &coupons}
+}
+
+func mustAdd(t *testing.T, s *Store, pid int64, pp domain.PartnerPatch) domain.Partner {
+	t.Helper()
+	p, err := s.AddPartner(ctx, pid, pp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// count returns the rows of a table, to show that a refused change changed nothing.
+func count(t *testing.T, s *Store, table string) int {
+	t.Helper()
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func wantProblem(t *testing.T, err error, column, contains string) {
+	t.Helper()
+	e := domain.AsError(err)
+	if err == nil || e.Code != domain.EInvalid {
+		t.Fatalf("err = %v, want invalid", err)
+	}
+	for _, p := range e.Problems {
+		if p.Column == column && strings.Contains(p.Message, contains) {
+			return
+		}
+	}
+	t.Fatalf("no problem on %q containing %q in %v", column, contains, e.Problems)
+}
+
+func TestPrograms(t *testing.T) {
+	s := open(t)
+	p := domain.DefaultProgram("Linen & Co")
+	p.PayoutThreshold = "50"
+	created, err := s.CreateProgram(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created.PayoutThreshold != "50.00" {
+		t.Errorf("threshold = %s, want 50.00", created.PayoutThreshold)
+	}
+	_, err = s.CreateProgram(ctx, domain.DefaultProgram("LINEN & CO"))
+	wantProblem(t, err, "name", "exists already")
+
+	for _, ref := range []string{"linen & co", "1"} {
+		got, err := s.FindProgram(ctx, ref)
+		if err != nil || got.ID != created.ID {
+			t.Errorf("FindProgram(%q) = %v, %v", ref, got.ID, err)
+		}
+	}
+	if _, err := s.FindProgram(ctx, "nope"); domain.ErrorCode(err) != domain.ENotFound {
+		t.Errorf("FindProgram(nope) = %v", err)
+	}
+	created.HoldDays = 7
+	created.Currency = "jpy"
+	created.PayoutThreshold = "100"
+	upd, err := s.UpdateProgram(ctx, created)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := s.FindProgram(ctx, "1")
+	if again.HoldDays != 7 || again.Currency != "JPY" || again.PayoutThreshold != "100" || upd.PayoutThreshold != "100" {
+		t.Errorf("update not stored: %+v", again)
+	}
+	if n := count(t, s, "audit_log WHERE action LIKE 'program.%'"); n != 2 {
+		t.Errorf("audit rows = %d, want 2 (create, update)", n)
+	}
+}
+
+func TestProgramRulesRoundTrip(t *testing.T) {
+	s := open(t)
+	p, err := domain.ParseProgram("p.json", []byte(`{"name": "x", "rules": {"sale": {"percent": "12.5"},
+		"tiers": {"measure": "revenue", "tiers": [{"from": "0", "percent": "10"}, {"from": "1000.50", "percent": "12"}]}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateProgram(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.FindProgram(ctx, "x")
+	if got.Rules.Sale.Percent.String() != "12.5" || got.Rules.Tiers.Tiers[1].From.String() != "1000.5" {
+		t.Errorf("rules changed on the way: %+v", got.Rules)
+	}
+}
