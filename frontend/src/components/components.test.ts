@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { defineComponent, h } from 'vue'
+import { createPinia, setActivePinia } from 'pinia'
+import { NMessageProvider } from 'naive-ui'
+import PartnerDialog from './PartnerDialog.vue'
+import ProgramForm from './ProgramForm.vue'
+import { ApiError, toApiError } from '@/api'
+import { defaults, reset } from '@/api/fakes/db'
+import { app } from '@/wailsjs/go/models'
+
+beforeEach(() => {
+  reset()
+  setActivePinia(createPinia())
+})
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+const input = (testid: string) => document.querySelector(`[data-testid="${testid}"]`) as HTMLInputElement
+
+async function type(testid: string, value: string) {
+  const el = input(testid)
+  el.value = value
+  el.dispatchEvent(new Event('input'))
+  await flushPromises()
+}
+
+describe('PartnerDialog', () => {
+  it('sends every field and shows the backend error on its field', async () => {
+    const sent: app.Partner[] = []
+    const save = async (p: app.Partner) => {
+      sent.push(app.Partner.createFrom(JSON.parse(JSON.stringify(p))))
+      throw toApiError({ code: 'invalid', message: 'the partner was not added', problems: [{ column: 'coupons', message: 'coupon "k10" is taken by Kira' }] })
+    }
+    const Host = defineComponent(() => () => h(NMessageProvider, () => h(PartnerDialog, { show: true, partner: null, save })))
+    mount(Host, { attachTo: document.body })
+    await flushPromises()
+    await type('partner-name', 'Lena')
+    await type('partner-email', 'lena@example.org')
+    await type('partner-key', 'lena')
+    ;(document.querySelector('[data-testid="partner-save"]') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({ name: 'Lena', email: 'lena@example.org', key: 'lena', status: 'active', language: 'en' })
+    const err = document.querySelector('[data-testid="partner-error"]')
+    expect(err?.textContent).toContain('coupon "k10" is taken by Kira')
+    expect(document.body.textContent).toContain('coupon "k10" is taken by Kira')
+  })
+  it('fills the form from the partner being edited and keeps its key fixed', async () => {
+    const p = app.Partner.createFrom({ id: 3, name: 'Kira', email: 'kira@example.org', key: 'kira', coupons: ['K10'], parent: '',
+      status: 'pending', address: '', country: 'PL', vat_id: '', language: 'de', paypal_email: '', iban: '', created_at: '' })
+    const Host = defineComponent(() => () => h(NMessageProvider, () => h(PartnerDialog, { show: true, partner: p, save: async () => {} })))
+    mount(Host, { attachTo: document.body })
+    await flushPromises()
+    expect(input('partner-name').value).toBe('Kira')
+    expect(input('partner-country').value).toBe('PL')
+    expect(input('partner-key').disabled).toBe(true)
+  })
+})
+
+describe('ProgramForm', () => {
+  it('shows a setting error on its field and a rule error in the summary', async () => {
+    const error = new ApiError('invalid', 'the program is not valid', [
+      { column: 'currency', message: '"EURO" is not an ISO 4217 code such as EUR' },
+      { column: 'rules.sale.percent', message: 'must be between 0 and 100' },
+    ])
+    const program = app.Program.createFrom({ ...defaults(), name: 'Shop', currency: 'EURO' })
+    program.rules.sale = app.Rate.createFrom({ percent: '150', fixed: '' })
+    const w = mount(ProgramForm, { props: { program, error, saving: false }, attachTo: document.body })
+    await flushPromises()
+    expect(w.text()).toContain('"EURO" is not an ISO 4217 code')
+    expect(w.find('[data-testid="form-error"]').text()).toContain('rules.sale.percent: must be between 0 and 100')
+  })
+  it('turns a rule on with a starting value and emits save', async () => {
+    const program = app.Program.createFrom({ ...defaults(), name: 'Shop' })
+    const w = mount(ProgramForm, { props: { program, error: null, saving: false }, attachTo: document.body })
+    await w.find('[data-testid="rule-sale"]').trigger('click')
+    await flushPromises()
+    expect(program.rules.sale).toEqual({ percent: '20', fixed: '' })
+    await w.find('form').trigger('submit')
+    expect(w.emitted('save')).toHaveLength(1)
+  })
+})
