@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Smoke test of the real window: start the desktop build under Xvfb on a fresh data folder,
-# find its window, take a screenshot, and check that it is not blank and shows the app's title.
+# Smoke test of the real window under Xvfb: on a fresh data folder it must show its title and
+# offer the sample program; after the command line adds one, it must show that program.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/bin/partnerbook}
@@ -20,37 +20,50 @@ xpid=$!
 for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(head -1 "$work/display")"
 
-PARTNERBOOK_DATA="$work/data" "$bin" >"$work/app.log" 2>&1 &
-apid=$!
-win=""
-for _ in $(seq 100); do
-  # The app's own window is named Partnerbook and is large; GTK also makes a hidden 10x10 one.
-  win=$(xwininfo -root -tree 2>/dev/null | awk '/"Partnerbook"/ && $0 !~ /10x10/ {print $1; exit}')
-  [ -n "$win" ] && break
-  kill -0 "$apid" 2>/dev/null || { echo "smoke: the app exited early:"; cat "$work/app.log"; exit 1; }
-  sleep 0.2
-done
-[ -n "$win" ] || { echo "smoke: no Partnerbook window appeared"; cat "$work/app.log"; exit 1; }
+# look starts the window on the data folder and waits until OCR of its screenshot shows every
+# one of the given texts (or gives up and shows what it read).
+look() {
+  PARTNERBOOK_DATA="$work/data" "$bin" >"$work/app.log" 2>&1 &
+  apid=$!
+  win=""
+  for _ in $(seq 100); do
+    # The app's own window is named Partnerbook and is large; GTK also makes a hidden 10x10 one.
+    win=$(xwininfo -root -tree 2>/dev/null | awk '/"Partnerbook"/ && $0 !~ /10x10/ {print $1; exit}')
+    [ -n "$win" ] && break
+    kill -0 "$apid" 2>/dev/null || { echo "smoke: the app exited early:"; cat "$work/app.log"; exit 1; }
+    sleep 0.2
+  done
+  [ -n "$win" ] || { echo "smoke: no Partnerbook window appeared"; cat "$work/app.log"; exit 1; }
+  shot="${SMOKE_SHOT:-$work/shot.png}"
+  local text="" colours=0 found
+  for _ in $(seq 30); do
+    sleep 0.5
+    import -window "$win" "$shot" 2>/dev/null || continue
+    colours=$(identify -format '%k' "$shot")
+    [ "$colours" -gt 50 ] || continue
+    convert "$shot" -resize 200% "$work/big.png"
+    text=$(tesseract "$work/big.png" - 2>/dev/null || true)
+    found=1
+    for want in "$@"; do grep -q "$want" <<<"$text" || found=0; done
+    [ "$found" = 1 ] && break
+  done
+  echo "smoke: window $win, screenshot with $colours colours"
+  [ "$colours" -gt 50 ] || { echo "smoke: the window is blank"; exit 1; }
+  for want in "$@"; do
+    if ! grep -q "$want" <<<"$text"; then
+      echo "smoke: the screenshot does not show \"$want\"; OCR read:"; echo "$text"; exit 1
+    fi
+  done
+  kill "$apid"; wait "$apid" 2>/dev/null || true; apid=""
+}
 
-# Wait until the page has drawn and asked the backend (through the Wails bindings) whether to
-# offer the sample program: the screenshot must show the title and that offer.
-shot="${SMOKE_SHOT:-$work/shot.png}"
-text=""; colours=0
-for _ in $(seq 30); do
-  sleep 0.5
-  import -window "$win" "$shot" 2>/dev/null || continue
-  colours=$(identify -format '%k' "$shot")
-  [ "$colours" -gt 50 ] || continue
-  convert "$shot" -resize 200% "$work/big.png"
-  text=$(tesseract "$work/big.png" - 2>/dev/null || true)
-  grep -q "Welcome to Partnerbook" <<<"$text" && break
-done
-echo "smoke: window $win, screenshot with $colours colours"
-[ "$colours" -gt 50 ] || { echo "smoke: the window is blank"; exit 1; }
-for want in "Partnerbook" "Welcome to Partnerbook" "Create the sample program"; do
-  if ! grep -q "$want" <<<"$text"; then
-    echo "smoke: the screenshot does not show \"$want\"; OCR read:"; echo "$text"; exit 1
-  fi
-done
+# First start: the title, and the offer of a sample program (asked of the backend through the
+# Wails bindings).
+look "Partnerbook" "Welcome to Partnerbook" "Create the sample program"
 echo "smoke: the window shows its title and offers the sample program on first start"
+
+# The same data as the command line: a program made there shows in the window.
+PARTNERBOOK_DATA="$work/data" "$bin" init --sample >/dev/null
+look "Partnerbook" "Sample shop"
+echo "smoke: the window shows the program the command line made"
 echo "smoke: 1 passed, 0 failed"
