@@ -28,7 +28,7 @@ func TestProgramRoundTrip(t *testing.T) {
 	in.Name = "Shop"
 	in.PayoutThreshold = "25"
 	in.Rules = Plan{Sale: &Rate{Percent: "12.5"}, Products: []ProductRule{{SKU: "PIN-01", Fixed: "1.00"}},
-		Tiers: &Tiers{Measure: "revenue", Tiers: []Tier{{From: "0", Percent: "10"}, {From: "500.50", Percent: "12"}}},
+		Tiers:     &Tiers{Measure: "revenue", Tiers: []Tier{{From: "0", Percent: "10"}, {From: "500.50", Percent: "12"}}},
 		Recurring: &Recurring{Percent: "10", MaxCount: 11}, SecondTier: &Rate{Percent: "5"}, Lead: &Rate{Fixed: "2.00"}}
 	out, err := s.Create(in)
 	if err != nil {

@@ -22,7 +22,7 @@ step() {
 }
 
 step "build (bindings, frontend, command line)" bash scripts/build.sh cli
-step "go vet" go vet ./...
+step "go vet, gofmt" bash -c 'go vet ./... && unformatted=$(gofmt -l app backend main.go) && { [ -z "$unformatted" ] || { echo "not gofmt-ed: $unformatted"; false; }; }'
 step "go test -race" go test -race -count=1 ./...
 step "frontend type check" bash -c "cd frontend && npm run --silent typecheck"
 step "frontend unit tests" bash -c "cd frontend && npx vitest run"

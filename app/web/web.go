@@ -70,7 +70,12 @@ func (s *Server) Listen(addr string) (string, error) {
 // Serve serves until ctx ends.
 func (s *Server) Serve(ctx context.Context) error {
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	go func() { <-ctx.Done(); sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second); defer cancel(); srv.Shutdown(sctx) }()
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}()
 	if err := srv.Serve(s.listener); err != nil && err != http.ErrServerClosed {
 		return err
 	}

@@ -89,22 +89,5 @@ func runLeadStatus(c *call) error {
 }
 
 func runImportLeads(c *call) error {
-	prog, err := c.program()
-	if err != nil {
-		return err
-	}
-	f, name, err := c.inputFile()
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	rows, err := importer.ReadLeads(name, f)
-	if err != nil {
-		return err
-	}
-	res, err := c.app.Store.ImportLeads(c.ctx, prog.ID, name, rows)
-	if err != nil {
-		return err
-	}
-	return c.out(res, func(w io.Writer) { printImport(w, name, res) })
+	return runImport(c, importer.ReadLeads, c.app.Store.ImportLeads)
 }

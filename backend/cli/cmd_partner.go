@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -119,6 +120,12 @@ func (c *call) inputFile() (*os.File, string, error) {
 }
 
 func runImportPartners(c *call) error {
+	return runImport(c, importer.ReadPartners, c.app.Store.ImportPartners)
+}
+
+// runImport reads the one FILE of an import command and hands its rows to the store.
+func runImport[R any](c *call, read func(string, io.Reader) ([]R, error),
+	store func(context.Context, int64, string, []R) (domain.ImportResult, error)) error {
 	prog, err := c.program()
 	if err != nil {
 		return err
@@ -128,11 +135,11 @@ func runImportPartners(c *call) error {
 		return err
 	}
 	defer f.Close()
-	rows, err := importer.ReadPartners(name, f)
+	rows, err := read(name, f)
 	if err != nil {
 		return err
 	}
-	res, err := c.app.Store.ImportPartners(c.ctx, prog.ID, name, rows)
+	res, err := store(c.ctx, prog.ID, name, rows)
 	if err != nil {
 		return err
 	}

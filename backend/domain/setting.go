@@ -8,10 +8,10 @@ import (
 
 // SettingSpec describes a setting: what it holds and how it is checked.
 type SettingSpec struct {
-	Key    string `json:"key"`
-	Label  string `json:"label"`
-	Secret bool   `json:"secret"` // write-only; kept outside the database
-	check  func(string) string   // returns a problem, "" when fine
+	Key    string              `json:"key"`
+	Label  string              `json:"label"`
+	Secret bool                `json:"secret"` // write-only; kept outside the database
+	check  func(string) string // returns a problem, "" when fine
 }
 
 // Setting is a setting as shown: secrets only say whether they are set.

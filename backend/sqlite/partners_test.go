@@ -21,7 +21,11 @@ func TestAddPartnerUniqueness(t *testing.T) {
 	}{
 		{"key taken, other case", partner("K2", "k2@example.org", "KIRA"), "key", `key "KIRA" is taken by Kira`},
 		{"coupon taken, other case", partner("Lena", "lena@example.org", "lena", "kira10"), "coupons", `coupon "kira10" is taken by Kira (as "KIRA10")`},
-		{"parent missing", func() domain.PartnerPatch { p := partner("Lena", "l@example.org", "lena"); p.Parent = str("ghost"); return p }(), "parent", "no partner with key"},
+		{"parent missing", func() domain.PartnerPatch {
+			p := partner("Lena", "l@example.org", "lena")
+			p.Parent = str("ghost")
+			return p
+		}(), "parent", "no partner with key"},
 		{"bad email", partner("Lena", "lena@", "lena"), "email", "not an e-mail"},
 	}
 	for _, tt := range tests {
@@ -117,7 +121,11 @@ func TestImportPartnersAllOrNothing(t *testing.T) {
 	pid := program(t, s, "Shop").ID
 	mustAdd(t, s, pid, partner("Kira", "kira@example.org", "kira", "KIRA10"))
 	rows := []domain.PartnerRow{
-		{Row: 2, Patch: func() domain.PartnerPatch { p := partner("Lena", "lena@example.org", "lena"); p.Parent = str("nora"); return p }()},
+		{Row: 2, Patch: func() domain.PartnerPatch {
+			p := partner("Lena", "lena@example.org", "lena")
+			p.Parent = str("nora")
+			return p
+		}()},
 		{Row: 3, Patch: partner("Nora", "nora@example.org", "nora")},
 		{Row: 4, Patch: partner("Bad", "bad", "bad")},
 		{Row: 5, Patch: partner("Dup", "dup@example.org", "LENA")},

@@ -1,26 +1,16 @@
 import { defineStore } from 'pinia'
-import { api, listQuery, type Lead, type ListQuery } from '@/api'
+import { api, type Lead, type ListQuery } from '@/api'
+import { loadPage, pagedState } from './paged'
 
 /** The Leads screen: one page of leads, adding one and moving one to another status. */
 export const useLeadsStore = defineStore('leads', {
-  state: () => ({
-    rows: [] as Lead[],
-    total: 0,
-    loading: false,
-    query: listQuery({ program_id: 0 }) as ListQuery,
-  }),
+  state: () => pagedState<Lead>(),
   actions: {
     async load(changes: Partial<ListQuery> = {}) {
-      this.query = listQuery({ ...this.query, ...changes })
-      if (!this.query.program_id) return
-      this.loading = true
-      try {
-        const page = await api.leads(this.query)
-        this.rows = page.leads
-        this.total = page.total
-      } finally {
-        this.loading = false
-      }
+      await loadPage(this, changes, async (q) => {
+        const page = await api.leads(q)
+        return { rows: page.leads, total: page.total }
+      })
     },
     async add(programId: number, l: Lead) {
       const saved = await api.addLead(programId, l)
