@@ -14,6 +14,12 @@ APT_PACKAGES=(
 )
 
 say() { echo "setup: $*" >&2; }
+# quiet runs a command and shows its output only when it fails.
+quiet() { local out; out=$("$@" 2>&1) || { echo "$out" >&2; return 1; }; }
+
+for tool in go node npm; do
+  command -v "$tool" >/dev/null || { say "$tool is missing: install Go 1.26 and Node 20 with npm first"; exit 1; }
+done
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -23,15 +29,15 @@ done
 if ((${#missing[@]})); then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   say "installing Debian packages: ${missing[*]}"
-  $SUDO apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  quiet $SUDO apt-get update -qq
+  quiet env DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 GOBIN="$(go env GOPATH)/bin"
 export PATH="$GOBIN:$PATH"
 if ! wails version 2>/dev/null | grep -q "$WAILS_VERSION"; then
   say "installing the Wails CLI $WAILS_VERSION"
-  go install "github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"
+  quiet go install "github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"
 fi
 
 # npm packages: reinstall only when the lockfile changed since the last install.
@@ -40,7 +46,7 @@ if [ -f frontend/package.json ]; then
   want=$(sha256sum frontend/package.json frontend/package-lock.json 2>/dev/null | sha256sum | cut -c1-64)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "installing npm packages"
-    (cd frontend && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+    (cd frontend && quiet npm install --no-audit --no-fund --loglevel=error)
     echo "$want" >"$stamp"
   fi
 fi
