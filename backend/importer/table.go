@@ -37,7 +37,7 @@ func NewTable(file string, r io.Reader) (*Table, error) {
 	cr.Comma = guessDelimiter(first)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	t := &Table{File: file, r: cr, index: map[string]int{}}
+	t := &Table{File: file, r: cr, index: map[string]int{}, line: 1}
 	head, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, domain.Invalid(file+" is empty", []domain.Problem{{File: file, Row: 1, Message: "the file has no header row"}})
@@ -97,16 +97,17 @@ func (t *Table) Next() (bool, error) {
 		if err != nil {
 			return false, t.csvError(err)
 		}
-		t.rec = rec
-		t.line, _ = t.r.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
+		t.rec = rec
+		t.line++
 		return true, nil
 	}
 }
 
-// Row is the line on which the current record starts (the header is row 1).
+// Row is the current record's row as a spreadsheet numbers it: the header is row 1, and a
+// cell with line breaks does not make its record more than one row.
 func (t *Table) Row() int { return t.line }
 
 // Get returns the trimmed cell of a column in the current record, "" when absent.
@@ -130,8 +131,8 @@ func (t *Table) Opt(col string) *string {
 func (t *Table) csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return domain.Invalid(t.File+" is not a readable CSV file", []domain.Problem{{File: t.File, Row: pe.StartLine,
-			Message: fmt.Sprintf("line %d, column %d: %v", pe.Line, pe.Column, pe.Err)}})
+		return domain.Invalid(t.File+" is not a readable CSV file", []domain.Problem{{File: t.File, Row: t.line + 1,
+			Message: fmt.Sprintf("text line %d, character %d: %v", pe.Line, pe.Column, pe.Err)}})
 	}
 	return fmt.Errorf("importer: read %s: %w", t.File, err)
 }

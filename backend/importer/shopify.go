@@ -1,0 +1,144 @@
+package importer
+
+import (
+	"strings"
+
+	"partnerbook/backend/domain"
+)
+
+// Shopify: Orders → Export. One row per line item; the order's own fields stand on its first
+// row; rows of one order follow each other and share Name.
+func init() {
+	register(format{name: "shopify", open: openShopify, detect: func(t *Table) bool {
+		return hasAll(t, "Name", "Financial Status", "Lineitem quantity", "Lineitem sku", "Subtotal")
+	}})
+}
+
+const shopifyTime = "2006-01-02 15:04:05 -0700"
+
+type shopify struct {
+	t       *Table
+	opt     Options
+	rows    int
+	pending bool // the table's current record is the first row of the next order
+	done    bool
+}
+
+func openShopify(t *Table, opt Options) (OrderReader, error) {
+	if err := t.Require("Name", "Email", "Financial Status", "Currency", "Subtotal", "Shipping", "Taxes", "Total",
+		"Created at", "Lineitem quantity", "Lineitem price"); err != nil {
+		return nil, err
+	}
+	return &shopify{t: t, opt: opt}, nil
+}
+
+func (s *shopify) Rows() int { return s.rows }
+
+func (s *shopify) advance() (bool, error) {
+	ok, err := s.t.Next()
+	if ok {
+		s.rows++
+	}
+	return ok, err
+}
+
+func (s *shopify) Next() (Item, bool, error) {
+	if !s.pending {
+		if s.done {
+			return Item{}, false, nil
+		}
+		ok, err := s.advance()
+		if err != nil || !ok {
+			s.done = true
+			return Item{}, false, err
+		}
+	}
+	s.pending = false
+	c := &cells{t: s.t}
+	name := s.t.Get("Name")
+	o := s.header(c, name)
+	for {
+		s.line(c, o)
+		ok, err := s.advance()
+		if err != nil {
+			return Item{}, false, err
+		}
+		if !ok {
+			s.done = true
+			break
+		}
+		if s.t.Get("Name") != name {
+			s.pending = true
+			break
+		}
+	}
+	if len(c.problems) > 0 {
+		return Item{Problems: c.problems}, true, nil
+	}
+	switch o.Status {
+	case "pending", "authorized":
+		return Item{Skip: &domain.Skip{Row: o.Row, Reason: "order " + name + " is not paid (" + o.Status + ")"}}, true, nil
+	}
+	return Item{Order: o}, true, nil
+}
+
+// header reads the order's own fields from its first row.
+func (s *shopify) header(c *cells, name string) *domain.Order {
+	t := s.t
+	o := &domain.Order{Source: "shopify", ID: name, Row: t.Row(), CustomerEmail: domain.NormalizeEmail(t.Get("Email")),
+		CustomerName: t.Get("Billing Name"), Status: strings.ToLower(t.Get("Financial Status"))}
+	if name == "" {
+		c.fail("Name", "", "the order has no Name")
+	}
+	o.Currency = c.currency("Currency")
+	o.Time = c.when("Created at", s.opt.Zone, shopifyTime, "2006-01-02 15:04:05 MST", "2006-01-02 15:04:05")
+	subtotal := c.money("Subtotal", o.Currency)
+	shipping := c.money("Shipping", o.Currency)
+	taxes := c.money("Taxes", o.Currency)
+	o.Total = c.money("Total", o.Currency)
+	o.Discount = c.money("Discount Amount", o.Currency)
+	o.Refunded = c.money("Refunded Amount", o.Currency)
+	// Subtotal is after discounts and without shipping. It holds the taxes where prices
+	// include them: then Total = Subtotal + Shipping, else Total = Subtotal + Shipping + Taxes.
+	o.Net = subtotal
+	if o.Total == subtotal+shipping && taxes != 0 {
+		o.Net = subtotal - taxes
+	}
+	o.DiscountCodes = splitCodes(t.Get("Discount Code"))
+	o.RefKey = noteAttribute(t.Get("Note Attributes"), "ref")
+	if t.Get("Cancelled at") != "" || o.Status == "voided" {
+		o.Cancelled = true
+	}
+	if o.Refunded > 0 || o.Status == "refunded" {
+		today := s.opt.Today.UTC()
+		o.RefundedAt = &today
+		if o.Status == "refunded" && o.Refunded == 0 {
+			o.Refunded = o.Total
+		}
+	}
+	if o.Refunded > o.Total {
+		c.fail("Refunded Amount", t.Get("Refunded Amount"), "more is refunded than the order's Total %s", t.Get("Total"))
+	}
+	return o
+}
+
+// line adds the current row's line item.
+func (s *shopify) line(c *cells, o *domain.Order) {
+	if s.t.Get("Lineitem name") == "" && s.t.Get("Lineitem sku") == "" && s.t.Get("Lineitem price") == "" {
+		return
+	}
+	o.Lines = append(o.Lines, domain.OrderLine{SKU: s.t.Get("Lineitem sku"), Name: s.t.Get("Lineitem name"),
+		Quantity: c.quantity("Lineitem quantity"), UnitPrice: c.money("Lineitem price", o.Currency),
+		Discount: c.money("Lineitem discount", o.Currency)})
+}
+
+// noteAttribute finds `key: value` among the lines of Shopify's Note Attributes cell.
+func noteAttribute(cell, key string) string {
+	for _, line := range strings.Split(cell, "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if ok && strings.EqualFold(strings.TrimSpace(k), key) {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,135 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"partnerbook/backend/domain"
+)
+
+// cells reads typed values out of the current record of a table, collecting a problem (with
+// file, row, column and value) for every cell that does not read.
+type cells struct {
+	t        *Table
+	problems domain.Problems
+}
+
+func (c *cells) fail(col, value, format string, a ...any) {
+	c.problems = append(c.problems, domain.Problem{File: c.t.File, Row: c.t.Row(), Column: col, Value: value,
+		Message: fmt.Sprintf(format, a...)})
+}
+
+var (
+	plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+	groupedDot  = regexp.MustCompile(`^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`)   // 1,250.00
+	groupedComa = regexp.MustCompile(`^-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$`)   // 1.250,00
+	commaOnly   = regexp.MustCompile(`^-?[0-9]+,[0-9]{1,2}$`)                   // 12,50
+	spaceGroups = regexp.MustCompile(`^-?[0-9]{1,3}( [0-9]{3})+([.,][0-9]+)?$`) // 1 250,00
+)
+
+// number reads a decimal written by a person's locale: a leading apostrophe (spreadsheet
+// guard), thousands separators ("1,250.00", "1.250,00", "1 250,00") and a decimal comma
+// ("12,50") are understood. "1,250" is a thousand two hundred and fifty.
+func number(s string) (decimal.Decimal, bool) {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "'"))
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	switch {
+	case plainNumber.MatchString(s):
+	case groupedDot.MatchString(s):
+		s = strings.ReplaceAll(s, ",", "")
+	case groupedComa.MatchString(s):
+		s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", ".")
+	case commaOnly.MatchString(s):
+		s = strings.ReplaceAll(s, ",", ".")
+	case spaceGroups.MatchString(s):
+		s = strings.ReplaceAll(strings.ReplaceAll(s, " ", ""), ",", ".")
+	default:
+		return decimal.Zero, false
+	}
+	d, err := decimal.NewFromString(s)
+	return d, err == nil
+}
+
+// money reads an amount of currency into minor units; empty reads as zero.
+func (c *cells) money(col, currency string) int64 {
+	v := c.t.Get(col)
+	if v == "" {
+		return 0
+	}
+	d, ok := number(v)
+	if !ok {
+		c.fail(col, v, "%q is not an amount", v)
+		return 0
+	}
+	m, err := domain.ToMinor(d, currency)
+	if err != nil {
+		c.fail(col, v, "%q has more decimals than %s has", v, currency)
+		return 0
+	}
+	return m
+}
+
+// quantity reads a whole number of items; empty reads as one.
+func (c *cells) quantity(col string) int64 {
+	v := c.t.Get(col)
+	if v == "" {
+		return 1
+	}
+	d, ok := number(v)
+	if !ok || !d.IsInteger() || d.IsNegative() {
+		c.fail(col, v, "%q is not a number of items", v)
+		return 0
+	}
+	return d.IntPart()
+}
+
+// currency reads a currency code, upper-cased.
+func (c *cells) currency(col string) string {
+	v := c.t.Get(col)
+	cur, ok := domain.NormalizeCurrency(v)
+	if !ok {
+		c.fail(col, v, "%q is not a currency code such as EUR", v)
+		return "EUR"
+	}
+	return cur
+}
+
+// when reads a time in one of layouts; a layout without a zone is read in loc.
+func (c *cells) when(col string, loc *time.Location, layouts ...string) time.Time {
+	v := c.t.Get(col)
+	for _, l := range layouts {
+		if t, err := time.ParseInLocation(l, v, loc); err == nil {
+			return t.UTC()
+		}
+	}
+	if v == "" {
+		c.fail(col, v, "the time is missing")
+	} else {
+		c.fail(col, v, "%q is not a time like %s", v, layouts[0])
+	}
+	return time.Time{}
+}
+
+// flag reads 1/0, true/false, yes/no.
+func flag(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "1", "true", "yes", "y":
+		return true
+	}
+	return false
+}
+
+// splitCodes splits discount codes joined by commas (and spaces).
+func splitCodes(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
