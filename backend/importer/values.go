@@ -100,6 +100,9 @@ func (c *cells) currency(col string) string {
 
 // when reads a time in one of layouts; a layout without a zone is read in loc.
 func (c *cells) when(col string, loc *time.Location, layouts ...string) time.Time {
+	if loc == nil {
+		loc = time.UTC
+	}
 	v := c.t.Get(col)
 	for _, l := range layouts {
 		if t, err := time.ParseInLocation(l, v, loc); err == nil {
