@@ -40,3 +40,16 @@ type Skip struct {
 	Row    int    `json:"row"`
 	Reason string `json:"reason"`
 }
+
+// Refund is one refund that a file lists on its own row (WooCommerce Analytics, PayPal), to be
+// applied to the order it refers to. Key tells one refund from another, so that importing it
+// again changes nothing.
+type Refund struct {
+	Source   string    `json:"source"`
+	OrderID  string    `json:"order_id"`
+	Key      string    `json:"key"`
+	Amount   int64     `json:"amount"` // minor units, positive
+	Currency string    `json:"currency"`
+	Time     time.Time `json:"time"`
+	Row      int       `json:"row"`
+}

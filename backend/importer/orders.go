@@ -10,10 +10,12 @@ import (
 	"partnerbook/backend/domain"
 )
 
-// Item is what an order reader yields: an order, a skipped row (not a sale), or the problems
-// of an order's rows.
+// Item is what an order reader yields: an order, a refund of an order that may stand
+// elsewhere (in the file or already stored), a skipped row (not a sale), or the problems of
+// an order's rows.
 type Item struct {
 	Order    *domain.Order
+	Refund   *domain.Refund
 	Skip     *domain.Skip
 	Problems domain.Problems
 }
@@ -35,6 +37,8 @@ type Options struct {
 	Today time.Time
 	// Mapping is the saved column mapping of a generic file.
 	Mapping *Mapping
+	// Currency is the program's currency, for files that name none (WooCommerce Analytics).
+	Currency string
 }
 
 // format is one export layout Partnerbook reads.

@@ -177,3 +177,40 @@ func FuzzShopify(f *testing.F) {
 		}
 	})
 }
+
+func openFile(t *testing.T, file string, opt Options) (OrderReader, string) {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	if opt.Today.IsZero() {
+		opt.Today = today
+	}
+	rd, name, err := OpenOrders(file, f, "auto", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rd, name
+}
+
+func drain(t *testing.T, rd OrderReader) []Item {
+	t.Helper()
+	var out []Item
+	for {
+		it, ok, err := rd.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			return out
+		}
+		if len(it.Problems) > 0 {
+			t.Fatalf("problems: %v", it.Problems)
+		}
+		out = append(out, it)
+	}
+}
+
+func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
