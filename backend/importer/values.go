@@ -136,3 +136,5 @@ func splitCodes(s string) []string {
 	}
 	return out
 }
+
+func parseUTC(layout, value string) (time.Time, error) { return time.ParseInLocation(layout, value, time.UTC) }

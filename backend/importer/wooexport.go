@@ -1,0 +1,108 @@
+package importer
+
+import (
+	"strings"
+
+	"partnerbook/backend/domain"
+)
+
+// WooCommerce "Advanced Order Export" plugin, default CSV: one row per item, the order's
+// columns repeated on each; e-mail, coupon and the running refund amount included.
+func init() {
+	register(format{name: "woocommerce-export", open: openWooExport, detect: func(t *Table) bool {
+		return hasAll(t, "Order Number", "Order Status", "Order Date", "Order Total Amount")
+	}})
+}
+
+type wooExport struct {
+	t       *Table
+	opt     Options
+	rows    int
+	pending bool
+	done    bool
+}
+
+func openWooExport(t *Table, opt Options) (OrderReader, error) {
+	if _, ok := domain.NormalizeCurrency(opt.Currency); !ok {
+		return nil, domain.Errorf(domain.EInvalid, "a WooCommerce export names no currency: import it into a program")
+	}
+	return &wooExport{t: t, opt: opt}, nil
+}
+
+func (w *wooExport) Rows() int { return w.rows }
+
+func (w *wooExport) advance() (bool, error) {
+	ok, err := w.t.Next()
+	if ok {
+		w.rows++
+	}
+	return ok, err
+}
+
+func (w *wooExport) Next() (Item, bool, error) {
+	if !w.pending {
+		if w.done {
+			return Item{}, false, nil
+		}
+		if ok, err := w.advance(); err != nil || !ok {
+			w.done = true
+			return Item{}, false, err
+		}
+	}
+	w.pending = false
+	t := w.t
+	c := &cells{t: t}
+	cur := strings.ToUpper(w.opt.Currency)
+	id := t.Get("Order Number")
+	status := strings.TrimPrefix(strings.ToLower(t.Get("Order Status")), "wc-")
+	o := &domain.Order{Source: "woocommerce", ID: id, Row: t.Row(), Currency: cur, Status: status,
+		CustomerEmail: domain.NormalizeEmail(t.Get("Email (Billing)")),
+		CustomerName:  strings.TrimSpace(t.Get("First Name (Billing)") + " " + t.Get("Last Name (Billing)")),
+		DiscountCodes: splitCodes(t.Get("Coupon Code")), Cancelled: status == "cancelled"}
+	if id == "" {
+		c.fail("Order Number", "", "the order number is missing")
+	}
+	o.Time = c.when("Order Date", w.opt.Zone, "2006-01-02 15:04", "2006-01-02 15:04:05", "2006-01-02")
+	o.Total = c.money("Order Total Amount", cur)
+	tax := c.money("Order Total Tax Amount", cur)
+	shipping := c.money("Order Shipping Amount", cur)
+	o.Net = o.Total - tax - shipping
+	o.Discount = c.money("Cart Discount Amount", cur)
+	if o.Discount == 0 {
+		o.Discount = c.money("Discount Amount", cur)
+	}
+	o.Refunded = c.money("Order Refund Amount", cur)
+	if o.Refunded < 0 {
+		o.Refunded = -o.Refunded
+	}
+	if o.Refunded > 0 {
+		today := w.opt.Today.UTC()
+		o.RefundedAt = &today
+	}
+	for {
+		if t.Get("Item Name") != "" || t.Get("SKU") != "" {
+			o.Lines = append(o.Lines, domain.OrderLine{SKU: t.Get("SKU"), Name: t.Get("Item Name"),
+				Quantity: c.quantity("Quantity (- Refund)"), UnitPrice: c.money("Item Cost", cur)})
+		}
+		ok, err := w.advance()
+		if err != nil {
+			return Item{}, false, err
+		}
+		if !ok {
+			w.done = true
+			break
+		}
+		if t.Get("Order Number") != id {
+			w.pending = true
+			break
+		}
+	}
+	if len(c.problems) > 0 {
+		return Item{Problems: c.problems}, true, nil
+	}
+	switch status {
+	case "pending", "failed", "on-hold", "checkout-draft":
+		return Item{Skip: &domain.Skip{Row: o.Row, Reason: "order " + id + " is " + status}}, true, nil
+	}
+	return Item{Order: o}, true, nil
+}
