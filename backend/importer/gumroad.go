@@ -59,7 +59,7 @@ func (g *gumroad) Next() (Item, bool, error) {
 				continue
 			}
 			if tm, err := parseUTC(layout, value); err == nil {
-				o.Time, parsed = tm, true
+				o.Time, parsed = c.plausible("Purchase Date", value, tm), true
 				break
 			}
 		}

@@ -158,11 +158,19 @@ func TestNumber(t *testing.T) {
 	}
 }
 
-func FuzzShopify(f *testing.F) {
-	src, _ := os.ReadFile(filepath.Join("testdata", "orders_export_1.csv"))
-	f.Add(string(src))
+// fuzzReader feeds a reader mutations of its fixtures: it must never panic, never loop, and
+// every order it yields must have a key and a time.
+func fuzzReader(f *testing.F, format string, opt Options, fixtures ...string) {
+	for _, fx := range fixtures {
+		src, err := os.ReadFile(filepath.Join("testdata", fx))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(src))
+	}
+	opt.Today = today
 	f.Fuzz(func(t *testing.T, s string) {
-		rd, _, err := OpenOrders("f.csv", strings.NewReader(s), "shopify", Options{Today: today})
+		rd, _, err := OpenOrders("f.csv", strings.NewReader(s), format, opt)
 		if err != nil {
 			return
 		}
@@ -171,11 +179,37 @@ func FuzzShopify(f *testing.F) {
 			if err != nil || !ok {
 				return
 			}
-			if it.Order != nil && (it.Order.ID == "" || it.Order.Refunded > it.Order.Total) {
-				t.Fatalf("an order that should have been a problem: %+v", it.Order)
+			if o := it.Order; o != nil && (o.ID == "" || o.Source == "" || o.Time.IsZero() || o.Currency == "") {
+				t.Fatalf("an order without key, time or currency: %+v", o)
+			}
+			if it.Order == nil && it.Refund == nil && it.Skip == nil && len(it.Problems) == 0 {
+				t.Fatal("an empty item")
 			}
 		}
+		t.Fatal("the reader did not end")
 	})
+}
+
+func FuzzShopify(f *testing.F) { fuzzReader(f, "shopify", Options{}, "orders_export_1.csv") }
+func FuzzStripe(f *testing.F) {
+	fuzzReader(f, "stripe", Options{}, "unified_payments.csv", "stripe_2023.csv")
+}
+func FuzzWooCommerce(f *testing.F) {
+	fuzzReader(f, "woocommerce", Options{Currency: "EUR"}, "wc-analytics.csv", "wc-analytics-old.csv", "wc-analytics-email.csv")
+}
+func FuzzWooCommerceExport(f *testing.F) {
+	fuzzReader(f, "woocommerce-export", Options{Currency: "EUR"}, "woo-order-export.csv")
+}
+func FuzzGumroad(f *testing.F) { fuzzReader(f, "gumroad", Options{}, "gumroad_sales.csv") }
+func FuzzPaypal(f *testing.F)  { fuzzReader(f, "paypal", Options{}, "paypal-us.csv", "paypal-de.csv") }
+func FuzzPaddle(f *testing.F)  { fuzzReader(f, "paddle", Options{}, "paddle-transactions.csv") }
+func FuzzGeneric(f *testing.F) {
+	b, _ := os.ReadFile(filepath.Join("testdata", "kasse-mapping.json"))
+	m, err := ParseMapping("kasse-mapping.json", b)
+	if err != nil {
+		f.Fatal(err)
+	}
+	fuzzReader(f, "generic", Options{Mapping: m}, "kasse.csv")
 }
 
 func openFile(t *testing.T, file string, opt Options) (OrderReader, string) {

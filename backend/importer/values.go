@@ -106,7 +106,7 @@ func (c *cells) when(col string, loc *time.Location, layouts ...string) time.Tim
 	v := c.t.Get(col)
 	for _, l := range layouts {
 		if t, err := time.ParseInLocation(l, v, loc); err == nil {
-			return t.UTC()
+			return c.plausible(col, v, t)
 		}
 	}
 	if v == "" {
@@ -137,4 +137,16 @@ func splitCodes(s string) []string {
 	return out
 }
 
-func parseUTC(layout, value string) (time.Time, error) { return time.ParseInLocation(layout, value, time.UTC) }
+func parseUTC(layout, value string) (time.Time, error) {
+	return time.ParseInLocation(layout, value, time.UTC)
+}
+
+// plausible refuses times no shop's order has (a year before 1990 or after 2200), which
+// come from damaged cells rather than from sales.
+func (c *cells) plausible(col, v string, t time.Time) time.Time {
+	if y := t.Year(); y < 1990 || y > 2200 {
+		c.fail(col, v, "%q is not a plausible order time", v)
+		return time.Time{}
+	}
+	return t.UTC()
+}
