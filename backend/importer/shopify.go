@@ -17,11 +17,8 @@ func init() {
 const shopifyTime = "2006-01-02 15:04:05 -0700"
 
 type shopify struct {
-	t       *Table
-	opt     Options
-	rows    int
-	pending bool // the table's current record is the first row of the next order
-	done    bool
+	grouped
+	opt Options
 }
 
 func openShopify(t *Table, opt Options) (OrderReader, error) {
@@ -29,47 +26,21 @@ func openShopify(t *Table, opt Options) (OrderReader, error) {
 		"Created at", "Lineitem quantity", "Lineitem price"); err != nil {
 		return nil, err
 	}
-	return &shopify{t: t, opt: opt}, nil
-}
-
-func (s *shopify) Rows() int { return s.rows }
-
-func (s *shopify) advance() (bool, error) {
-	ok, err := s.t.Next()
-	if ok {
-		s.rows++
-	}
-	return ok, err
+	return &shopify{grouped: grouped{t: t}, opt: opt}, nil
 }
 
 func (s *shopify) Next() (Item, bool, error) {
-	if !s.pending {
-		if s.done {
-			return Item{}, false, nil
-		}
-		ok, err := s.advance()
-		if err != nil || !ok {
-			s.done = true
-			return Item{}, false, err
-		}
+	if ok, err := s.first(); err != nil || !ok {
+		return Item{}, false, err
 	}
-	s.pending = false
 	c := &cells{t: s.t}
 	name := s.t.Get("Name")
 	o := s.header(c, name)
-	for {
+	for more := true; more; {
 		s.line(c, o)
-		ok, err := s.advance()
-		if err != nil {
+		var err error
+		if more, err = s.more("Name", name); err != nil {
 			return Item{}, false, err
-		}
-		if !ok {
-			s.done = true
-			break
-		}
-		if s.t.Get("Name") != name {
-			s.pending = true
-			break
 		}
 	}
 	if len(c.problems) > 0 {

@@ -15,41 +15,21 @@ func init() {
 }
 
 type wooExport struct {
-	t       *Table
-	opt     Options
-	rows    int
-	pending bool
-	done    bool
+	grouped
+	opt Options
 }
 
 func openWooExport(t *Table, opt Options) (OrderReader, error) {
 	if _, ok := domain.NormalizeCurrency(opt.Currency); !ok {
 		return nil, domain.Errorf(domain.EInvalid, "a WooCommerce export names no currency: import it into a program")
 	}
-	return &wooExport{t: t, opt: opt}, nil
-}
-
-func (w *wooExport) Rows() int { return w.rows }
-
-func (w *wooExport) advance() (bool, error) {
-	ok, err := w.t.Next()
-	if ok {
-		w.rows++
-	}
-	return ok, err
+	return &wooExport{grouped: grouped{t: t}, opt: opt}, nil
 }
 
 func (w *wooExport) Next() (Item, bool, error) {
-	if !w.pending {
-		if w.done {
-			return Item{}, false, nil
-		}
-		if ok, err := w.advance(); err != nil || !ok {
-			w.done = true
-			return Item{}, false, err
-		}
+	if ok, err := w.first(); err != nil || !ok {
+		return Item{}, false, err
 	}
-	w.pending = false
 	t := w.t
 	c := &cells{t: t}
 	cur := strings.ToUpper(w.opt.Currency)
@@ -79,22 +59,14 @@ func (w *wooExport) Next() (Item, bool, error) {
 		today := w.opt.Today.UTC()
 		o.RefundedAt = &today
 	}
-	for {
+	for more := true; more; {
 		if t.Get("Item Name") != "" || t.Get("SKU") != "" {
 			o.Lines = append(o.Lines, domain.OrderLine{SKU: t.Get("SKU"), Name: t.Get("Item Name"),
 				Quantity: c.quantity("Quantity (- Refund)"), UnitPrice: c.money("Item Cost", cur)})
 		}
-		ok, err := w.advance()
-		if err != nil {
+		var err error
+		if more, err = w.more("Order Number", id); err != nil {
 			return Item{}, false, err
-		}
-		if !ok {
-			w.done = true
-			break
-		}
-		if t.Get("Order Number") != id {
-			w.pending = true
-			break
 		}
 	}
 	if len(c.problems) > 0 {
