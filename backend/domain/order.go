@@ -53,3 +53,46 @@ type Refund struct {
 	Time     time.Time `json:"time"`
 	Row      int       `json:"row"`
 }
+
+// OrderItem is what an order reader yields: an order, a refund of an order that may stand
+// elsewhere (in the file or already stored), a row that is not a sale, or the problems of an
+// order's rows.
+type OrderItem struct {
+	Order    *Order
+	Refund   *Refund
+	Skip     *Skip
+	Problems Problems
+}
+
+// OrderReader streams the orders of one file, one item per call, so that memory stays flat.
+type OrderReader interface {
+	// Next returns the next item; false at the end of the file.
+	Next() (OrderItem, bool, error)
+	// Rows is how many data rows were read so far.
+	Rows() int
+}
+
+// OrderImport says what to do with an order file.
+type OrderImport struct {
+	File        string // the file's name, for messages and the batch
+	Hash        string // the file's SHA-256, recorded with the batch
+	Format      string
+	DryRun      bool // report what would happen, write nothing
+	SkipInvalid bool // import the good orders, report the bad rows
+}
+
+// OrderImportResult is the JSON of `import orders` (cli.md).
+type OrderImportResult struct {
+	Batch     int64     `json:"batch"`
+	Format    string    `json:"format"`
+	Rows      int       `json:"rows"`
+	Orders    int       `json:"orders"`
+	Created   int       `json:"created"`
+	Updated   int       `json:"updated"`
+	Unchanged int       `json:"unchanged"`
+	Skipped   int       `json:"skipped"`
+	Refunds   int       `json:"refunds"`
+	DryRun    bool      `json:"dry_run"`
+	Errors    []Problem `json:"errors"`
+	Skips     []Skip    `json:"skips"`
+}

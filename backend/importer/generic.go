@@ -90,10 +90,10 @@ func (g *generic) get(field string) string {
 
 // Next reads one row as one order (a file with a row per line item repeats the order id; the
 // store adds up nothing, so such files map sku/quantity/price and keep one row per order).
-func (g *generic) Next() (Item, bool, error) {
+func (g *generic) Next() (domain.OrderItem, bool, error) {
 	ok, err := g.t.Next()
 	if err != nil || !ok {
-		return Item{}, false, err
+		return domain.OrderItem{}, false, err
 	}
 	g.rows++
 	c := &cells{t: g.t}
@@ -141,7 +141,7 @@ func (g *generic) Next() (Item, bool, error) {
 		o.Lines = []domain.OrderLine{l}
 	}
 	if len(c.problems) > 0 {
-		return Item{Problems: c.problems}, true, nil
+		return domain.OrderItem{Problems: c.problems}, true, nil
 	}
 	switch o.Status {
 	case "failed", "pending", "declined", "canceled", "cancelled", "void", "voided":
@@ -149,7 +149,7 @@ func (g *generic) Next() (Item, bool, error) {
 			o.Cancelled = true
 			break
 		}
-		return Item{Skip: &domain.Skip{Row: o.Row, Reason: fmt.Sprintf("order %s is %s", o.ID, o.Status)}}, true, nil
+		return domain.OrderItem{Skip: &domain.Skip{Row: o.Row, Reason: fmt.Sprintf("order %s is %s", o.ID, o.Status)}}, true, nil
 	}
-	return Item{Order: o}, true, nil
+	return domain.OrderItem{Order: o}, true, nil
 }

@@ -25,16 +25,16 @@ func (g *gumroad) Rows() int { return g.rows }
 
 var gumroadDays = []string{"2006-01-02", "1/2/2006", "01/02/2006", "Jan 2, 2006"}
 
-func (g *gumroad) Next() (Item, bool, error) {
+func (g *gumroad) Next() (domain.OrderItem, bool, error) {
 	ok, err := g.t.Next()
 	if err != nil || !ok {
-		return Item{}, false, err
+		return domain.OrderItem{}, false, err
 	}
 	g.rows++
 	t := g.t
 	id := t.Get("Purchase ID")
 	if strings.EqualFold(id, "Totals") || strings.EqualFold(t.Get(t.Header[0]), "Totals") {
-		return Item{Skip: &domain.Skip{Row: t.Row(), Reason: "the Totals row"}}, true, nil
+		return domain.OrderItem{Skip: &domain.Skip{Row: t.Row(), Reason: "the Totals row"}}, true, nil
 	}
 	c := &cells{t: t}
 	if id == "" {
@@ -90,7 +90,7 @@ func (g *gumroad) Next() (Item, bool, error) {
 			UnitPrice: c.money("Item Price ($)", "USD")}}
 	}
 	if len(c.problems) > 0 {
-		return Item{Problems: c.problems}, true, nil
+		return domain.OrderItem{Problems: c.problems}, true, nil
 	}
-	return Item{Order: o}, true, nil
+	return domain.OrderItem{Order: o}, true, nil
 }

@@ -10,24 +10,8 @@ import (
 	"partnerbook/backend/domain"
 )
 
-// Item is what an order reader yields: an order, a refund of an order that may stand
-// elsewhere (in the file or already stored), a skipped row (not a sale), or the problems of
-// an order's rows.
-type Item struct {
-	Order    *domain.Order
-	Refund   *domain.Refund
-	Skip     *domain.Skip
-	Problems domain.Problems
-}
-
-// OrderReader streams the orders of one file: one order (or skip) per call, so that memory
-// stays flat however long the file.
-type OrderReader interface {
-	// Next returns the next item; false at the end of the file.
-	Next() (Item, bool, error)
-	// Rows is how many data rows were read so far.
-	Rows() int
-}
+// OrderReader streams the orders of one file (domain.OrderReader).
+type OrderReader = domain.OrderReader
 
 // Options are what readers need beyond the file.
 type Options struct {

@@ -229,9 +229,9 @@ func openFile(t *testing.T, file string, opt Options) (OrderReader, string) {
 	return rd, name
 }
 
-func drain(t *testing.T, rd OrderReader) []Item {
+func drain(t *testing.T, rd OrderReader) []domain.OrderItem {
 	t.Helper()
-	var out []Item
+	var out []domain.OrderItem
 	for {
 		it, ok, err := rd.Next()
 		if err != nil {

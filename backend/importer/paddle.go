@@ -71,10 +71,10 @@ func (p *paddle) get(field string) string {
 	return ""
 }
 
-func (p *paddle) Next() (Item, bool, error) {
+func (p *paddle) Next() (domain.OrderItem, bool, error) {
 	ok, err := p.t.Next()
 	if err != nil || !ok {
-		return Item{}, false, err
+		return domain.OrderItem{}, false, err
 	}
 	p.rows++
 	t := p.t
@@ -82,7 +82,7 @@ func (p *paddle) Next() (Item, bool, error) {
 	switch status {
 	case "completed", "paid", "billed":
 	default:
-		return Item{Skip: &domain.Skip{Row: t.Row(), Reason: "transaction " + id + " is " + status}}, true, nil
+		return domain.OrderItem{Skip: &domain.Skip{Row: t.Row(), Reason: "transaction " + id + " is " + status}}, true, nil
 	}
 	c := &cells{t: t}
 	o := &domain.Order{Source: "paddle", ID: id, Row: t.Row(), Status: status, CustomerRef: p.get("customer"),
@@ -105,7 +105,7 @@ func (p *paddle) Next() (Item, bool, error) {
 		c.fail(p.col["id"], "", "the transaction id is missing")
 	}
 	if len(c.problems) > 0 {
-		return Item{Problems: c.problems}, true, nil
+		return domain.OrderItem{Problems: c.problems}, true, nil
 	}
-	return Item{Order: o}, true, nil
+	return domain.OrderItem{Order: o}, true, nil
 }

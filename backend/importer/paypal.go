@@ -93,10 +93,10 @@ func (p *paypal) when(c *cells) time.Time {
 	return time.Time{}
 }
 
-func (p *paypal) Next() (Item, bool, error) {
+func (p *paypal) Next() (domain.OrderItem, bool, error) {
 	ok, err := p.t.Next()
 	if err != nil || !ok {
-		return Item{}, false, err
+		return domain.OrderItem{}, false, err
 	}
 	p.rows++
 	t := p.t
@@ -104,28 +104,28 @@ func (p *paypal) Next() (Item, bool, error) {
 	impact, kind, status := t.Get("Balance Impact"), t.Get("Type"), strings.ToLower(t.Get("Status"))
 	id := t.Get("Transaction ID")
 	if says(impact, paypalMemo) {
-		return Item{Skip: &domain.Skip{Row: row, Reason: fmt.Sprintf("%s %s moved no money (Memo)", kind, id)}}, true, nil
+		return domain.OrderItem{Skip: &domain.Skip{Row: row, Reason: fmt.Sprintf("%s %s moved no money (Memo)", kind, id)}}, true, nil
 	}
 	c := &cells{t: t}
 	cur := c.currency("Currency")
 	gross := c.money("Gross", cur)
 	when := p.when(c)
 	if len(c.problems) > 0 {
-		return Item{Problems: c.problems}, true, nil
+		return domain.OrderItem{Problems: c.problems}, true, nil
 	}
 	ref := t.Get("Reference Txn ID")
 	isRefund := gross < 0 && ref != "" && says(kind, paypalRefund)
 	switch {
 	case isRefund:
-		return Item{Refund: &domain.Refund{Source: "paypal", OrderID: ref, Key: id, Amount: -gross, Currency: cur, Time: when, Row: row}}, true, nil
+		return domain.OrderItem{Refund: &domain.Refund{Source: "paypal", OrderID: ref, Key: id, Amount: -gross, Currency: cur, Time: when, Row: row}}, true, nil
 	case gross <= 0 || !says(impact, paypalCredit) || !says(kind, paypalPayment):
-		return Item{Skip: &domain.Skip{Row: row, Reason: fmt.Sprintf("%s %s is not a sale", kind, id)}}, true, nil
+		return domain.OrderItem{Skip: &domain.Skip{Row: row, Reason: fmt.Sprintf("%s %s is not a sale", kind, id)}}, true, nil
 	case !says(status, paypalDone):
-		return Item{Skip: &domain.Skip{Row: row, Reason: fmt.Sprintf("payment %s is %s", id, status)}}, true, nil
+		return domain.OrderItem{Skip: &domain.Skip{Row: row, Reason: fmt.Sprintf("payment %s is %s", id, status)}}, true, nil
 	}
 	if id == "" {
 		c.fail("Transaction ID", "", "the transaction id is missing")
-		return Item{Problems: c.problems}, true, nil
+		return domain.OrderItem{Problems: c.problems}, true, nil
 	}
 	o := &domain.Order{Source: "paypal", ID: id, Row: row, Time: when, Currency: cur, Total: gross, Status: status,
 		CustomerEmail: domain.NormalizeEmail(t.Get("From Email Address")), CustomerName: t.Get("Name"),
@@ -138,7 +138,7 @@ func (p *paypal) Next() (Item, bool, error) {
 		o.Lines = []domain.OrderLine{{SKU: t.Get("Item ID"), Name: t.Get("Item Title"), Quantity: c.quantity("Quantity"), UnitPrice: 0}}
 	}
 	if len(c.problems) > 0 {
-		return Item{Problems: c.problems}, true, nil
+		return domain.OrderItem{Problems: c.problems}, true, nil
 	}
-	return Item{Order: o}, true, nil
+	return domain.OrderItem{Order: o}, true, nil
 }

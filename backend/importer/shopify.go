@@ -29,9 +29,9 @@ func openShopify(t *Table, opt Options) (OrderReader, error) {
 	return &shopify{grouped: grouped{t: t}, opt: opt}, nil
 }
 
-func (s *shopify) Next() (Item, bool, error) {
+func (s *shopify) Next() (domain.OrderItem, bool, error) {
 	if ok, err := s.first(); err != nil || !ok {
-		return Item{}, false, err
+		return domain.OrderItem{}, false, err
 	}
 	c := &cells{t: s.t}
 	name := s.t.Get("Name")
@@ -40,17 +40,17 @@ func (s *shopify) Next() (Item, bool, error) {
 		s.line(c, o)
 		var err error
 		if more, err = s.more("Name", name); err != nil {
-			return Item{}, false, err
+			return domain.OrderItem{}, false, err
 		}
 	}
 	if len(c.problems) > 0 {
-		return Item{Problems: c.problems}, true, nil
+		return domain.OrderItem{Problems: c.problems}, true, nil
 	}
 	switch o.Status {
 	case "pending", "authorized":
-		return Item{Skip: &domain.Skip{Row: o.Row, Reason: "order " + name + " is not paid (" + o.Status + ")"}}, true, nil
+		return domain.OrderItem{Skip: &domain.Skip{Row: o.Row, Reason: "order " + name + " is not paid (" + o.Status + ")"}}, true, nil
 	}
-	return Item{Order: o}, true, nil
+	return domain.OrderItem{Order: o}, true, nil
 }
 
 // header reads the order's own fields from its first row.

@@ -33,10 +33,10 @@ func (s *stripe) Rows() int { return s.rows }
 
 var stripeLayouts = []string{"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04:05Z07:00"}
 
-func (s *stripe) Next() (Item, bool, error) {
+func (s *stripe) Next() (domain.OrderItem, bool, error) {
 	ok, err := s.t.Next()
 	if err != nil || !ok {
-		return Item{}, false, err
+		return domain.OrderItem{}, false, err
 	}
 	s.rows++
 	t := s.t
@@ -45,11 +45,11 @@ func (s *stripe) Next() (Item, bool, error) {
 	id := t.Get("id")
 	switch {
 	case id == "":
-		return Item{Skip: &domain.Skip{Row: row, Reason: "a payment that never charged (no id)"}}, true, nil
+		return domain.OrderItem{Skip: &domain.Skip{Row: row, Reason: "a payment that never charged (no id)"}}, true, nil
 	case status == "failed" || status == "pending" || status == "canceled":
-		return Item{Skip: &domain.Skip{Row: row, Reason: "payment " + id + " is " + status}}, true, nil
+		return domain.OrderItem{Skip: &domain.Skip{Row: row, Reason: "payment " + id + " is " + status}}, true, nil
 	case t.Has("Captured") && strings.EqualFold(t.Get("Captured"), "false"):
-		return Item{Skip: &domain.Skip{Row: row, Reason: "payment " + id + " was not captured"}}, true, nil
+		return domain.OrderItem{Skip: &domain.Skip{Row: row, Reason: "payment " + id + " was not captured"}}, true, nil
 	}
 	c := &cells{t: t}
 	o := &domain.Order{Source: "stripe", ID: id, Row: row, Status: status, CustomerRef: t.Get("Customer ID"),
@@ -73,7 +73,7 @@ func (s *stripe) Next() (Item, bool, error) {
 	}
 	o.Recurring = strings.EqualFold(t.Get("Description"), "Subscription update")
 	if len(c.problems) > 0 {
-		return Item{Problems: c.problems}, true, nil
+		return domain.OrderItem{Problems: c.problems}, true, nil
 	}
-	return Item{Order: o}, true, nil
+	return domain.OrderItem{Order: o}, true, nil
 }

@@ -36,10 +36,10 @@ func (w *woo) Rows() int { return w.rows }
 
 var wooLayouts = []string{"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02"}
 
-func (w *woo) Next() (Item, bool, error) {
+func (w *woo) Next() (domain.OrderItem, bool, error) {
 	ok, err := w.t.Next()
 	if err != nil || !ok {
-		return Item{}, false, err
+		return domain.OrderItem{}, false, err
 	}
 	w.rows++
 	t := w.t
@@ -53,15 +53,15 @@ func (w *woo) Next() (Item, bool, error) {
 		c.fail("Order #", "", "the order number is missing")
 	}
 	if len(c.problems) > 0 {
-		return Item{Problems: c.problems}, true, nil
+		return domain.OrderItem{Problems: c.problems}, true, nil
 	}
 	if net < 0 {
-		return Item{Refund: &domain.Refund{Source: "woocommerce", OrderID: id, Amount: -net, Currency: cur, Time: when, Row: t.Row(),
+		return domain.OrderItem{Refund: &domain.Refund{Source: "woocommerce", OrderID: id, Amount: -net, Currency: cur, Time: when, Row: t.Row(),
 			Key: fmt.Sprintf("%s/%s/%d", id, when.Format("20060102150405"), -net)}}, true, nil
 	}
 	switch status {
 	case "pending", "failed", "on-hold", "checkout-draft":
-		return Item{Skip: &domain.Skip{Row: t.Row(), Reason: "order " + id + " is " + status}}, true, nil
+		return domain.OrderItem{Skip: &domain.Skip{Row: t.Row(), Reason: "order " + id + " is " + status}}, true, nil
 	}
 	name := t.Get("Customer")
 	o := &domain.Order{Source: "woocommerce", ID: id, Row: t.Row(), Time: when, Currency: cur, Total: net, Net: net,
@@ -75,7 +75,7 @@ func (w *woo) Next() (Item, bool, error) {
 		}
 	}
 	o.Lines = wooProducts(t.Get("Product(s)"))
-	return Item{Order: o}, true, nil
+	return domain.OrderItem{Order: o}, true, nil
 }
 
 var qtyName = regexp.MustCompile(`^(\d+)\s*[×x]\s*(.+)$`)

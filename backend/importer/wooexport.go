@@ -26,9 +26,9 @@ func openWooExport(t *Table, opt Options) (OrderReader, error) {
 	return &wooExport{grouped: grouped{t: t}, opt: opt}, nil
 }
 
-func (w *wooExport) Next() (Item, bool, error) {
+func (w *wooExport) Next() (domain.OrderItem, bool, error) {
 	if ok, err := w.first(); err != nil || !ok {
-		return Item{}, false, err
+		return domain.OrderItem{}, false, err
 	}
 	t := w.t
 	c := &cells{t: t}
@@ -66,15 +66,15 @@ func (w *wooExport) Next() (Item, bool, error) {
 		}
 		var err error
 		if more, err = w.more("Order Number", id); err != nil {
-			return Item{}, false, err
+			return domain.OrderItem{}, false, err
 		}
 	}
 	if len(c.problems) > 0 {
-		return Item{Problems: c.problems}, true, nil
+		return domain.OrderItem{Problems: c.problems}, true, nil
 	}
 	switch status {
 	case "pending", "failed", "on-hold", "checkout-draft":
-		return Item{Skip: &domain.Skip{Row: o.Row, Reason: "order " + id + " is " + status}}, true, nil
+		return domain.OrderItem{Skip: &domain.Skip{Row: o.Row, Reason: "order " + id + " is " + status}}, true, nil
 	}
-	return Item{Order: o}, true, nil
+	return domain.OrderItem{Order: o}, true, nil
 }

@@ -1,0 +1,155 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"partnerbook/backend/domain"
+)
+
+// errDryRun rolls a dry run back after it did everything a real import does.
+var errDryRun = errors.New("dry run")
+
+// ImportOrders reads every item of rd and stores the orders and refunds in one transaction,
+// as one batch: all or nothing unless SkipInvalid. The same file again changes nothing; a
+// later export updates only the orders the source changed.
+func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.OrderImport, rd domain.OrderReader) (domain.OrderImportResult, error) {
+	res := domain.OrderImportResult{Format: in.Format, DryRun: in.DryRun, Errors: []domain.Problem{}, Skips: []domain.Skip{}}
+	var problems []domain.Problem
+	err := s.write(ctx, func(tx *Tx) error {
+		if _, err := tx.findProgram(fmt.Sprint(programID)); err != nil {
+			return err
+		}
+		r, err := tx.ExecContext(ctx, `INSERT INTO import_batches (program_id, kind, format, file_name, file_hash, actor, created_at)
+			VALUES (?, 'orders', ?, ?, ?, ?, ?)`, programID, in.Format, in.File, in.Hash, domain.Actor(ctx), tx.now)
+		if err != nil {
+			return fmt.Errorf("sqlite: import batch: %w", err)
+		}
+		res.Batch, _ = r.LastInsertId()
+		w, err := tx.newOrderWriter(programID, res.Batch)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		for {
+			if err := ctx.Err(); err != nil {
+				return domain.Errorf(domain.EInvalid, "the import was cancelled; nothing was changed")
+			}
+			it, ok, err := rd.Next()
+			if err != nil {
+				return err
+			}
+			if !ok {
+				break
+			}
+			switch {
+			case len(it.Problems) > 0:
+				problems = append(problems, it.Problems...)
+			case it.Skip != nil:
+				res.Skipped++
+				if len(res.Skips) < domain.MaxProblems {
+					res.Skips = append(res.Skips, *it.Skip)
+				}
+			case it.Order != nil:
+				res.Orders++
+				outcome, err := w.put(*it.Order)
+				if err != nil {
+					return err
+				}
+				tally(&res, outcome)
+			case it.Refund != nil:
+				ps, err := w.refund(*it.Refund, in.File)
+				if err != nil {
+					return err
+				}
+				problems = append(problems, ps...)
+			}
+		}
+		res.Rows = rd.Rows()
+		if len(problems) > 0 && !in.SkipInvalid {
+			return domain.Invalid(fmt.Sprintf("%s was not imported: %d problem(s); nothing was changed", in.File, len(problems)), problems)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET rows = ?, created = ?, updated = ?, unchanged = ?, skipped = ?
+			WHERE id = ?`, res.Rows, res.Created, res.Updated, res.Unchanged, res.Skipped, res.Batch); err != nil {
+			return fmt.Errorf("sqlite: import batch: %w", err)
+		}
+		if err := tx.audit("import.orders", "import_batch", res.Batch, programID, map[string]any{"file": in.File,
+			"format": in.Format, "created": res.Created, "updated": res.Updated}); err != nil {
+			return err
+		}
+		if in.DryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if len(problems) > domain.MaxProblems {
+		problems = problems[:domain.MaxProblems]
+	}
+	if problems != nil {
+		res.Errors = problems
+	}
+	if errors.Is(err, errDryRun) {
+		res.Batch = 0
+		return res, nil
+	}
+	return res, err
+}
+
+func tally(res *domain.OrderImportResult, outcome string) {
+	switch outcome {
+	case "created":
+		res.Created++
+	case "updated":
+		res.Updated++
+	default:
+		res.Unchanged++
+	}
+}
+
+// refund applies a refund row to its order once (by its key).
+func (w *orderWriter) refund(r domain.Refund, file string) (domain.Problems, error) {
+	ctx := w.tx.ctx
+	var orderID, total, refunded int64
+	var cur string
+	err := w.tx.QueryRowContext(ctx, `SELECT id, total, refunded, currency FROM orders WHERE program_id = ? AND source = ? AND order_key = ?`,
+		w.programID, r.Source, r.OrderID).Scan(&orderID, &total, &refunded, &cur)
+	if err != nil {
+		return domain.Problems{{File: file, Row: r.Row, Message: fmt.Sprintf("a refund of order %s, which is neither in this file above it nor imported before", r.OrderID)}}, nil
+	}
+	var n int
+	w.tx.QueryRowContext(ctx, `SELECT count(*) FROM refunds WHERE order_id = ? AND source_ref = ?`, orderID, r.Key).Scan(&n)
+	if n > 0 {
+		return nil, nil
+	}
+	if refunded+r.Amount > total {
+		return domain.Problems{{File: file, Row: r.Row, Message: fmt.Sprintf("the refunds of order %s would exceed what it took (%s %s)",
+			r.OrderID, domain.FormatMinor(total, cur), cur)}}, nil
+	}
+	before, err := w.tx.orderSnapshot(orderID)
+	if err != nil {
+		return nil, err
+	}
+	res, err := w.tx.ExecContext(ctx, `INSERT INTO refunds (order_id, amount, time, source_ref, batch_id) VALUES (?,?,?,?,?)`,
+		orderID, r.Amount, r.Time.UTC().Format(TimeLayout), r.Key, w.batchID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: refund of %s: %w", r.OrderID, err)
+	}
+	refundID, _ := res.LastInsertId()
+	when := r.Time.UTC().Format(TimeLayout)
+	if _, err := w.tx.ExecContext(ctx, `UPDATE orders SET refunded = refunded + ?, updated_batch = ?, updated_at = ?,
+		refunded_at = CASE WHEN refunded_at IS NULL OR refunded_at < ? THEN ? ELSE refunded_at END WHERE id = ?`,
+		r.Amount, w.batchID, w.tx.now, when, when, orderID); err != nil {
+		return nil, fmt.Errorf("sqlite: refund of %s: %w", r.OrderID, err)
+	}
+	for _, ch := range []struct {
+		entity string
+		id     int64
+		before any
+	}{{"order", orderID, before}, {"refund", refundID, nil}} {
+		if _, err := w.change.ExecContext(ctx, w.batchID, ch.entity, ch.id, ch.before); err != nil {
+			return nil, fmt.Errorf("sqlite: record refund: %w", err)
+		}
+	}
+	return nil, nil
+}

@@ -1,0 +1,220 @@
+package sqlite
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"partnerbook/backend/domain"
+)
+
+// orderWriter writes the orders of one import batch inside its transaction, with prepared
+// statements, recording what each write replaced so that the batch can be undone.
+type orderWriter struct {
+	tx        *Tx
+	programID int64
+	batchID   int64
+	find      *sql.Stmt
+	insert    *sql.Stmt
+	update    *sql.Stmt
+	line      *sql.Stmt
+	change    *sql.Stmt
+	customers map[string]int64
+}
+
+func (tx *Tx) newOrderWriter(programID, batchID int64) (*orderWriter, error) {
+	w := &orderWriter{tx: tx, programID: programID, batchID: batchID, customers: map[string]int64{}}
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = tx.PrepareContext(tx.ctx, q)
+		return st
+	}
+	w.find = prep(`SELECT id, fingerprint FROM orders WHERE program_id = ? AND source = ? AND order_key = ?`)
+	w.insert = prep(`INSERT INTO orders (program_id, source, order_key, time, customer_id, customer_email, customer_ref,
+		customer_name, currency, total, net, discount, discount_codes, ref_key, refunded, refunded_at, cancelled, status,
+		recurring, batch_id, fingerprint, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+	w.update = prep(`UPDATE orders SET time=?, customer_id=?, customer_email=?, customer_ref=?, customer_name=?, currency=?,
+		total=?, net=?, discount=?, discount_codes=?, ref_key=?,
+		refunded=? + (SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = orders.id), refunded_at=?, cancelled=?, status=?, recurring=?,
+		updated_batch=?, fingerprint=?, updated_at=? WHERE id=?`)
+	w.line = prep(`INSERT INTO order_lines (order_id, position, sku, name, quantity, unit_price, discount) VALUES (?,?,?,?,?,?,?)`)
+	w.change = prep(`INSERT INTO batch_changes (batch_id, entity, entity_id, before) VALUES (?,?,?,?)`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: prepare order writes: %w", err)
+	}
+	return w, nil
+}
+
+func (w *orderWriter) close() {
+	for _, st := range []*sql.Stmt{w.find, w.insert, w.update, w.line, w.change} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// fingerprint hashes what the source said of an order, so that an unchanged order is known
+// without comparing field by field. The row number is left out: it moves between exports.
+func fingerprint(o domain.Order) string {
+	o.Row = 0
+	b, _ := json.Marshal(o)
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:16])
+}
+
+// customer finds or creates the program's customer of an order: by e-mail (trimmed, lower
+// case), else by the source's customer id. Orders with neither have no customer.
+func (w *orderWriter) customer(o domain.Order) (any, error) {
+	email, ref := domain.NormalizeEmail(o.CustomerEmail), strings.TrimSpace(o.CustomerRef)
+	if email == "" && ref == "" {
+		return nil, nil
+	}
+	key := "e:" + email
+	if email == "" {
+		key = "r:" + o.Source + ":" + ref
+	}
+	if id, ok := w.customers[key]; ok {
+		return id, nil
+	}
+	var id int64
+	var err error
+	if email != "" {
+		err = w.tx.QueryRowContext(w.tx.ctx, `SELECT id FROM customers WHERE program_id = ? AND email = ?`, w.programID, email).Scan(&id)
+	} else {
+		err = w.tx.QueryRowContext(w.tx.ctx, `SELECT id FROM customers WHERE program_id = ? AND email = '' AND source = ? AND source_ref = ?`,
+			w.programID, o.Source, ref).Scan(&id)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		var res sql.Result
+		res, err = w.tx.ExecContext(w.tx.ctx, `INSERT INTO customers (program_id, email, source, source_ref, name, created_at)
+			VALUES (?,?,?,?,?,?)`, w.programID, email, o.Source, ref, o.CustomerName, w.tx.now)
+		if err == nil {
+			id, _ = res.LastInsertId()
+			_, err = w.change.ExecContext(w.tx.ctx, w.batchID, "customer", id, nil)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: customer of order %s: %w", o.ID, err)
+	}
+	w.customers[key] = id
+	return id, nil
+}
+
+// put stores an order: "created", "updated" (the source changed it) or "unchanged".
+func (w *orderWriter) put(o domain.Order) (string, error) {
+	fp := fingerprint(o)
+	var id int64
+	var old string
+	err := w.find.QueryRowContext(w.tx.ctx, w.programID, o.Source, o.ID).Scan(&id, &old)
+	if err == nil && old == fp {
+		return "unchanged", nil
+	}
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("sqlite: find order %s: %w", o.ID, err)
+	}
+	cust, err2 := w.customer(o)
+	if err2 != nil {
+		return "", err2
+	}
+	var refundedAt any
+	if o.RefundedAt != nil {
+		refundedAt = o.RefundedAt.UTC().Format(TimeLayout)
+	}
+	codes := strings.Join(o.DiscountCodes, ",")
+	if id == 0 {
+		res, err := w.insert.ExecContext(w.tx.ctx, w.programID, o.Source, o.ID, o.Time.UTC().Format(TimeLayout), cust,
+			o.CustomerEmail, o.CustomerRef, o.CustomerName, o.Currency, o.Total, o.Net, o.Discount, codes, o.RefKey,
+			o.Refunded, refundedAt, o.Cancelled, o.Status, o.Recurring, w.batchID, fp, w.tx.now, w.tx.now)
+		if err != nil {
+			return "", fmt.Errorf("sqlite: add order %s: %w", o.ID, err)
+		}
+		id, _ = res.LastInsertId()
+		if _, err := w.change.ExecContext(w.tx.ctx, w.batchID, "order", id, nil); err != nil {
+			return "", fmt.Errorf("sqlite: record order %s: %w", o.ID, err)
+		}
+		return "created", w.lines(id, o.Lines)
+	}
+	before, err := w.tx.orderSnapshot(id)
+	if err != nil {
+		return "", err
+	}
+	if _, err := w.change.ExecContext(w.tx.ctx, w.batchID, "order", id, before); err != nil {
+		return "", fmt.Errorf("sqlite: record order %s: %w", o.ID, err)
+	}
+	if _, err := w.update.ExecContext(w.tx.ctx, o.Time.UTC().Format(TimeLayout), cust, o.CustomerEmail, o.CustomerRef,
+		o.CustomerName, o.Currency, o.Total, o.Net, o.Discount, codes, o.RefKey, o.Refunded, refundedAt, o.Cancelled,
+		o.Status, o.Recurring, w.batchID, fp, w.tx.now, id); err != nil {
+		return "", fmt.Errorf("sqlite: update order %s: %w", o.ID, err)
+	}
+	if _, err := w.tx.ExecContext(w.tx.ctx, `DELETE FROM order_lines WHERE order_id = ?`, id); err != nil {
+		return "", fmt.Errorf("sqlite: update order %s: %w", o.ID, err)
+	}
+	return "updated", w.lines(id, o.Lines)
+}
+
+func (w *orderWriter) lines(orderID int64, lines []domain.OrderLine) error {
+	for i, l := range lines {
+		if _, err := w.line.ExecContext(w.tx.ctx, orderID, i+1, l.SKU, l.Name, l.Quantity, l.UnitPrice, l.Discount); err != nil {
+			return fmt.Errorf("sqlite: order line: %w", err)
+		}
+	}
+	return nil
+}
+
+// orderSnapshot is an order row and its lines as JSON, what undo puts back.
+func (tx *Tx) orderSnapshot(id int64) (string, error) {
+	row := map[string]any{}
+	rows, err := tx.QueryContext(tx.ctx, `SELECT * FROM orders WHERE id = ?`, id)
+	if err != nil {
+		return "", fmt.Errorf("sqlite: snapshot order %d: %w", id, err)
+	}
+	if err := scanMap(rows, func(m map[string]any) { row = m }); err != nil {
+		return "", err
+	}
+	var lines []map[string]any
+	rows, err = tx.QueryContext(tx.ctx, `SELECT * FROM order_lines WHERE order_id = ? ORDER BY position`, id)
+	if err != nil {
+		return "", fmt.Errorf("sqlite: snapshot order %d: %w", id, err)
+	}
+	if err := scanMap(rows, func(m map[string]any) { lines = append(lines, m) }); err != nil {
+		return "", err
+	}
+	b, err := json.Marshal(map[string]any{"order": row, "lines": lines})
+	return string(b), err
+}
+
+// scanMap calls fn with each row as column → value.
+func scanMap(rows *sql.Rows, fn func(map[string]any)) error {
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		m := map[string]any{}
+		for i, c := range cols {
+			if b, ok := vals[i].([]byte); ok {
+				vals[i] = string(b)
+			}
+			m[c] = vals[i]
+		}
+		fn(m)
+	}
+	return rows.Err()
+}
