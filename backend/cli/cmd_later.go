@@ -6,9 +6,7 @@ import "partnerbook/backend/domain"
 // them and scripts get a clear answer), and refuse plainly.
 func init() {
 	for _, u := range []string{
-		"import orders --program P [--format F] [--mapping M.json] [--dry-run] [--skip-invalid] FILE",
 		"import undo BATCH",
-		"orders --program P [--partner K]",
 		"commissions --program P [--partner K] [--status S]",
 		"balances --program P",
 		"payouts run --program P [--dry-run]",

@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+	"time"
+
+	"partnerbook/backend/domain"
+	"partnerbook/backend/importer"
+	"partnerbook/backend/sqlite"
+)
+
+func init() {
+	register(
+		command{path: "import orders", run: runImportOrders,
+			flags: map[string]flagKind{"program": valueFlag, "format": valueFlag, "mapping": valueFlag, "dry-run": boolFlag, "skip-invalid": boolFlag},
+			usage: "import orders --program P [--format F] [--mapping M.json] [--dry-run] [--skip-invalid] FILE"},
+		command{path: "orders", run: runOrders, flags: map[string]flagKind{"program": valueFlag, "partner": valueFlag},
+			usage: "orders --program P [--partner K]"},
+	)
+}
+
+func runImportOrders(c *call) error {
+	prog, err := c.program()
+	if err != nil {
+		return err
+	}
+	f, name, err := c.inputFile()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return domain.Errorf(domain.EInvalid, "cannot read %s: %v", name, err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	zone, _ := time.LoadLocation(prog.Timezone)
+	today := time.Now().In(zone)
+	if !c.app.AsOf.IsZero() {
+		today = time.Date(c.app.AsOf.Year(), c.app.AsOf.Month(), c.app.AsOf.Day(), 0, 0, 0, 0, zone)
+	}
+	opt := importer.Options{Zone: zone, Today: today, Currency: prog.Currency}
+	if m := c.args.get("mapping"); m != "" {
+		b, err := os.ReadFile(m)
+		if err != nil {
+			return domain.Errorf(domain.EInvalid, "cannot read %s: %v", m, err)
+		}
+		if opt.Mapping, err = importer.ParseMapping(filepath.Base(m), b); err != nil {
+			return err
+		}
+	}
+	format := c.args.get("format")
+	if format == "" && opt.Mapping != nil {
+		format = "generic"
+	}
+	rd, format, err := importer.OpenOrders(name, f, format, opt)
+	if err != nil {
+		return err
+	}
+	res, err := c.app.Store.ImportOrders(c.ctx, prog.ID, domain.OrderImport{File: name, Hash: hex.EncodeToString(h.Sum(nil)),
+		Format: format, DryRun: c.args.set["dry-run"], SkipInvalid: c.args.set["skip-invalid"]}, rd)
+	if err != nil {
+		return err
+	}
+	return c.out(res, func(w io.Writer) {
+		verb := "imported"
+		if res.DryRun {
+			verb = "would be imported (dry run: nothing was written)"
+		}
+		fmt.Fprintf(w, "%s (%s): %d rows, %d orders %s: %d created, %d updated, %d unchanged; %d rows skipped (not sales).\n",
+			name, format, res.Rows, res.Orders, verb, res.Created, res.Updated, res.Unchanged, res.Skipped)
+		if res.Batch != 0 {
+			fmt.Fprintf(w, "Batch %d; undo with: partnerbook import undo %d\n", res.Batch, res.Batch)
+		}
+		for _, p := range res.Errors {
+			fmt.Fprintf(w, "skipped as invalid: %s\n", p.String())
+		}
+	})
+}
+
+func runOrders(c *call) error {
+	prog, err := c.program()
+	if err != nil {
+		return err
+	}
+	if k := c.args.get("partner"); k != "" {
+		if _, err := c.app.Store.FindPartner(c.ctx, prog.ID, k); err != nil {
+			return err
+		}
+	}
+	filter := sqlite.OrderFilter{ProgramID: prog.ID, Partner: c.args.get("partner")}
+	if c.json {
+		// Streamed, one order at a time, so that a million orders print in flat memory.
+		w := c.env.Stdout
+		io.WriteString(w, `{"orders": [`)
+		first := true
+		err := c.app.Store.EachOrder(c.ctx, filter, func(r sqlite.OrderRow) error {
+			if !first {
+				io.WriteString(w, ",")
+			}
+			first = false
+			b, err := json.Marshal(r)
+			w.Write(b)
+			return err
+		})
+		io.WriteString(w, "]}\n")
+		return err
+	}
+	tw := tabwriter.NewWriter(c.env.Stdout, 0, 2, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOURCE\tID\tTIME\tCUSTOMER\tTOTAL\tBASE\tREFUNDED\tSTATUS\tPARTNER")
+	err = c.app.Store.EachOrder(c.ctx, filter, func(r sqlite.OrderRow) error {
+		_, err := fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\t%s\t%s\t%s\t%s\n", r.Source, r.ID, r.Time, r.Customer, r.Total, r.Currency,
+			r.Base, r.Refunded, r.Status, r.Partner)
+		return err
+	})
+	tw.Flush()
+	return err
+}

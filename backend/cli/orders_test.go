@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func fixture(name string) string { return filepath.Join("..", "importer", "testdata", name) }
+
+type orderJSON struct {
+	Source, ID, Time, Customer, Currency, Total, Base, Refunded, Status, Partner, Reason string
+}
+
+func TestImportOrdersCommand(t *testing.T) {
+	p := newPB(t)
+	p.withProgram()
+	var res struct {
+		Batch                                              int64
+		Format                                             string
+		Rows, Orders, Created, Updated, Unchanged, Skipped int
+		DryRun                                             bool `json:"dry_run"`
+		Errors                                             []json.RawMessage
+	}
+	p.ok(&res, "import", "orders", "--program", "1", "--dry-run", fixture("orders_export_1.csv"), "--json")
+	if !res.DryRun || res.Created != 6 || res.Batch != 0 {
+		t.Fatalf("dry run = %+v", res)
+	}
+	var list struct{ Orders []orderJSON }
+	p.ok(&list, "orders", "--program", "1", "--json")
+	if len(list.Orders) != 0 {
+		t.Fatalf("a dry run stored %d orders", len(list.Orders))
+	}
+	p.ok(&res, "import", "orders", "--program", "1", fixture("orders_export_1.csv"), "--json", "--as-of", "2025-05-01")
+	if res.Format != "shopify" || res.Rows != 8 || res.Orders != 6 || res.Created != 6 || res.Skipped != 1 || res.Batch == 0 {
+		t.Fatalf("import = %+v", res)
+	}
+	p.ok(&res, "import", "orders", "--program", "1", fixture("orders_export_1.csv"), "--json")
+	if res.Unchanged != 6 || res.Created+res.Updated != 0 {
+		t.Fatalf("the same file again = %+v", res)
+	}
+	p.ok(&list, "orders", "--program", "1", "--json")
+	if len(list.Orders) != 6 {
+		t.Fatalf("orders = %d", len(list.Orders))
+	}
+	want := orderJSON{Source: "shopify", ID: "#1001", Time: "2025-03-14T08:12:45Z", Customer: "mara@example.org", Currency: "EUR",
+		Total: "56.90", Base: "43.70", Refunded: "0.00", Status: "paid"}
+	if list.Orders[0] != want {
+		t.Errorf("first order = %+v\nwant %+v", list.Orders[0], want)
+	}
+	statuses := map[string]string{}
+	for _, o := range list.Orders {
+		statuses[o.ID] = o.Status + " " + o.Refunded + " " + o.Currency
+	}
+	if statuses["#1003"] != "partially_refunded 10.00 EUR" || statuses["#1004"] != "refunded 20.00 EUR" ||
+		statuses["#1006"] != "cancelled 15.00 EUR" || statuses["#1007"] != "paid 0 CLP" {
+		t.Errorf("statuses = %v", statuses)
+	}
+}
+
+func TestImportOrdersRefused(t *testing.T) {
+	p := newPB(t)
+	p.withProgram()
+	src, _ := os.ReadFile(fixture("orders_export_1.csv"))
+	bad := filepath.Join(t.TempDir(), "orders.csv")
+	os.WriteFile(bad, []byte(strings.Replace(string(src), ",56.90,KIRA10,", ",\"12,3.0\",KIRA10,", 1)), 0o600)
+	code, _, errs := p.run("import", "orders", "--program", "1", bad)
+	if code != 1 || !strings.Contains(errs, `orders.csv:2: column "Total": "12,3.0" is not an amount`) {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var list struct{ Orders []orderJSON }
+	p.ok(&list, "orders", "--program", "1", "--json")
+	if len(list.Orders) != 0 {
+		t.Fatalf("a refused file stored %d orders", len(list.Orders))
+	}
+	var res struct {
+		Created int
+		Errors  []struct {
+			Row    int
+			Column string
+		}
+	}
+	p.ok(&res, "import", "orders", "--program", "1", "--skip-invalid", bad, "--json")
+	if res.Created != 5 || len(res.Errors) != 1 || res.Errors[0].Row != 2 || res.Errors[0].Column != "Total" {
+		t.Errorf("--skip-invalid = %+v", res)
+	}
+	unknown := filepath.Join(t.TempDir(), "x.csv")
+	os.WriteFile(unknown, []byte("Order,When,Sum\n1,2,3\n"), 0o600)
+	if code, _, errs := p.run("import", "orders", "--program", "1", unknown); code != 1 || !strings.Contains(errs, "Order,When,Sum") {
+		t.Errorf("unknown header: exit %d %s", code, errs)
+	}
+}
+
+func TestImportGenericWithMapping(t *testing.T) {
+	p := newPB(t)
+	p.withProgram()
+	var res struct {
+		Format           string
+		Created, Skipped int
+	}
+	p.ok(&res, "import", "orders", "--program", "1", "--mapping", fixture("kasse-mapping.json"), fixture("kasse.csv"), "--json")
+	if res.Format != "generic" || res.Created != 2 || res.Skipped != 1 {
+		t.Errorf("generic = %+v", res)
+	}
+}
