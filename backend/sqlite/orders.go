@@ -43,7 +43,9 @@ func (tx *Tx) newOrderWriter(programID, batchID int64) (*orderWriter, error) {
 		recurring, batch_id, fingerprint, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	w.update = prep(`UPDATE orders SET time=?, customer_id=?, customer_email=?, customer_ref=?, customer_name=?, currency=?,
 		total=?, net=?, discount=?, discount_codes=?, ref_key=?,
-		refunded=? + (SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = orders.id), refunded_at=?, cancelled=?, status=?, recurring=?,
+		refunded=? + (SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = orders.id),
+		refunded_at=CASE WHEN refunded_at IS NOT NULL AND refunded = ? + (SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = orders.id)
+			THEN refunded_at ELSE ? END, cancelled=?, status=?, recurring=?,
 		updated_batch=?, fingerprint=?, updated_at=? WHERE id=?`)
 	w.line = prep(`INSERT INTO order_lines (order_id, position, sku, name, quantity, unit_price, discount) VALUES (?,?,?,?,?,?,?)`)
 	w.change = prep(`INSERT INTO batch_changes (batch_id, entity, entity_id, before) VALUES (?,?,?,?)`)
@@ -62,9 +64,10 @@ func (w *orderWriter) close() {
 }
 
 // fingerprint hashes what the source said of an order, so that an unchanged order is known
-// without comparing field by field. The row number is left out: it moves between exports.
+// without comparing field by field. The row number is left out (it moves between exports),
+// and so is the refund time, which some sources leave to the import day.
 func fingerprint(o domain.Order) string {
-	o.Row = 0
+	o.Row, o.RefundedAt = 0, nil
 	b, _ := json.Marshal(o)
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:16])
@@ -150,7 +153,7 @@ func (w *orderWriter) put(o domain.Order) (string, error) {
 		return "", fmt.Errorf("sqlite: record order %s: %w", o.ID, err)
 	}
 	if _, err := w.update.ExecContext(w.tx.ctx, o.Time.UTC().Format(TimeLayout), cust, o.CustomerEmail, o.CustomerRef,
-		o.CustomerName, o.Currency, o.Total, o.Net, o.Discount, codes, o.RefKey, o.Refunded, refundedAt, o.Cancelled,
+		o.CustomerName, o.Currency, o.Total, o.Net, o.Discount, codes, o.RefKey, o.Refunded, o.Refunded, refundedAt, o.Cancelled,
 		o.Status, o.Recurring, w.batchID, fp, w.tx.now, id); err != nil {
 		return "", fmt.Errorf("sqlite: update order %s: %w", o.ID, err)
 	}

@@ -56,12 +56,28 @@ func TestImportOrdersIdempotent(t *testing.T) {
 	// A later, overlapping export: #2 now partly refunded, #4 new.
 	later := ord("#2", 2000, "b@example.org")
 	later.Order.Refunded = 500
+	firstDay := time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)
+	later.Order.RefundedAt = &firstDay
 	res, err = importItems(t, s, pid, domain.OrderImport{}, file[0], later, ord("#4", 4000, "c@example.org"))
 	if err != nil || res.Created != 1 || res.Updated != 1 || res.Unchanged != 1 {
 		t.Fatalf("overlapping export = %+v, %v", res, err)
 	}
+	// The same export read on a later day: Shopify has no refund dates, so the reader dates the
+	// refund that day; the order is still unchanged and keeps its first refund date.
+	again := ord("#2", 2000, "b@example.org")
+	again.Order.Refunded = 500
+	laterDay := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	again.Order.RefundedAt = &laterDay
+	if res, err := importItems(t, s, pid, domain.OrderImport{}, again); err != nil || res.Unchanged != 1 {
+		t.Fatalf("the same refund read another day = %+v, %v", res, err)
+	}
 	var refunded int64
 	s.db.QueryRow(`SELECT refunded FROM orders WHERE order_key = '#2'`).Scan(&refunded)
+	var refundedAt string
+	s.db.QueryRow(`SELECT refunded_at FROM orders WHERE order_key = '#2'`).Scan(&refundedAt)
+	if refundedAt != "2025-05-01T00:00:00Z" {
+		t.Errorf("refunded_at = %s, want the first day it was seen", refundedAt)
+	}
 	if refunded != 500 || count(t, s, "orders") != 4 || count(t, s, "order_lines") != 4 {
 		t.Errorf("refunded %d, orders %d, lines %d", refunded, count(t, s, "orders"), count(t, s, "order_lines"))
 	}
