@@ -283,3 +283,19 @@ func (c *call) program() (domain.Program, error) {
 	}
 	return c.app.Store.FindProgram(c.ctx, c.args.get("program"))
 }
+
+// programPartner finds --program and checks that the optional --partner is one of its
+// partners, so that a mistyped key is an error rather than an empty list.
+func (c *call) programPartner() (domain.Program, string, error) {
+	prog, err := c.program()
+	if err != nil {
+		return prog, "", err
+	}
+	k := c.args.get("partner")
+	if k != "" {
+		if _, err := c.app.Store.FindPartner(c.ctx, prog.ID, k); err != nil {
+			return prog, "", err
+		}
+	}
+	return prog, k, nil
+}

@@ -1,6 +1,10 @@
 package cli
 
-import "partnerbook/backend/domain"
+import (
+	"strings"
+
+	"partnerbook/backend/domain"
+)
 
 // Commands of cli.md whose capability has not landed yet: they are known (so usage shows
 // them and scripts get a clear answer), and refuse plainly.
@@ -32,11 +36,11 @@ var anyFlags = map[string]flagKind{"program": valueFlag, "format": valueFlag, "m
 
 func commandPath(usage string) string {
 	var words []string
-	for _, w := range splitFields(usage) {
+	for _, w := range strings.Fields(usage) {
 		if w[0] == '-' || w[0] == '[' || (w[0] >= 'A' && w[0] <= 'Z') {
 			break
 		}
 		words = append(words, w)
 	}
-	return joinWords(words)
+	return strings.Join(words, " ")
 }

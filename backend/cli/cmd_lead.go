@@ -25,16 +25,11 @@ func init() {
 }
 
 func runLeads(c *call) error {
-	prog, err := c.program()
+	prog, partner, err := c.programPartner()
 	if err != nil {
 		return err
 	}
-	if k := c.args.get("partner"); k != "" {
-		if _, err := c.app.Store.FindPartner(c.ctx, prog.ID, k); err != nil {
-			return err
-		}
-	}
-	ls, _, err := c.app.Store.ListLeads(c.ctx, domain.LeadFilter{ProgramID: prog.ID, Partner: c.args.get("partner"),
+	ls, _, err := c.app.Store.ListLeads(c.ctx, domain.LeadFilter{ProgramID: prog.ID, Partner: partner,
 		Status: c.args.get("status")})
 	if err != nil {
 		return err

@@ -27,11 +27,7 @@ func init() {
 }
 
 func runImportOrders(c *call) error {
-	prog, err := c.program()
-	if err != nil {
-		return err
-	}
-	f, name, err := c.inputFile()
+	prog, f, name, err := c.programFile()
 	if err != nil {
 		return err
 	}
@@ -88,16 +84,11 @@ func runImportOrders(c *call) error {
 }
 
 func runOrders(c *call) error {
-	prog, err := c.program()
+	prog, partner, err := c.programPartner()
 	if err != nil {
 		return err
 	}
-	if k := c.args.get("partner"); k != "" {
-		if _, err := c.app.Store.FindPartner(c.ctx, prog.ID, k); err != nil {
-			return err
-		}
-	}
-	filter := sqlite.OrderFilter{ProgramID: prog.ID, Partner: c.args.get("partner")}
+	filter := sqlite.OrderFilter{ProgramID: prog.ID, Partner: partner}
 	if c.json {
 		// Streamed, one order at a time, so that a million orders print in flat memory.
 		w := c.env.Stdout

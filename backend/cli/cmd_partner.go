@@ -107,16 +107,21 @@ func runPartnerList(c *call) error {
 	})
 }
 
-// inputFile opens the one FILE argument of an import command.
-func (c *call) inputFile() (*os.File, string, error) {
+// programFile finds the --program of an import command and opens its one FILE; the caller
+// closes the file.
+func (c *call) programFile() (domain.Program, *os.File, string, error) {
+	prog, err := c.program()
+	if err != nil {
+		return prog, nil, "", err
+	}
 	if len(c.args.words) != 1 {
-		return nil, "", usagef("give one FILE to import")
+		return prog, nil, "", usagef("give one FILE to import")
 	}
 	f, err := os.Open(c.args.words[0])
 	if err != nil {
-		return nil, "", domain.Errorf(domain.EInvalid, "cannot read %s: %v", c.args.words[0], err)
+		return prog, nil, "", domain.Errorf(domain.EInvalid, "cannot read %s: %v", c.args.words[0], err)
 	}
-	return f, filepath.Base(c.args.words[0]), nil
+	return prog, f, filepath.Base(c.args.words[0]), nil
 }
 
 func runImportPartners(c *call) error {
@@ -126,11 +131,7 @@ func runImportPartners(c *call) error {
 // runImport reads the one FILE of an import command and hands its rows to the store.
 func runImport[R any](c *call, read func(string, io.Reader) ([]R, error),
 	store func(context.Context, int64, string, []R) (domain.ImportResult, error)) error {
-	prog, err := c.program()
-	if err != nil {
-		return err
-	}
-	f, name, err := c.inputFile()
+	prog, f, name, err := c.programFile()
 	if err != nil {
 		return err
 	}
