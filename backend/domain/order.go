@@ -83,16 +83,14 @@ type OrderImport struct {
 
 // OrderImportResult is the JSON of `import orders` (cli.md).
 type OrderImportResult struct {
-	Batch     int64     `json:"batch"`
-	Format    string    `json:"format"`
-	Rows      int       `json:"rows"`
-	Orders    int       `json:"orders"`
-	Created   int       `json:"created"`
-	Updated   int       `json:"updated"`
-	Unchanged int       `json:"unchanged"`
-	Skipped   int       `json:"skipped"`
-	Refunds   int       `json:"refunds"`
-	DryRun    bool      `json:"dry_run"`
-	Errors    []Problem `json:"errors"`
-	Skips     []Skip    `json:"skips"`
+	Batch  int64  `json:"batch"`
+	Format string `json:"format"`
+	Rows   int    `json:"rows"`
+	Orders int    `json:"orders"`
+	Outcomes
+	Skipped int       `json:"skipped"`
+	Refunds int       `json:"refunds"`
+	DryRun  bool      `json:"dry_run"`
+	Errors  []Problem `json:"errors"`
+	Skips   []Skip    `json:"skips"`
 }

@@ -30,14 +30,32 @@ type LeadFilter struct {
 	Page
 }
 
+// Outcomes counts what an import did to each thing it read.
+type Outcomes struct {
+	Created   int `json:"created"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+}
+
+// Count adds one outcome: "created", "updated" or "unchanged" (anything else, such as a
+// refused row's "", counts nowhere).
+func (o *Outcomes) Count(outcome string) {
+	switch outcome {
+	case "created":
+		o.Created++
+	case "updated":
+		o.Updated++
+	case "unchanged":
+		o.Unchanged++
+	}
+}
+
 // ImportResult counts what a file import did.
 type ImportResult struct {
-	Batch     int64     `json:"batch"`
-	Rows      int       `json:"rows"`
-	Created   int       `json:"created"`
-	Updated   int       `json:"updated"`
-	Unchanged int       `json:"unchanged"`
-	Errors    []Problem `json:"errors"`
+	Batch int64 `json:"batch"`
+	Rows  int   `json:"rows"`
+	Outcomes
+	Errors []Problem `json:"errors"`
 }
 
 // ProgramService keeps programs.

@@ -57,7 +57,7 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 				if err != nil {
 					return err
 				}
-				tally(&res, outcome)
+				res.Count(outcome)
 			case it.Refund != nil:
 				ps, err := w.refund(*it.Refund, in.File)
 				if err != nil {
@@ -94,17 +94,6 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 		return res, nil
 	}
 	return res, err
-}
-
-func tally(res *domain.OrderImportResult, outcome string) {
-	switch outcome {
-	case "created":
-		res.Created++
-	case "updated":
-		res.Updated++
-	default:
-		res.Unchanged++
-	}
 }
 
 // refund applies a refund row to its order once (by its key).

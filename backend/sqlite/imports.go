@@ -64,14 +64,7 @@ func (s *Store) ImportPartners(ctx context.Context, programID int64, file string
 			return domain.Invalid(fmt.Sprintf("%s was not imported: %d problem(s)", file, len(problems)), problems)
 		}
 		for _, o := range outcome {
-			switch o {
-			case "created":
-				res.Created++
-			case "updated":
-				res.Updated++
-			default:
-				res.Unchanged++
-			}
+			res.Count(o)
 		}
 		return tx.recordBatch(programID, "partners", file, rows, &res)
 	})
@@ -118,14 +111,7 @@ func (s *Store) ImportLeads(ctx context.Context, programID int64, file string, r
 				return err
 			}
 			problems = append(problems, ps.At(file, r.Row)...)
-			switch outcome {
-			case "created":
-				res.Created++
-			case "updated":
-				res.Updated++
-			case "unchanged":
-				res.Unchanged++
-			}
+			res.Count(outcome)
 		}
 		if len(problems) > 0 {
 			res.Errors = problems
