@@ -59,9 +59,12 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 				}
 				res.Count(outcome)
 			case it.Refund != nil:
-				ps, err := w.refund(*it.Refund, in.File)
+				applied, ps, err := w.refund(*it.Refund, in.File)
 				if err != nil {
 					return err
+				}
+				if applied {
+					res.Refunds++
 				}
 				problems = append(problems, ps...)
 			}
@@ -96,40 +99,41 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 	return res, err
 }
 
-// refund applies a refund row to its order once (by its key).
-func (w *orderWriter) refund(r domain.Refund, file string) (domain.Problems, error) {
+// refund applies a refund row to its order once (by its key); it says whether it applied it
+// now (false: seen before, or refused with a problem).
+func (w *orderWriter) refund(r domain.Refund, file string) (bool, domain.Problems, error) {
 	ctx := w.tx.ctx
 	var orderID, total, refunded int64
 	var cur string
 	err := w.tx.QueryRowContext(ctx, `SELECT id, total, refunded, currency FROM orders WHERE program_id = ? AND source = ? AND order_key = ?`,
 		w.programID, r.Source, r.OrderID).Scan(&orderID, &total, &refunded, &cur)
 	if err != nil {
-		return domain.Problems{{File: file, Row: r.Row, Message: fmt.Sprintf("a refund of order %s, which is neither in this file above it nor imported before", r.OrderID)}}, nil
+		return false, domain.Problems{{File: file, Row: r.Row, Message: fmt.Sprintf("a refund of order %s, which is neither in this file above it nor imported before", r.OrderID)}}, nil
 	}
 	var n int
 	w.tx.QueryRowContext(ctx, `SELECT count(*) FROM refunds WHERE order_id = ? AND source_ref = ?`, orderID, r.Key).Scan(&n)
 	if n > 0 {
-		return nil, nil
+		return false, nil, nil
 	}
 	if refunded+r.Amount > total {
-		return domain.Problems{{File: file, Row: r.Row, Message: fmt.Sprintf("the refunds of order %s would exceed what it took (%s %s)",
+		return false, domain.Problems{{File: file, Row: r.Row, Message: fmt.Sprintf("the refunds of order %s would exceed what it took (%s %s)",
 			r.OrderID, domain.FormatMinor(total, cur), cur)}}, nil
 	}
 	before, err := w.tx.orderSnapshot(orderID)
 	if err != nil {
-		return nil, err
+		return false, nil, err
 	}
 	res, err := w.tx.ExecContext(ctx, `INSERT INTO refunds (order_id, amount, time, source_ref, batch_id) VALUES (?,?,?,?,?)`,
 		orderID, r.Amount, r.Time.UTC().Format(TimeLayout), r.Key, w.batchID)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: refund of %s: %w", r.OrderID, err)
+		return false, nil, fmt.Errorf("sqlite: refund of %s: %w", r.OrderID, err)
 	}
 	refundID, _ := res.LastInsertId()
 	when := r.Time.UTC().Format(TimeLayout)
 	if _, err := w.tx.ExecContext(ctx, `UPDATE orders SET refunded = refunded + ?, updated_batch = ?, updated_at = ?,
 		refunded_at = CASE WHEN refunded_at IS NULL OR refunded_at < ? THEN ? ELSE refunded_at END WHERE id = ?`,
 		r.Amount, w.batchID, w.tx.now, when, when, orderID); err != nil {
-		return nil, fmt.Errorf("sqlite: refund of %s: %w", r.OrderID, err)
+		return false, nil, fmt.Errorf("sqlite: refund of %s: %w", r.OrderID, err)
 	}
 	for _, ch := range []struct {
 		entity string
@@ -137,8 +141,8 @@ func (w *orderWriter) refund(r domain.Refund, file string) (domain.Problems, err
 		before any
 	}{{"order", orderID, before}, {"refund", refundID, nil}} {
 		if _, err := w.change.ExecContext(ctx, w.batchID, ch.entity, ch.id, ch.before); err != nil {
-			return nil, fmt.Errorf("sqlite: record refund: %w", err)
+			return false, nil, fmt.Errorf("sqlite: record refund: %w", err)
 		}
 	}
-	return nil, nil
+	return true, nil, nil
 }

@@ -123,11 +123,11 @@ func TestRefundRows(t *testing.T) {
 			Time: time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC), Row: row}}
 	}
 	file := []domain.OrderItem{ord("#1", 1000, "a@example.org"), r("re_1", 300, 3)}
-	if _, err := importItems(t, s, pid, domain.OrderImport{}, file...); err != nil {
-		t.Fatal(err)
+	if res, err := importItems(t, s, pid, domain.OrderImport{}, file...); err != nil || res.Refunds != 1 {
+		t.Fatalf("first import: %+v, %v", res, err)
 	}
-	if _, err := importItems(t, s, pid, domain.OrderImport{}, file...); err != nil {
-		t.Fatal(err)
+	if res, err := importItems(t, s, pid, domain.OrderImport{}, file...); err != nil || res.Refunds != 0 {
+		t.Fatalf("the same refund again: %+v, %v", res, err)
 	}
 	var refunded int64
 	s.db.QueryRow(`SELECT refunded FROM orders WHERE order_key = '#1'`).Scan(&refunded)
