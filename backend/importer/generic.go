@@ -54,10 +54,9 @@ var genericLayouts = []string{"2006-01-02T15:04:05Z07:00", "2006-01-02 15:04:05"
 	"02.01.2006 15:04", "02.01.2006", "01/02/2006 15:04", "01/02/2006"}
 
 type generic struct {
-	t    *Table
-	opt  Options
-	m    *Mapping
-	rows int
+	rowReader
+	opt Options
+	m   *Mapping
 }
 
 func openGeneric(t *Table, opt Options) (OrderReader, error) {
@@ -74,10 +73,8 @@ func openGeneric(t *Table, opt Options) (OrderReader, error) {
 	if len(missing) > 0 {
 		return nil, t.Require(missing...)
 	}
-	return &generic{t: t, opt: opt, m: m}, nil
+	return &generic{rowReader: rowReader{t: t}, opt: opt, m: m}, nil
 }
-
-func (g *generic) Rows() int { return g.rows }
 
 func (g *generic) col(field string) string { return g.m.Columns[field] }
 
@@ -91,11 +88,10 @@ func (g *generic) get(field string) string {
 // Next reads one row as one order (a file with a row per line item repeats the order id; the
 // store adds up nothing, so such files map sku/quantity/price and keep one row per order).
 func (g *generic) Next() (domain.OrderItem, bool, error) {
-	ok, err := g.t.Next()
+	ok, err := g.next()
 	if err != nil || !ok {
 		return domain.OrderItem{}, false, err
 	}
-	g.rows++
 	c := &cells{t: g.t}
 	source := g.m.Source
 	if source == "" {

@@ -1,20 +1,34 @@
 package importer
 
+// rowReader takes data rows from a table and counts them; every reader embeds it.
+type rowReader struct {
+	t    *Table
+	rows int
+}
+
+// next reads the next data row; false at the end of the file.
+func (r *rowReader) next() (bool, error) {
+	ok, err := r.t.Next()
+	if ok {
+		r.rows++
+	}
+	return ok, err
+}
+
+// Rows is how many data rows were read so far.
+func (r *rowReader) Rows() int { return r.rows }
+
 // grouped walks a table whose orders span several consecutive rows that share a key column
 // (Shopify's Name, the WooCommerce export's Order Number): first moves to an order's first
 // row, then more says whether the next row still belongs to it.
 type grouped struct {
-	t       *Table
-	rows    int
+	rowReader
 	pending bool // the current record is the first row of the next order, already read
 	done    bool
 }
 
 func (g *grouped) advance() (bool, error) {
-	ok, err := g.t.Next()
-	if ok {
-		g.rows++
-	}
+	ok, err := g.next()
 	if !ok {
 		g.done = true
 	}
@@ -45,6 +59,3 @@ func (g *grouped) more(col, key string) (bool, error) {
 	}
 	return true, nil
 }
-
-// Rows is how many data rows were read so far.
-func (g *grouped) Rows() int { return g.rows }

@@ -14,23 +14,21 @@ func init() {
 }
 
 type gumroad struct {
-	t    *Table
-	opt  Options
-	rows int
+	rowReader
+	opt Options
 }
 
-func openGumroad(t *Table, opt Options) (OrderReader, error) { return &gumroad{t: t, opt: opt}, nil }
-
-func (g *gumroad) Rows() int { return g.rows }
+func openGumroad(t *Table, opt Options) (OrderReader, error) {
+	return &gumroad{rowReader: rowReader{t: t}, opt: opt}, nil
+}
 
 var gumroadDays = []string{"2006-01-02", "1/2/2006", "01/02/2006", "Jan 2, 2006"}
 
 func (g *gumroad) Next() (domain.OrderItem, bool, error) {
-	ok, err := g.t.Next()
+	ok, err := g.next()
 	if err != nil || !ok {
 		return domain.OrderItem{}, false, err
 	}
-	g.rows++
 	t := g.t
 	id := t.Get("Purchase ID")
 	if strings.EqualFold(id, "Totals") || strings.EqualFold(t.Get(t.Header[0]), "Totals") {

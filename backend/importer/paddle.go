@@ -39,14 +39,13 @@ func pick(t *Table, names []string) string {
 }
 
 type paddle struct {
-	t    *Table
-	opt  Options
-	rows int
-	col  map[string]string
+	rowReader
+	opt Options
+	col map[string]string
 }
 
 func openPaddle(t *Table, opt Options) (OrderReader, error) {
-	p := &paddle{t: t, opt: opt, col: map[string]string{}}
+	p := &paddle{rowReader: rowReader{t: t}, opt: opt, col: map[string]string{}}
 	for field, names := range paddleNames {
 		p.col[field] = pick(t, names)
 	}
@@ -62,8 +61,6 @@ func openPaddle(t *Table, opt Options) (OrderReader, error) {
 	return p, nil
 }
 
-func (p *paddle) Rows() int { return p.rows }
-
 func (p *paddle) get(field string) string {
 	if c := p.col[field]; c != "" {
 		return p.t.Get(c)
@@ -72,11 +69,10 @@ func (p *paddle) get(field string) string {
 }
 
 func (p *paddle) Next() (domain.OrderItem, bool, error) {
-	ok, err := p.t.Next()
+	ok, err := p.next()
 	if err != nil || !ok {
 		return domain.OrderItem{}, false, err
 	}
-	p.rows++
 	t := p.t
 	id, status := p.get("id"), strings.ToLower(p.get("status"))
 	switch status {

@@ -50,14 +50,13 @@ func says(s string, words []string) bool {
 }
 
 type paypal struct {
-	t    *Table
-	opt  Options
-	rows int
+	rowReader
+	opt Options
 }
 
-func openPaypal(t *Table, opt Options) (OrderReader, error) { return &paypal{t: t, opt: opt}, nil }
-
-func (p *paypal) Rows() int { return p.rows }
+func openPaypal(t *Table, opt Options) (OrderReader, error) {
+	return &paypal{rowReader: rowReader{t: t}, opt: opt}, nil
+}
 
 // when reads Date, Time and TimeZone. Dates with dots are day first; with slashes they are
 // month first in US zones and day first elsewhere, unless the first number is over 12.
@@ -94,11 +93,10 @@ func (p *paypal) when(c *cells) time.Time {
 }
 
 func (p *paypal) Next() (domain.OrderItem, bool, error) {
-	ok, err := p.t.Next()
+	ok, err := p.next()
 	if err != nil || !ok {
 		return domain.OrderItem{}, false, err
 	}
-	p.rows++
 	t := p.t
 	row := t.Row()
 	impact, kind, status := t.Get("Balance Impact"), t.Get("Type"), strings.ToLower(t.Get("Status"))

@@ -26,7 +26,7 @@ func openShopify(t *Table, opt Options) (OrderReader, error) {
 		"Created at", "Lineitem quantity", "Lineitem price"); err != nil {
 		return nil, err
 	}
-	return &shopify{grouped: grouped{t: t}, opt: opt}, nil
+	return &shopify{grouped: grouped{rowReader: rowReader{t: t}}, opt: opt}, nil
 }
 
 func (s *shopify) Next() (domain.OrderItem, bool, error) {

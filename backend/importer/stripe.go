@@ -15,9 +15,8 @@ func init() {
 }
 
 type stripe struct {
-	t       *Table
+	rowReader
 	opt     Options
-	rows    int
 	created string
 }
 
@@ -26,19 +25,16 @@ func openStripe(t *Table, opt Options) (OrderReader, error) {
 	if !t.Has(created) {
 		created = "Created (UTC)"
 	}
-	return &stripe{t: t, opt: opt, created: created}, nil
+	return &stripe{rowReader: rowReader{t: t}, opt: opt, created: created}, nil
 }
-
-func (s *stripe) Rows() int { return s.rows }
 
 var stripeLayouts = []string{"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04:05Z07:00"}
 
 func (s *stripe) Next() (domain.OrderItem, bool, error) {
-	ok, err := s.t.Next()
+	ok, err := s.next()
 	if err != nil || !ok {
 		return domain.OrderItem{}, false, err
 	}
-	s.rows++
 	t := s.t
 	row := t.Row()
 	status := strings.ToLower(t.Get("Status"))

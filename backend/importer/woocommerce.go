@@ -20,28 +20,24 @@ func init() {
 }
 
 type woo struct {
-	t    *Table
-	opt  Options
-	rows int
+	rowReader
+	opt Options
 }
 
 func openWoo(t *Table, opt Options) (OrderReader, error) {
 	if _, ok := domain.NormalizeCurrency(opt.Currency); !ok {
 		return nil, domain.Errorf(domain.EInvalid, "a WooCommerce Analytics file names no currency: import it into a program")
 	}
-	return &woo{t: t, opt: opt}, nil
+	return &woo{rowReader: rowReader{t: t}, opt: opt}, nil
 }
-
-func (w *woo) Rows() int { return w.rows }
 
 var wooLayouts = []string{"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02"}
 
 func (w *woo) Next() (domain.OrderItem, bool, error) {
-	ok, err := w.t.Next()
+	ok, err := w.next()
 	if err != nil || !ok {
 		return domain.OrderItem{}, false, err
 	}
-	w.rows++
 	t := w.t
 	c := &cells{t: t}
 	cur := strings.ToUpper(w.opt.Currency)

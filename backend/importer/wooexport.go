@@ -23,7 +23,7 @@ func openWooExport(t *Table, opt Options) (OrderReader, error) {
 	if _, ok := domain.NormalizeCurrency(opt.Currency); !ok {
 		return nil, domain.Errorf(domain.EInvalid, "a WooCommerce export names no currency: import it into a program")
 	}
-	return &wooExport{grouped: grouped{t: t}, opt: opt}, nil
+	return &wooExport{grouped: grouped{rowReader: rowReader{t: t}}, opt: opt}, nil
 }
 
 func (w *wooExport) Next() (domain.OrderItem, bool, error) {
