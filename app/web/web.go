@@ -24,6 +24,8 @@ import (
 	"partnerbook/app"
 )
 
+var errorType = reflect.TypeFor[error]()
+
 // Server is the browser face of the app services.
 type Server struct {
 	token    string
@@ -171,12 +173,14 @@ func (s *Server) call(w http.ResponseWriter, r *http.Request) {
 	}
 	out := m.Call(args)
 	var result any
+	// A bound method returns (T, error), (T) or (error), as Wails allows.
 	for _, o := range out {
-		if err, isErr := o.Interface().(error); isErr && err != nil {
-			writeJSON(w, http.StatusOK, map[string]any{"error": app.FormatError(err)})
-			return
-		} else if !isErr && o.Type() != reflect.TypeFor[error]() {
+		switch {
+		case o.Type() != errorType:
 			result = o.Interface()
+		case !o.IsNil():
+			writeJSON(w, http.StatusOK, map[string]any{"error": app.FormatError(o.Interface().(error))})
+			return
 		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"result": result})
