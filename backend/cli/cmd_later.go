@@ -10,7 +10,6 @@ import (
 // them and scripts get a clear answer), and refuse plainly.
 func init() {
 	for _, u := range []string{
-		"import undo BATCH",
 		"commissions --program P [--partner K] [--status S]",
 		"balances --program P",
 		"payouts run --program P [--dry-run]",

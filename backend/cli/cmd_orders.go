@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"path/filepath"
 	"text/tabwriter"
 	"time"
@@ -23,6 +24,9 @@ func init() {
 			usage: "import orders --program P [--format F] [--mapping M.json] [--dry-run] [--skip-invalid] FILE"},
 		command{path: "orders", run: runOrders, flags: map[string]flagKind{"program": valueFlag, "partner": valueFlag},
 			usage: "orders --program P [--partner K]"},
+		command{path: "import undo", run: runImportUndo, usage: "import undo BATCH"},
+		command{path: "imports", run: runImports, flags: map[string]flagKind{"program": valueFlag},
+			usage: "imports --program P                        # the import history, newest first"},
 	)
 }
 
@@ -115,4 +119,42 @@ func runOrders(c *call) error {
 	})
 	tw.Flush()
 	return err
+}
+
+func runImportUndo(c *call) error {
+	if len(c.args.words) != 1 {
+		return usagef("give the BATCH to undo (its number; see `partnerbook imports --program P`)")
+	}
+	id, err := strconv.ParseInt(c.args.words[0], 10, 64)
+	if err != nil || id <= 0 {
+		return usagef("BATCH is a number, not %q", c.args.words[0])
+	}
+	res, err := c.app.Store.UndoImport(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	return c.out(res, func(w io.Writer) {
+		fmt.Fprintf(w, "Batch %d undone: %d orders removed, %d put back as they were, %d refunds and %d customers removed.\n",
+			res.Batch, res.OrdersRemoved, res.OrdersRestored, res.RefundsRemoved, res.CustomersRemoved)
+	})
+}
+
+func runImports(c *call) error {
+	prog, err := c.program()
+	if err != nil {
+		return err
+	}
+	bs, err := c.app.Store.ListBatches(c.ctx, prog.ID)
+	if err != nil {
+		return err
+	}
+	return c.out(map[string]any{"imports": bs}, func(w io.Writer) {
+		tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
+		fmt.Fprintln(tw, "BATCH\tKIND\tFILE\tFORMAT\tROWS\tCREATED\tUPDATED\tUNCHANGED\tSKIPPED\tAT\tUNDONE")
+		for _, b := range bs {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\n", b.ID, b.Kind, b.File, b.Format, b.Rows, b.Created,
+				b.Updated, b.Unchanged, b.Skipped, b.At, b.UndoneAt)
+		}
+		tw.Flush()
+	})
 }

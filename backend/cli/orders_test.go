@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -103,5 +104,45 @@ func TestImportGenericWithMapping(t *testing.T) {
 	p.ok(&res, "import", "orders", "--program", "1", "--mapping", fixture("kasse-mapping.json"), fixture("kasse.csv"), "--json")
 	if res.Format != "generic" || res.Created != 2 || res.Skipped != 1 {
 		t.Errorf("generic = %+v", res)
+	}
+}
+
+func TestImportUndoCommand(t *testing.T) {
+	p := newPB(t)
+	p.withProgram()
+	var res struct{ Batch int64 }
+	p.ok(&res, "import", "orders", "--program", "1", fixture("orders_export_1.csv"), "--json")
+	var hist struct {
+		Imports []struct {
+			ID       int64
+			File     string
+			Created  int
+			Undoable bool
+			UndoneAt string `json:"undone_at"`
+		}
+	}
+	p.ok(&hist, "imports", "--program", "1", "--json")
+	if len(hist.Imports) != 1 || hist.Imports[0].ID != res.Batch || hist.Imports[0].File != "orders_export_1.csv" ||
+		hist.Imports[0].Created != 6 || !hist.Imports[0].Undoable {
+		t.Fatalf("imports = %+v", hist)
+	}
+	var undo struct {
+		Batch         int64
+		OrdersRemoved int `json:"orders_removed"`
+	}
+	p.ok(&undo, "import", "undo", strconv.FormatInt(res.Batch, 10), "--json")
+	if undo.OrdersRemoved != 6 {
+		t.Errorf("undo = %+v", undo)
+	}
+	var list struct{ Orders []orderJSON }
+	p.ok(&list, "orders", "--program", "1", "--json")
+	if len(list.Orders) != 0 {
+		t.Errorf("%d orders left after undo", len(list.Orders))
+	}
+	if code, _, errs := p.run("import", "undo", strconv.FormatInt(res.Batch, 10)); code != 1 || !strings.Contains(errs, "already undone") {
+		t.Errorf("undo twice: exit %d %s", code, errs)
+	}
+	if code, _, _ := p.run("import", "undo", "x"); code != 2 {
+		t.Errorf("undo x: exit %d", code)
 	}
 }

@@ -94,3 +94,32 @@ type OrderImportResult struct {
 	Errors  []Problem `json:"errors"`
 	Skips   []Skip    `json:"skips"`
 }
+
+// ImportBatch is one import as the history lists it.
+type ImportBatch struct {
+	ID        int64  `json:"id"`
+	Kind      string `json:"kind"` // orders, partners, leads
+	Format    string `json:"format"`
+	File      string `json:"file"`
+	Hash      string `json:"hash"`
+	Rows      int    `json:"rows"`
+	Created   int    `json:"created"`
+	Updated   int    `json:"updated"`
+	Unchanged int    `json:"unchanged"`
+	Skipped   int    `json:"skipped"`
+	Actor     string `json:"actor"`
+	At        string `json:"at"`
+	UndoneAt  string `json:"undone_at,omitempty"`
+	// Undoable says whether undo may be tried now: an order import not undone yet.
+	Undoable bool `json:"undoable"`
+}
+
+// UndoResult is the JSON of `import undo` (what was put back).
+type UndoResult struct {
+	Batch            int64 `json:"batch"`
+	OrdersRemoved    int   `json:"orders_removed"`
+	OrdersRestored   int   `json:"orders_restored"`
+	RefundsRemoved   int   `json:"refunds_removed"`
+	CustomersRemoved int   `json:"customers_removed"`
+	LinesRemoved     int   `json:"commission_lines_removed"`
+}
