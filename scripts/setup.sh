@@ -10,7 +10,7 @@ APT_PACKAGES=(
   xvfb xauth imagemagick x11-apps xdotool                         # window smoke test
   chromium chromium-driver                                        # browser end-to-end tests
   tesseract-ocr                                                   # reads the window's title off its screenshot
-  sqlite3 poppler-utils                                           # benchmarks, PDF checks
+  sqlite3 time poppler-utils                                      # benchmarks, PDF checks
 )
 
 say() { echo "setup: $*" >&2; }

@@ -79,6 +79,9 @@ type OrderImport struct {
 	Format      string
 	DryRun      bool // report what would happen, write nothing
 	SkipInvalid bool // import the good orders, report the bad rows
+	// Progress, when set, is called now and then with the rows read so far (from the
+	// writing goroutine; it must not block long).
+	Progress func(rows int)
 }
 
 // OrderImportResult is the JSON of `import orders` (cli.md).

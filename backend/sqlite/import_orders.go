@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"partnerbook/backend/domain"
 )
@@ -32,16 +33,20 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 			return err
 		}
 		defer w.close()
-		for {
+		items, stop := readAhead(rd)
+		reported := 0
+		defer stop()
+		for next := range items {
 			if err := ctx.Err(); err != nil {
 				return domain.Errorf(domain.EInvalid, "the import was cancelled; nothing was changed")
 			}
-			it, ok, err := rd.Next()
-			if err != nil {
-				return err
+			if next.err != nil {
+				return next.err
 			}
-			if !ok {
-				break
+			it := next.OrderItem
+			if in.Progress != nil && next.rows >= reported+progressEvery {
+				reported = next.rows
+				in.Progress(reported)
 			}
 			switch {
 			case len(it.Problems) > 0:
@@ -53,7 +58,7 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 				}
 			case it.Order != nil:
 				res.Orders++
-				outcome, err := w.put(*it.Order)
+				outcome, err := w.put(*it.Order, next.fingerprint)
 				if err != nil {
 					return err
 				}
@@ -145,4 +150,51 @@ func (w *orderWriter) refund(r domain.Refund, file string) (bool, domain.Problem
 		}
 	}
 	return true, nil, nil
+}
+
+// progressEvery is how many rows pass between two calls of OrderImport.Progress.
+const progressEvery = 2000
+
+// ahead is an item read ahead of the writes, with its fingerprint.
+type ahead struct {
+	domain.OrderItem
+	fingerprint string
+	rows        int // rows read so far
+	err         error
+}
+
+// readAhead reads and fingerprints the file's items in a goroutine while the caller writes the
+// ones before, so that parsing and SQLite work on two cores. stop ends the reading early.
+func readAhead(rd domain.OrderReader) (<-chan ahead, func()) {
+	out := make(chan ahead, 512)
+	done := make(chan struct{})
+	go func() {
+		defer close(out)
+		for {
+			it, ok, err := rd.Next()
+			if !ok && err == nil {
+				return
+			}
+			a := ahead{OrderItem: it, rows: rd.Rows(), err: err}
+			if it.Order != nil {
+				a.fingerprint = fingerprint(*it.Order)
+			}
+			select {
+			case out <- a:
+			case <-done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return out, func() {
+		once.Do(func() {
+			close(done)
+			for range out { // wait for the reader to let go of rd
+			}
+		})
+	}
 }

@@ -13,7 +13,8 @@ import (
 )
 
 // orderWriter writes the orders of one import batch inside its transaction, with prepared
-// statements, recording what each write replaced so that the batch can be undone.
+// statements, recording what each write replaced so that the batch can be undone: orders it
+// creates carry its batch_id; changed orders, refunds and new customers get a batch_changes row.
 type orderWriter struct {
 	tx        *Tx
 	programID int64
@@ -23,11 +24,13 @@ type orderWriter struct {
 	update    *sql.Stmt
 	line      *sql.Stmt
 	change    *sql.Stmt
-	customers map[string]int64
+	byEmail   *sql.Stmt
+	byRef     *sql.Stmt
+	addCust   *sql.Stmt
 }
 
 func (tx *Tx) newOrderWriter(programID, batchID int64) (*orderWriter, error) {
-	w := &orderWriter{tx: tx, programID: programID, batchID: batchID, customers: map[string]int64{}}
+	w := &orderWriter{tx: tx, programID: programID, batchID: batchID}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -49,6 +52,10 @@ func (tx *Tx) newOrderWriter(programID, batchID int64) (*orderWriter, error) {
 		updated_batch=?, fingerprint=?, updated_at=? WHERE id=?`)
 	w.line = prep(`INSERT INTO order_lines (order_id, position, sku, name, quantity, unit_price, discount) VALUES (?,?,?,?,?,?,?)`)
 	w.change = prep(`INSERT INTO batch_changes (batch_id, entity, entity_id, before) VALUES (?,?,?,?)`)
+	// email <> '' lets SQLite use the partial index customers_email.
+	w.byEmail = prep(`SELECT id FROM customers WHERE program_id = ? AND email = ? AND email <> ''`)
+	w.byRef = prep(`SELECT id FROM customers WHERE program_id = ? AND email = '' AND source = ? AND source_ref = ?`)
+	w.addCust = prep(`INSERT INTO customers (program_id, email, source, source_ref, name, created_at) VALUES (?,?,?,?,?,?)`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: prepare order writes: %w", err)
 	}
@@ -56,7 +63,7 @@ func (tx *Tx) newOrderWriter(programID, batchID int64) (*orderWriter, error) {
 }
 
 func (w *orderWriter) close() {
-	for _, st := range []*sql.Stmt{w.find, w.insert, w.update, w.line, w.change} {
+	for _, st := range []*sql.Stmt{w.find, w.insert, w.update, w.line, w.change, w.byEmail, w.byRef, w.addCust} {
 		if st != nil {
 			st.Close()
 		}
@@ -80,25 +87,16 @@ func (w *orderWriter) customer(o domain.Order) (any, error) {
 	if email == "" && ref == "" {
 		return nil, nil
 	}
-	key := "e:" + email
-	if email == "" {
-		key = "r:" + o.Source + ":" + ref
-	}
-	if id, ok := w.customers[key]; ok {
-		return id, nil
-	}
 	var id int64
 	var err error
 	if email != "" {
-		err = w.tx.QueryRowContext(w.tx.ctx, `SELECT id FROM customers WHERE program_id = ? AND email = ?`, w.programID, email).Scan(&id)
+		err = w.byEmail.QueryRowContext(w.tx.ctx, w.programID, email).Scan(&id)
 	} else {
-		err = w.tx.QueryRowContext(w.tx.ctx, `SELECT id FROM customers WHERE program_id = ? AND email = '' AND source = ? AND source_ref = ?`,
-			w.programID, o.Source, ref).Scan(&id)
+		err = w.byRef.QueryRowContext(w.tx.ctx, w.programID, o.Source, ref).Scan(&id)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		var res sql.Result
-		res, err = w.tx.ExecContext(w.tx.ctx, `INSERT INTO customers (program_id, email, source, source_ref, name, created_at)
-			VALUES (?,?,?,?,?,?)`, w.programID, email, o.Source, ref, o.CustomerName, w.tx.now)
+		res, err = w.addCust.ExecContext(w.tx.ctx, w.programID, email, o.Source, ref, o.CustomerName, w.tx.now)
 		if err == nil {
 			id, _ = res.LastInsertId()
 			_, err = w.change.ExecContext(w.tx.ctx, w.batchID, "customer", id, nil)
@@ -107,13 +105,11 @@ func (w *orderWriter) customer(o domain.Order) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: customer of order %s: %w", o.ID, err)
 	}
-	w.customers[key] = id
 	return id, nil
 }
 
 // put stores an order: "created", "updated" (the source changed it) or "unchanged".
-func (w *orderWriter) put(o domain.Order) (string, error) {
-	fp := fingerprint(o)
+func (w *orderWriter) put(o domain.Order, fp string) (string, error) {
 	var id int64
 	var old string
 	err := w.find.QueryRowContext(w.tx.ctx, w.programID, o.Source, o.ID).Scan(&id, &old)
@@ -140,9 +136,7 @@ func (w *orderWriter) put(o domain.Order) (string, error) {
 			return "", fmt.Errorf("sqlite: add order %s: %w", o.ID, err)
 		}
 		id, _ = res.LastInsertId()
-		if _, err := w.change.ExecContext(w.tx.ctx, w.batchID, "order", id, nil); err != nil {
-			return "", fmt.Errorf("sqlite: record order %s: %w", o.ID, err)
-		}
+		// No batch_changes row: the order's batch_id tells undo that this batch created it.
 		return "created", w.lines(id, o.Lines)
 	}
 	before, err := w.tx.orderSnapshot(id)

@@ -34,6 +34,10 @@ func (s *Store) ListBatches(ctx context.Context, programID int64) ([]domain.Impo
 	return out, rows.Err()
 }
 
+// batchOrders names "mine": the orders that batch ?1 created or changed.
+const batchOrders = `WITH mine(id) AS (SELECT id FROM orders WHERE batch_id = ?1
+	UNION SELECT entity_id FROM batch_changes WHERE batch_id = ?1 AND entity = 'order') `
+
 type change struct {
 	entity string
 	id     int64
@@ -74,8 +78,22 @@ func (s *Store) UndoImport(ctx context.Context, batchID int64) (domain.UndoResul
 		if err != nil {
 			return err
 		}
+		// Changes in reverse, then the orders the batch created, then the customers it created.
+		var customers []change
 		for i := len(changes) - 1; i >= 0; i-- {
+			if changes[i].entity == "customer" {
+				customers = append(customers, changes[i])
+				continue
+			}
 			if err := tx.undoChange(changes[i], &res); err != nil {
+				return err
+			}
+		}
+		if err := tx.removeCreatedOrders(batchID, &res); err != nil {
+			return err
+		}
+		for _, c := range customers {
+			if err := tx.undoChange(c, &res); err != nil {
 				return err
 			}
 		}
@@ -90,10 +108,10 @@ func (s *Store) UndoImport(ctx context.Context, batchID int64) (domain.UndoResul
 // refuseLaterBatches refuses when an import after batchID, not undone, changed something
 // batchID changed too: undoing it first would lose that later change.
 func (tx *Tx) refuseLaterBatches(batchID int64) error {
-	rows, err := tx.QueryContext(tx.ctx, `SELECT b.id, b.file_name, count(DISTINCT d.entity_id) FROM batch_changes c
-		JOIN batch_changes d ON d.entity = c.entity AND d.entity_id = c.entity_id AND d.batch_id > c.batch_id
+	rows, err := tx.QueryContext(tx.ctx, batchOrders+`SELECT b.id, b.file_name, count(DISTINCT d.entity_id) FROM mine
+		JOIN batch_changes d ON d.entity = 'order' AND d.entity_id = mine.id AND d.batch_id > ?1
 		JOIN import_batches b ON b.id = d.batch_id AND b.undone_at IS NULL
-		WHERE c.batch_id = ? AND c.entity = 'order' GROUP BY b.id ORDER BY b.id DESC`, batchID)
+		GROUP BY b.id ORDER BY b.id DESC`, batchID)
 	if err != nil {
 		return fmt.Errorf("sqlite: undo: %w", err)
 	}
@@ -125,11 +143,11 @@ func (tx *Tx) refuseLaterBatches(batchID int64) error {
 // refusePaid refuses when a payout paid a commission of an order the batch created or changed.
 func (tx *Tx) refusePaid(batchID int64) error {
 	var orderKey, number string
-	err := tx.QueryRowContext(tx.ctx, `SELECT o.order_key, COALESCE(p.number, '') FROM batch_changes c
-		JOIN orders o ON o.id = c.entity_id
+	err := tx.QueryRowContext(tx.ctx, batchOrders+`SELECT o.order_key, COALESCE(p.number, '') FROM mine
+		JOIN orders o ON o.id = mine.id
 		JOIN commission_lines l ON l.order_id = o.id AND (l.status = 'paid' OR l.payout_id IS NOT NULL)
 		LEFT JOIN payouts p ON p.id = l.payout_id
-		WHERE c.batch_id = ? AND c.entity = 'order' LIMIT 1`, batchID).Scan(&orderKey, &number)
+		LIMIT 1`, batchID).Scan(&orderKey, &number)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
@@ -169,13 +187,7 @@ func (tx *Tx) undoChange(c change, res *domain.UndoResult) error {
 		return nil
 	}
 	switch {
-	case c.entity == "order" && !c.before.Valid:
-		// What was computed from the order goes with it; paid lines were refused above.
-		if err := exec(&res.LinesRemoved, `DELETE FROM commission_lines WHERE order_id = ?`); err != nil {
-			return err
-		}
-		return exec(&res.OrdersRemoved, `DELETE FROM orders WHERE id = ?`)
-	case c.entity == "order":
+	case c.entity == "order" && c.before.Valid:
 		res.OrdersRestored++
 		return tx.restoreOrder(c.id, c.before.String)
 	case c.entity == "refund":
@@ -186,6 +198,23 @@ func (tx *Tx) undoChange(c change, res *domain.UndoResult) error {
 			AND NOT EXISTS (SELECT 1 FROM leads WHERE customer_id = customers.id)`)
 	}
 	return fmt.Errorf("sqlite: undo: unknown change %q", c.entity)
+}
+
+// removeCreatedOrders deletes the orders the batch created, with their lines and refunds (by
+// cascade) and what was computed from them (paid lines were refused before).
+func (tx *Tx) removeCreatedOrders(batchID int64, res *domain.UndoResult) error {
+	r, err := tx.ExecContext(tx.ctx, `DELETE FROM commission_lines WHERE order_id IN (SELECT id FROM orders WHERE batch_id = ?)`, batchID)
+	if err != nil {
+		return fmt.Errorf("sqlite: undo: %w", err)
+	}
+	n, _ := r.RowsAffected()
+	res.LinesRemoved += int(n)
+	if r, err = tx.ExecContext(tx.ctx, `DELETE FROM orders WHERE batch_id = ?`, batchID); err != nil {
+		return fmt.Errorf("sqlite: undo: %w", err)
+	}
+	n, _ = r.RowsAffected()
+	res.OrdersRemoved += int(n)
+	return nil
 }
 
 // restoreOrder writes an order's snapshot (orderSnapshot) back: the row and its lines.
