@@ -36,13 +36,6 @@ func runImportOrders(c *call) error {
 		return err
 	}
 	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return domain.Errorf(domain.EInvalid, "cannot read %s: %v", name, err)
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
 	zone, _ := time.LoadLocation(prog.Timezone)
 	today := time.Now().In(zone)
 	if !c.app.AsOf.IsZero() {
@@ -62,11 +55,12 @@ func runImportOrders(c *call) error {
 	if format == "" && opt.Mapping != nil {
 		format = "generic"
 	}
-	rd, format, err := importer.OpenOrders(name, f, format, opt)
+	h := sha256.New()
+	rd, format, err := importer.OpenOrders(name, io.TeeReader(f, h), format, opt)
 	if err != nil {
 		return err
 	}
-	res, err := c.app.Store.ImportOrders(c.ctx, prog.ID, domain.OrderImport{File: name, Hash: hex.EncodeToString(h.Sum(nil)),
+	res, err := c.app.Store.ImportOrders(c.ctx, prog.ID, domain.OrderImport{File: name, Sum: func() string { return hex.EncodeToString(h.Sum(nil)) },
 		Format: format, DryRun: c.args.set["dry-run"], SkipInvalid: c.args.set["skip-invalid"]}, rd)
 	if err != nil {
 		return err
@@ -98,7 +92,7 @@ func runOrders(c *call) error {
 		w := c.env.Stdout
 		io.WriteString(w, `{"orders": [`)
 		first := true
-		err := c.app.Store.EachOrder(c.ctx, filter, func(r sqlite.OrderRow) error {
+		err := c.app.Store.EachOrder(c.ctx, filter, func(r domain.OrderRow) error {
 			if !first {
 				io.WriteString(w, ",")
 			}
@@ -112,7 +106,7 @@ func runOrders(c *call) error {
 	}
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 2, 2, ' ', 0)
 	fmt.Fprintln(tw, "SOURCE\tID\tTIME\tCUSTOMER\tTOTAL\tBASE\tREFUNDED\tSTATUS\tPARTNER")
-	err = c.app.Store.EachOrder(c.ctx, filter, func(r sqlite.OrderRow) error {
+	err = c.app.Store.EachOrder(c.ctx, filter, func(r domain.OrderRow) error {
 		_, err := fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\t%s\t%s\t%s\t%s\n", r.Source, r.ID, r.Time, r.Customer, r.Total, r.Currency,
 			r.Base, r.Refunded, r.Status, r.Partner)
 		return err

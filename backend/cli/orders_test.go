@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -116,6 +118,7 @@ func TestImportUndoCommand(t *testing.T) {
 		Imports []struct {
 			ID       int64
 			File     string
+			Hash     string
 			Created  int
 			Undoable bool
 			UndoneAt string `json:"undone_at"`
@@ -123,7 +126,7 @@ func TestImportUndoCommand(t *testing.T) {
 	}
 	p.ok(&hist, "imports", "--program", "1", "--json")
 	if len(hist.Imports) != 1 || hist.Imports[0].ID != res.Batch || hist.Imports[0].File != "orders_export_1.csv" ||
-		hist.Imports[0].Created != 6 || !hist.Imports[0].Undoable {
+		hist.Imports[0].Created != 6 || !hist.Imports[0].Undoable || hist.Imports[0].Hash != fileHash(t, fixture("orders_export_1.csv")) {
 		t.Fatalf("imports = %+v", hist)
 	}
 	var undo struct {
@@ -145,4 +148,13 @@ func TestImportUndoCommand(t *testing.T) {
 	if code, _, _ := p.run("import", "undo", "x"); code != 2 {
 		t.Errorf("undo x: exit %d", code)
 	}
+}
+
+func fileHash(t *testing.T, name string) string {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
 }

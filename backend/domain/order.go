@@ -76,6 +76,9 @@ type OrderReader interface {
 type OrderImport struct {
 	File        string // the file's name, for messages and the batch
 	Hash        string // the file's SHA-256, recorded with the batch
+	// Sum, when set, gives the file's SHA-256 once the reader has read it to its end (the file
+	// is hashed as it is imported, not read twice); it replaces Hash.
+	Sum func() string
 	Format      string
 	DryRun      bool // report what would happen, write nothing
 	SkipInvalid bool // import the good orders, report the bad rows

@@ -78,8 +78,12 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 		if len(problems) > 0 && !in.SkipInvalid {
 			return domain.Invalid(fmt.Sprintf("%s was not imported: %d problem(s); nothing was changed", in.File, len(problems)), problems)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET rows = ?, created = ?, updated = ?, unchanged = ?, skipped = ?
-			WHERE id = ?`, res.Rows, res.Created, res.Updated, res.Unchanged, res.Skipped, res.Batch); err != nil {
+		hash := in.Hash
+		if in.Sum != nil {
+			hash = in.Sum()
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET rows = ?, created = ?, updated = ?, unchanged = ?, skipped = ?,
+			file_hash = ? WHERE id = ?`, res.Rows, res.Created, res.Updated, res.Unchanged, res.Skipped, hash, res.Batch); err != nil {
 			return fmt.Errorf("sqlite: import batch: %w", err)
 		}
 		if err := tx.audit("import.orders", "import_batch", res.Batch, programID, map[string]any{"file": in.File,

@@ -8,21 +8,6 @@ import (
 	"partnerbook/backend/domain"
 )
 
-// OrderRow is an order as lists show it (orders --json of cli.md).
-type OrderRow struct {
-	Source   string `json:"source"`
-	ID       string `json:"id"`
-	Time     string `json:"time"`
-	Customer string `json:"customer"`
-	Currency string `json:"currency"`
-	Total    string `json:"total"`
-	Base     string `json:"base"`
-	Refunded string `json:"refunded"`
-	Status   string `json:"status"`
-	Partner  string `json:"partner"`
-	Reason   string `json:"reason"`
-}
-
 // OrderFilter selects a program's orders.
 type OrderFilter struct {
 	ProgramID int64
@@ -31,7 +16,7 @@ type OrderFilter struct {
 
 // EachOrder calls fn with each order of the program in time order, streaming: a million
 // orders never stand in memory at once.
-func (s *Store) EachOrder(ctx context.Context, f OrderFilter, fn func(OrderRow) error) error {
+func (s *Store) EachOrder(ctx context.Context, f OrderFilter, fn func(domain.OrderRow) error) error {
 	prog, err := s.FindProgram(ctx, fmt.Sprint(f.ProgramID))
 	if err != nil {
 		return err
@@ -48,7 +33,7 @@ func (s *Store) EachOrder(ctx context.Context, f OrderFilter, fn func(OrderRow) 
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var r OrderRow
+		var r domain.OrderRow
 		var total, net, refunded int64
 		var cancelled bool
 		if err := rows.Scan(&r.Source, &r.ID, &r.Time, &r.Customer, &r.Currency, &total, &net, &refunded, &cancelled, &r.Partner, &r.Reason); err != nil {

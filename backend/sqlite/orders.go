@@ -22,7 +22,7 @@ type orderWriter struct {
 	find      *sql.Stmt
 	insert    *sql.Stmt
 	update    *sql.Stmt
-	line      *sql.Stmt
+	lineN     [lineChunk + 1]*sql.Stmt
 	change    *sql.Stmt
 	byEmail   *sql.Stmt
 	byRef     *sql.Stmt
@@ -50,7 +50,6 @@ func (tx *Tx) newOrderWriter(programID, batchID int64) (*orderWriter, error) {
 		refunded_at=CASE WHEN refunded_at IS NOT NULL AND refunded = ? + (SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = orders.id)
 			THEN refunded_at ELSE ? END, cancelled=?, status=?, recurring=?,
 		updated_batch=?, fingerprint=?, updated_at=? WHERE id=?`)
-	w.line = prep(`INSERT INTO order_lines (order_id, position, sku, name, quantity, unit_price, discount) VALUES (?,?,?,?,?,?,?)`)
 	w.change = prep(`INSERT INTO batch_changes (batch_id, entity, entity_id, before) VALUES (?,?,?,?)`)
 	// email <> '' lets SQLite use the partial index customers_email.
 	w.byEmail = prep(`SELECT id FROM customers WHERE program_id = ? AND email = ? AND email <> ''`)
@@ -63,7 +62,7 @@ func (tx *Tx) newOrderWriter(programID, batchID int64) (*orderWriter, error) {
 }
 
 func (w *orderWriter) close() {
-	for _, st := range []*sql.Stmt{w.find, w.insert, w.update, w.line, w.change, w.byEmail, w.byRef, w.addCust} {
+	for _, st := range append([]*sql.Stmt{w.find, w.insert, w.update, w.change, w.byEmail, w.byRef, w.addCust}, w.lineN[:]...) {
 		if st != nil {
 			st.Close()
 		}
@@ -157,13 +156,39 @@ func (w *orderWriter) put(o domain.Order, fp string) (string, error) {
 	return "updated", w.lines(id, o.Lines)
 }
 
+// lineChunk is how many lines one INSERT writes: one statement for most orders' lines.
+const lineChunk = 8
+
 func (w *orderWriter) lines(orderID int64, lines []domain.OrderLine) error {
-	for i, l := range lines {
-		if _, err := w.line.ExecContext(w.tx.ctx, orderID, i+1, l.SKU, l.Name, l.Quantity, l.UnitPrice, l.Discount); err != nil {
+	for start := 0; start < len(lines); start += lineChunk {
+		chunk := lines[start:min(start+lineChunk, len(lines))]
+		st, err := w.lineStmt(len(chunk))
+		if err != nil {
+			return err
+		}
+		args := make([]any, 0, 7*len(chunk))
+		for i, l := range chunk {
+			args = append(args, orderID, start+i+1, l.SKU, l.Name, l.Quantity, l.UnitPrice, l.Discount)
+		}
+		if _, err := st.ExecContext(w.tx.ctx, args...); err != nil {
 			return fmt.Errorf("sqlite: order line: %w", err)
 		}
 	}
 	return nil
+}
+
+// lineStmt is the prepared INSERT of n lines at once.
+func (w *orderWriter) lineStmt(n int) (*sql.Stmt, error) {
+	if st := w.lineN[n]; st != nil {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.tx.ctx, `INSERT INTO order_lines (order_id, position, sku, name, quantity, unit_price, discount)
+		VALUES (?,?,?,?,?,?,?)`+strings.Repeat(", (?,?,?,?,?,?,?)", n-1))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: prepare order lines: %w", err)
+	}
+	w.lineN[n] = st
+	return st, nil
 }
 
 // orderSnapshot is an order row and its lines as JSON, what undo puts back.

@@ -1,0 +1,206 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"partnerbook/backend/domain"
+)
+
+// orderSources are the sources an order may come from; listing them lets a search by order id
+// use the (program_id, source, order_key) index.
+var orderSources = []any{"shopify", "woocommerce", "stripe", "gumroad", "paypal", "paddle", "generic", "sync"}
+
+// statusWhere is the SQL of each word of domain.OrderStatuses (orderStatus in SQL).
+var statusWhere = map[string]string{
+	"cancelled":          "o.cancelled = 1",
+	"refunded":           "o.cancelled = 0 AND o.refunded > 0 AND o.refunded >= o.total",
+	"partially_refunded": "o.cancelled = 0 AND o.refunded > 0 AND o.refunded < o.total",
+	"paid":               "o.cancelled = 0 AND o.refunded = 0",
+}
+
+// ListOrders returns one keyset page of a program's orders: filtered, searched and sorted in
+// SQL along an index, so that any page of a million orders costs about the same.
+func (s *Store) ListOrders(ctx context.Context, q domain.OrderQuery) (domain.OrderPage, error) {
+	page := domain.OrderPage{Orders: []domain.OrderRow{}}
+	prog, err := s.FindProgram(ctx, fmt.Sprint(q.ProgramID))
+	if err != nil {
+		return page, err
+	}
+	if q.Limit <= 0 || q.Limit > 500 {
+		q.Limit = 50
+	}
+	where, args := []string{"o.program_id = ?"}, []any{q.ProgramID}
+	add := func(clause string, a ...any) { where, args = append(where, clause), append(args, a...) }
+	if q.Partner != "" {
+		add("o.partner_id = (SELECT id FROM partners WHERE program_id = ? AND key = ? COLLATE NOCASE)", q.ProgramID, q.Partner)
+	}
+	if q.Source != "" {
+		add("o.source = ?", q.Source)
+	}
+	if q.Status != "" {
+		w, ok := statusWhere[q.Status]
+		if !ok {
+			return page, domain.Errorf(domain.EInvalid, "status %q is not one of %s", q.Status, strings.Join(domain.OrderStatuses, ", "))
+		}
+		add(w)
+	}
+	zone, _ := time.LoadLocation(prog.Timezone)
+	for _, d := range []struct {
+		name, value, op string
+		days            int
+	}{{"from", q.From, ">=", 0}, {"to", q.To, "<", 1}} {
+		if d.value == "" {
+			continue
+		}
+		day, err := time.ParseInLocation("2006-01-02", d.value, zone)
+		if err != nil {
+			return page, domain.Errorf(domain.EInvalid, "%s %q is not a date (YYYY-MM-DD)", d.name, d.value)
+		}
+		add("o.time "+d.op+" ?", day.AddDate(0, 0, d.days).UTC().Format(TimeLayout))
+	}
+	from, fromArgs, err := s.narrowOrders(ctx, q)
+	if err != nil {
+		return page, err
+	}
+	if from != "" {
+		add("o.id = m.id")
+	}
+	if text := strings.TrimSpace(q.Search); text != "" && from == "" {
+		// A broad search: walk the sort's index and keep the matches (they are many).
+		sub, subArgs := searchCustomers(q.ProgramID, text)
+		add("(o.order_key IN (?, ?) OR +o.customer_id IN ("+sub+"))", append([]any{text, "#" + strings.TrimPrefix(text, "#")}, subArgs...)...)
+	}
+	col := "o.time"
+	if q.Sort == "total" {
+		col = "o.total"
+	} else if q.Sort != "" && q.Sort != "time" {
+		return page, domain.Errorf(domain.EInvalid, "orders sort by time or total, not %q", q.Sort)
+	}
+	cmp, dir := ">", "ASC"
+	if q.Desc {
+		cmp, dir = "<", "DESC"
+	}
+	if q.After != "" {
+		cut := strings.LastIndexByte(q.After, '|')
+		id, err := strconv.ParseInt(q.After[cut+1:], 10, 64)
+		if cut < 0 || err != nil {
+			return page, domain.Errorf(domain.EInvalid, "after %q is not a page of this list", q.After)
+		}
+		var v any = q.After[:cut]
+		if q.Sort == "total" {
+			if v, err = strconv.ParseInt(q.After[:cut], 10, 64); err != nil {
+				return page, domain.Errorf(domain.EInvalid, "after %q is not a page of this list", q.After)
+			}
+		}
+		add("("+col+", o.id) "+cmp+" (?, ?)", v, id)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT o.id, o.source, o.order_key, o.time,
+		COALESCE(NULLIF(o.customer_email, ''), NULLIF(o.customer_name, ''), o.customer_ref),
+		o.currency, o.total, o.net, o.refunded, o.cancelled, COALESCE(p.key, ''), o.reason
+		FROM `+from+`orders o LEFT JOIN partners p ON p.id = o.partner_id
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY `+col+` `+dir+`, o.id `+dir+` LIMIT ?`, append(append(fromArgs, args...), q.Limit+1)...)
+	if err != nil {
+		return page, fmt.Errorf("sqlite: list orders: %w", err)
+	}
+	defer rows.Close()
+	var lastID, lastTotal int64
+	for rows.Next() {
+		if len(page.Orders) == q.Limit {
+			last := page.Orders[len(page.Orders)-1]
+			page.Next = last.Time + "|" + strconv.FormatInt(lastID, 10)
+			if q.Sort == "total" {
+				page.Next = strconv.FormatInt(lastTotal, 10) + "|" + strconv.FormatInt(lastID, 10)
+			}
+			break
+		}
+		var r domain.OrderRow
+		var total, net, refunded int64
+		var cancelled bool
+		if err := rows.Scan(&lastID, &r.Source, &r.ID, &r.Time, &r.Customer, &r.Currency, &total, &net, &refunded, &cancelled,
+			&r.Partner, &r.Reason); err != nil {
+			return page, fmt.Errorf("sqlite: list orders: %w", err)
+		}
+		lastTotal = total
+		base := net
+		if prog.Base == "total" {
+			base = total
+		}
+		r.Total, r.Base, r.Refunded = domain.FormatMinor(total, r.Currency), domain.FormatMinor(base, r.Currency), domain.FormatMinor(refunded, r.Currency)
+		r.Status = orderStatus(total, refunded, cancelled)
+		page.Orders = append(page.Orders, r)
+	}
+	return page, rows.Err()
+}
+
+// narrowCap is the most orders a narrow filter may match to be sorted on its own.
+const narrowCap = 5000
+
+// narrowOrders finds a filter that matches few orders (a search, a source, a partner) and
+// returns it as the FROM that drives the query: "(ids) m CROSS JOIN ", so that SQLite looks up
+// those few and sorts them instead of walking a million rows for them. "" when every filter
+// matches many: then walking the sort's index finds a page quickly.
+func (s *Store) narrowOrders(ctx context.Context, q domain.OrderQuery) (string, []any, error) {
+	type cand struct {
+		sql, probe string // probe: the same rows, maybe twice, streamed (counts stop early)
+		args       []any
+	}
+	var cands []cand
+	if text := strings.TrimSpace(q.Search); text != "" {
+		sub, subArgs := searchCustomers(q.ProgramID, text)
+		in := "?" + strings.Repeat(",?", len(orderSources)-1)
+		args := append(append([]any{q.ProgramID}, orderSources...), text, "#"+strings.TrimPrefix(text, "#"))
+		byKey := `SELECT id FROM orders WHERE program_id = ? AND source IN (` + in + `) AND order_key IN (?, ?)`
+		cands = append(cands, cand{byKey + ` UNION SELECT id FROM orders WHERE customer_id IN (` + sub + `)`,
+			byKey + ` UNION ALL SELECT o.id FROM (` + strings.Replace(sub, "UNION", "UNION ALL", 1) + `) c CROSS JOIN orders o ON o.customer_id = c.id`,
+			append(args, subArgs...)})
+	}
+	if q.Source != "" {
+		sql := `SELECT id FROM orders WHERE program_id = ? AND source = ?`
+		cands = append(cands, cand{sql, sql, []any{q.ProgramID, q.Source}})
+	}
+	if q.Partner != "" {
+		sql := `SELECT id FROM orders WHERE partner_id = (SELECT id FROM partners WHERE program_id = ? AND key = ? COLLATE NOCASE)`
+		cands = append(cands, cand{sql, sql, []any{q.ProgramID, q.Partner}})
+	}
+	for _, c := range cands {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+c.probe+` LIMIT ?)`, append(c.args, narrowCap+1)...).Scan(&n); err != nil {
+			return "", nil, fmt.Errorf("sqlite: list orders: %w", err)
+		}
+		if n <= narrowCap {
+			return "(" + c.sql + ") m CROSS JOIN ", c.args, nil
+		}
+	}
+	return "", nil, nil
+}
+
+// searchCustomers is the SQL of the ids of a program's customers whose e-mail or name starts
+// with text, regardless of case, along the indexes customers_email and customers_name.
+func searchCustomers(programID int64, text string) (string, []any) {
+	lower := strings.ToLower(text)
+	return `SELECT id FROM customers WHERE program_id = ? AND email >= ? AND email < ? AND email <> ''
+		UNION SELECT id FROM customers WHERE program_id = ? AND name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE`,
+		[]any{programID, lower, lower + "\U0010FFFF", programID, lower, lower + "\U0010FFFF"}
+}
+
+// OrderSources lists the sources a program has orders from, for the Orders screen's filter.
+func (s *Store) OrderSources(ctx context.Context, programID int64) ([]string, error) {
+	var out []string
+	for _, src := range orderSources {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM orders WHERE program_id = ? AND source = ?)`,
+			programID, src).Scan(&n); err != nil {
+			return nil, fmt.Errorf("sqlite: order sources: %w", err)
+		}
+		if n == 1 {
+			out = append(out, src.(string))
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
