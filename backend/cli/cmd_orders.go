@@ -1,19 +1,17 @@
 package cli
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"path/filepath"
+	"strconv"
 	"text/tabwriter"
-	"time"
 
 	"partnerbook/backend/domain"
 	"partnerbook/backend/importer"
+	"partnerbook/backend/orderimport"
 	"partnerbook/backend/sqlite"
 )
 
@@ -31,40 +29,25 @@ func init() {
 }
 
 func runImportOrders(c *call) error {
-	prog, f, name, err := c.programFile()
+	prog, err := c.program()
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	zone, _ := time.LoadLocation(prog.Timezone)
-	today := time.Now().In(zone)
-	if !c.app.AsOf.IsZero() {
-		today = time.Date(c.app.AsOf.Year(), c.app.AsOf.Month(), c.app.AsOf.Day(), 0, 0, 0, 0, zone)
+	if len(c.args.words) != 1 {
+		return usagef("give one FILE to import")
 	}
-	opt := importer.Options{Zone: zone, Today: today, Currency: prog.Currency}
+	req := orderimport.Request{Program: prog, Path: c.args.words[0], Format: c.args.get("format"), AsOf: c.app.AsOf,
+		DryRun: c.args.set["dry-run"], SkipInvalid: c.args.set["skip-invalid"]}
 	if m := c.args.get("mapping"); m != "" {
-		b, err := os.ReadFile(m)
-		if err != nil {
-			return domain.Errorf(domain.EInvalid, "cannot read %s: %v", m, err)
-		}
-		if opt.Mapping, err = importer.ParseMapping(filepath.Base(m), b); err != nil {
+		if req.Mapping, err = loadMapping(c, m); err != nil {
 			return err
 		}
 	}
-	format := c.args.get("format")
-	if format == "" && opt.Mapping != nil {
-		format = "generic"
-	}
-	h := sha256.New()
-	rd, format, err := importer.OpenOrders(name, io.TeeReader(f, h), format, opt)
+	res, err := orderimport.Run(c.ctx, c.app.Store, req)
 	if err != nil {
 		return err
 	}
-	res, err := c.app.Store.ImportOrders(c.ctx, prog.ID, domain.OrderImport{File: name, Sum: func() string { return hex.EncodeToString(h.Sum(nil)) },
-		Format: format, DryRun: c.args.set["dry-run"], SkipInvalid: c.args.set["skip-invalid"]}, rd)
-	if err != nil {
-		return err
-	}
+	name, format := req.Name, res.Format
 	return c.out(res, func(w io.Writer) {
 		verb := "imported"
 		if res.DryRun {
@@ -151,4 +134,18 @@ func runImports(c *call) error {
 		}
 		tw.Flush()
 	})
+}
+
+// loadMapping reads a mapping file, or else the saved mapping of that name (the window saves
+// them).
+func loadMapping(c *call, m string) (*importer.Mapping, error) {
+	b, err := os.ReadFile(m)
+	if err != nil {
+		saved, serr := c.app.Store.Mapping(c.ctx, m)
+		if serr != nil {
+			return nil, domain.Errorf(domain.EInvalid, "cannot read %s (%v), and there is no saved mapping of that name", m, err)
+		}
+		return importer.ParseMapping(m, []byte(saved.Mapping))
+	}
+	return importer.ParseMapping(filepath.Base(m), b)
 }

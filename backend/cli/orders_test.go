@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -9,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"partnerbook/backend/sqlite"
 )
 
 func fixture(name string) string { return filepath.Join("..", "importer", "testdata", name) }
@@ -157,4 +160,27 @@ func fileHash(t *testing.T, name string) string {
 	}
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
+}
+
+func TestImportWithSavedMapping(t *testing.T) {
+	p := newPB(t)
+	p.withProgram()
+	st, err := sqlite.Open(context.Background(), filepath.Join(p.data, "partnerbook.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(fixture("kasse-mapping.json"))
+	if err := st.SaveMapping(context.Background(), "Kasse", string(b)); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	var res struct{ Created int }
+	p.ok(&res, "import", "orders", "--program", "1", "--mapping", "Kasse", fixture("kasse.csv"), "--json")
+	if res.Created != 2 {
+		t.Errorf("import with the saved mapping = %+v", res)
+	}
+	if code, _, errs := p.run("import", "orders", "--program", "1", "--mapping", "Nope", fixture("kasse.csv")); code != 1 ||
+		!strings.Contains(errs, "no saved mapping") {
+		t.Errorf("unknown mapping: exit %d %s", code, errs)
+	}
 }

@@ -136,3 +136,14 @@ func (t *Table) csvError(err error) error {
 	}
 	return fmt.Errorf("importer: read %s: %w", t.File, err)
 }
+
+// Cells returns a copy of the current record's cells, trimmed, one per header column.
+func (t *Table) Cells() []string {
+	out := make([]string, len(t.Header))
+	for i := range out {
+		if i < len(t.rec) {
+			out[i] = strings.TrimSpace(t.rec[i])
+		}
+	}
+	return out
+}

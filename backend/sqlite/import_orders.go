@@ -105,6 +105,9 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 		res.Batch = 0
 		return res, nil
 	}
+	if err != nil && ctx.Err() != nil {
+		return res, domain.Errorf(domain.EInvalid, "the import was cancelled; nothing was changed")
+	}
 	return res, err
 }
 
