@@ -33,6 +33,7 @@ type Server struct {
 	methods  map[string]reflect.Value // "Partners.List"
 	events   *broker
 	listener net.Listener
+	files    uploads
 }
 
 // New builds a server over the built frontend (the folder holding index.html) and the services.
@@ -72,6 +73,7 @@ func (s *Server) Listen(addr string) (string, error) {
 // Serve serves until ctx ends.
 func (s *Server) Serve(ctx context.Context) error {
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	defer s.files.clean()
 	go func() {
 		<-ctx.Done()
 		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -89,6 +91,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /__pb/call/{method}", s.call)
 	mux.HandleFunc("GET /__pb/events", s.events.serve)
+	mux.HandleFunc("POST /__pb/upload", s.upload)
 	mux.HandleFunc("GET /__pb/bridge.js", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		io.WriteString(w, s.bridgeJS())
