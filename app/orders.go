@@ -72,6 +72,13 @@ func (s *Importer) request(in ImportRequest) (orderimport.Request, error) {
 	if err != nil {
 		return orderimport.Request{}, err
 	}
+	if in.Mapping != nil { // checked as a saved one would be
+		b, _ := json.Marshal(in.Mapping)
+		if in.Mapping, err = importer.ParseMapping("mapping", b); err != nil {
+			return orderimport.Request{}, err
+		}
+		in.Format = "generic"
+	}
 	return orderimport.Request{Program: prog, Path: in.Path, Format: in.Format, Mapping: in.Mapping, DryRun: in.DryRun,
 		SkipInvalid: in.SkipInvalid}, nil
 }

@@ -3,6 +3,7 @@ import Dashboard from './views/Dashboard.vue'
 import Programs from './views/Programs.vue'
 import Partners from './views/Partners.vue'
 import Leads from './views/Leads.vue'
+import Orders from './views/Orders.vue'
 import Settings from './views/Settings.vue'
 import NotYet from './views/NotYet.vue'
 
@@ -13,7 +14,7 @@ export const areas = [
   { path: '/partners', name: 'Partners', component: Partners },
   { path: '/customers', name: 'Customers', component: NotYet, issue: 'customers and their links to partners' },
   { path: '/leads', name: 'Leads', component: Leads },
-  { path: '/orders', name: 'Orders', component: NotYet, issue: 'importing orders and the order list' },
+  { path: '/orders', name: 'Orders', component: Orders },
   { path: '/commissions', name: 'Commissions', component: NotYet, issue: 'the commission engine' },
   { path: '/payouts', name: 'Payouts', component: NotYet, issue: 'payout runs and statements' },
   { path: '/mail', name: 'Mail', component: NotYet, issue: 'e-mail to partners' },

@@ -5,8 +5,10 @@ import * as Partners from '@bindings/Partners'
 import * as Leads from '@bindings/Leads'
 import * as Settings from '@bindings/Settings'
 import * as System from '@bindings/System'
-import { app } from '../wailsjs/go/models'
-import { call } from './errors'
+import * as Orders from '@bindings/Orders'
+import * as Importer from '@bindings/Importer'
+import { app, domain, importer, orderimport } from '../wailsjs/go/models'
+import { ApiError, call } from './errors'
 
 export { ApiError, toApiError } from './errors'
 export type { Problem } from './errors'
@@ -20,6 +22,22 @@ export type Info = app.Info
 export type ListQuery = app.ListQuery
 export type PartnerPage = app.PartnerPage
 export type LeadPage = app.LeadPage
+export type OrderQuery = domain.OrderQuery
+export type OrderPage = domain.OrderPage
+export type OrderRow = domain.OrderRow
+export type ImportBatch = domain.ImportBatch
+export type UndoResult = domain.UndoResult
+export type ImportResult = domain.OrderImportResult
+export type ImportRequest = app.ImportRequest
+export type Preview = orderimport.Preview
+export type PreviewItem = orderimport.Item
+export type Mapping = importer.Mapping
+/** How far an import has read its file (the "import:progress" event). */
+export interface Progress {
+  rows: number
+  bytes: number
+  size: number
+}
 
 export const api = {
   info: () => call(System.Info()),
@@ -41,6 +59,19 @@ export const api = {
   addLead: (programId: number, l: Lead) => call(Leads.Add(programId, l)),
   setLeadStatus: (programId: number, id: number, status: string) => call(Leads.SetStatus(programId, id, status)),
 
+  orders: (q: OrderQuery) => call(Orders.List(q)),
+  orderSources: (programId: number) => call(Orders.Sources(programId)),
+  imports: (programId: number) => call(Orders.Imports(programId)),
+  undoImport: (batch: number) => call(Orders.Undo(batch)),
+
+  pickFile: () => call(Importer.PickFile()),
+  preview: (r: ImportRequest) => call(Importer.Preview(r)),
+  startImport: (r: ImportRequest) => call(Importer.Start(r)),
+  cancelImport: () => call(Importer.Cancel()),
+  mappingFields: () => call(Importer.MappingFields()),
+  mappings: () => call(Importer.Mappings()),
+  saveMapping: (m: Mapping) => call(Importer.SaveMapping(m)),
+
   settings: () => call(Settings.List()),
   setSetting: (key: string, value: string) => call(Settings.Set(key, value)),
 }
@@ -48,4 +79,25 @@ export const api = {
 /** listQuery builds a ListQuery with defaults. */
 export function listQuery(q: Partial<ListQuery> & { program_id: number }): ListQuery {
   return app.ListQuery.createFrom({ search: '', status: '', partner: '', sort: '', desc: false, offset: 0, limit: 25, ...q })
+}
+
+/** orderQuery builds an OrderQuery with defaults. */
+export function orderQuery(q: Partial<OrderQuery> & { program_id: number }): OrderQuery {
+  return domain.OrderQuery.createFrom({ partner: '', source: '', status: '', from: '', to: '', search: '', sort: 'time',
+    desc: true, after: '', limit: 50, ...q })
+}
+
+/** onEvent listens to a backend event (window or browser); it returns the function that stops. */
+export function onEvent<T>(name: string, cb: (data: T) => void): () => void {
+  const rt = (window as unknown as { runtime?: { EventsOnMultiple?: (n: string, f: (d: T) => void, max: number) => () => void } }).runtime
+  if (!rt?.EventsOnMultiple) return () => {}
+  return rt.EventsOnMultiple(name, cb, -1)
+}
+
+/** upload sends a file to `partnerbook ui` (a browser has no file dialog) and returns its path there. */
+export async function upload(file: File): Promise<string> {
+  const r = await fetch('/__pb/upload?name=' + encodeURIComponent(file.name), { method: 'POST', credentials: 'same-origin', body: file })
+  const body = await r.json().catch(() => ({ message: `the upload failed (${r.status})` }))
+  if (!r.ok) throw new ApiError(body.code ?? 'invalid', body.message)
+  return body.path as string
 }

@@ -1,12 +1,14 @@
 // In-memory stand-ins for the Go services, for unit tests of stores and components. They keep
 // the shapes of the generated models and answer errors the way the backend does.
-import { app } from '../../wailsjs/go/models'
+import { app, domain } from '../../wailsjs/go/models'
 
 export const db = {
   programs: [] as app.Program[],
   partners: new Map<number, app.Partner[]>(),
   leads: new Map<number, app.Lead[]>(),
   settings: new Map<string, string>(),
+  orders: [] as domain.OrderRow[],
+  batches: [] as domain.ImportBatch[],
   calls: [] as string[],
 }
 
@@ -15,6 +17,8 @@ export function reset() {
   db.partners = new Map()
   db.leads = new Map()
   db.settings = new Map()
+  db.orders = []
+  db.batches = []
   db.calls = []
 }
 

@@ -1,5 +1,45 @@
 export namespace app {
 	
+	export class ImportRequest {
+	    program_id: number;
+	    path: string;
+	    format: string;
+	    mapping?: importer.Mapping;
+	    dry_run: boolean;
+	    skip_invalid: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.program_id = source["program_id"];
+	        this.path = source["path"];
+	        this.format = source["format"];
+	        this.mapping = this.convertValues(source["mapping"], importer.Mapping);
+	        this.dry_run = source["dry_run"];
+	        this.skip_invalid = source["skip_invalid"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Info {
 	    version: string;
 	    data_dir: string;
@@ -388,6 +428,404 @@ export namespace app {
 	    }
 	}
 	
+
+}
+
+export namespace domain {
+	
+	export class Problem {
+	    file?: string;
+	    row?: number;
+	    column?: string;
+	    value?: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.value = source["value"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Error {
+	    code: string;
+	    message: string;
+	    problems?: Problem[];
+	    more?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Error(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.problems = this.convertValues(source["problems"], Problem);
+	        this.more = source["more"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportBatch {
+	    id: number;
+	    kind: string;
+	    format: string;
+	    file: string;
+	    hash: string;
+	    rows: number;
+	    created: number;
+	    updated: number;
+	    unchanged: number;
+	    skipped: number;
+	    actor: string;
+	    at: string;
+	    undone_at?: string;
+	    undoable: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportBatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.format = source["format"];
+	        this.file = source["file"];
+	        this.hash = source["hash"];
+	        this.rows = source["rows"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.skipped = source["skipped"];
+	        this.actor = source["actor"];
+	        this.at = source["at"];
+	        this.undone_at = source["undone_at"];
+	        this.undoable = source["undoable"];
+	    }
+	}
+	export class Skip {
+	    row: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Skip(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class OrderImportResult {
+	    batch: number;
+	    format: string;
+	    rows: number;
+	    orders: number;
+	    created: number;
+	    updated: number;
+	    unchanged: number;
+	    skipped: number;
+	    refunds: number;
+	    dry_run: boolean;
+	    errors: Problem[];
+	    skips: Skip[];
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.batch = source["batch"];
+	        this.format = source["format"];
+	        this.rows = source["rows"];
+	        this.orders = source["orders"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.skipped = source["skipped"];
+	        this.refunds = source["refunds"];
+	        this.dry_run = source["dry_run"];
+	        this.errors = this.convertValues(source["errors"], Problem);
+	        this.skips = this.convertValues(source["skips"], Skip);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OrderRow {
+	    source: string;
+	    id: string;
+	    time: string;
+	    customer: string;
+	    currency: string;
+	    total: string;
+	    base: string;
+	    refunded: string;
+	    status: string;
+	    partner: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.id = source["id"];
+	        this.time = source["time"];
+	        this.customer = source["customer"];
+	        this.currency = source["currency"];
+	        this.total = source["total"];
+	        this.base = source["base"];
+	        this.refunded = source["refunded"];
+	        this.status = source["status"];
+	        this.partner = source["partner"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class OrderPage {
+	    orders: OrderRow[];
+	    next: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orders = this.convertValues(source["orders"], OrderRow);
+	        this.next = source["next"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OrderQuery {
+	    program_id: number;
+	    partner: string;
+	    source: string;
+	    status: string;
+	    from: string;
+	    to: string;
+	    search: string;
+	    sort: string;
+	    desc: boolean;
+	    after: string;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.program_id = source["program_id"];
+	        this.partner = source["partner"];
+	        this.source = source["source"];
+	        this.status = source["status"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.search = source["search"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	        this.after = source["after"];
+	        this.limit = source["limit"];
+	    }
+	}
+	
+	
+	
+	export class UndoResult {
+	    batch: number;
+	    orders_removed: number;
+	    orders_restored: number;
+	    refunds_removed: number;
+	    customers_removed: number;
+	    commission_lines_removed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UndoResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.batch = source["batch"];
+	        this.orders_removed = source["orders_removed"];
+	        this.orders_restored = source["orders_restored"];
+	        this.refunds_removed = source["refunds_removed"];
+	        this.customers_removed = source["customers_removed"];
+	        this.commission_lines_removed = source["commission_lines_removed"];
+	    }
+	}
+
+}
+
+export namespace importer {
+	
+	export class Mapping {
+	    name: string;
+	    source: string;
+	    columns: Record<string, string>;
+	    time_layout: string;
+	    currency: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Mapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.source = source["source"];
+	        this.columns = source["columns"];
+	        this.time_layout = source["time_layout"];
+	        this.currency = source["currency"];
+	    }
+	}
+
+}
+
+export namespace orderimport {
+	
+	export class Item {
+	    row: number;
+	    kind: string;
+	    id: string;
+	    time: string;
+	    customer: string;
+	    currency: string;
+	    total: string;
+	    net: string;
+	    discount_codes: string[];
+	    ref_key: string;
+	    lines: number;
+	    refunded: string;
+	    status: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.time = source["time"];
+	        this.customer = source["customer"];
+	        this.currency = source["currency"];
+	        this.total = source["total"];
+	        this.net = source["net"];
+	        this.discount_codes = source["discount_codes"];
+	        this.ref_key = source["ref_key"];
+	        this.lines = source["lines"];
+	        this.refunded = source["refunded"];
+	        this.status = source["status"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Preview {
+	    file: string;
+	    size: number;
+	    format: string;
+	    formats: string[];
+	    error?: domain.Error;
+	    header: string[];
+	    rows: string[][];
+	    items: Item[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.size = source["size"];
+	        this.format = source["format"];
+	        this.formats = source["formats"];
+	        this.error = this.convertValues(source["error"], domain.Error);
+	        this.header = source["header"];
+	        this.rows = source["rows"];
+	        this.items = this.convertValues(source["items"], Item);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
