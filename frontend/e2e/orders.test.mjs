@@ -1,0 +1,85 @@
+// End to end in Chromium against `partnerbook ui`: import a Shopify export through the wizard
+// (uploaded, as a browser must), see the orders, find one, and undo the import from the history.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { startUI, launch } from './helpers.mjs'
+
+const shopify = join(import.meta.dirname, '..', '..', 'backend', 'importer', 'testdata', 'orders_export_1.csv')
+let ui, browser, page
+
+before(async () => {
+  ui = await startUI()
+  browser = await launch()
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+})
+
+after(async () => {
+  await browser?.close()
+  await ui?.stop()
+})
+
+const byTest = (id) => page.locator(`[data-testid="${id}"]`)
+
+test('import a Shopify export through the wizard', async () => {
+  await page.goto(ui.url)
+  await page.getByRole('button', { name: 'Create the sample program' }).click()
+  await page.locator('[data-testid="nav"]').getByText('Orders').click()
+  await page.getByRole('heading', { name: 'Orders' }).waitFor()
+  await byTest('import-open').click()
+  await byTest('import-file').setInputFiles(shopify)
+  await byTest('import-detected').waitFor()
+  assert.equal(await byTest('import-detected').innerText(), 'shopify')
+  assert.equal(await byTest('import-filename').innerText(), 'orders_export_1.csv')
+  const preview = await byTest('import-preview').innerText()
+  assert.match(preview, /#1001/)
+  assert.match(preview, /56\.90 EUR/)
+  assert.match(preview, /pending/) // a row that is not a sale, with why
+  await byTest('import-start').click()
+  await byTest('import-result').waitFor()
+  assert.equal(await byTest('import-created').innerText(), '6')
+  assert.match(await byTest('import-result').innerText(), /Imported as batch \d+/)
+  await byTest('import-done').click()
+})
+
+test('the orders are listed, searchable and filterable', async () => {
+  const table = byTest('orders-table')
+  await table.getByText('#1001').waitFor()
+  const text = await table.innerText()
+  for (const id of ['#1001', '#1002', '#1003', '#1004', '#1006', '#1007']) assert.match(text, new RegExp(id))
+  assert.match(await table.locator('tr', { hasText: '#1001' }).innerText(), /56\.90 EUR/)
+  await byTest('orders-search').fill('#1003')
+  await byTest('orders-search').press('Enter')
+  await page.waitForFunction(() => !document.querySelector('[data-testid="orders-table"]').innerText.includes('#1001'))
+  assert.match(await table.innerText(), /partially refunded/)
+  // What the window shows is what the command line reads.
+  const orders = JSON.parse(ui.cli('orders', '--program', '1', '--json')).orders
+  assert.equal(orders.length, 6)
+  assert.equal(orders.find((o) => o.id === '#1003').status, 'partially_refunded')
+})
+
+test('the same file again changes nothing', async () => {
+  await byTest('import-open').click()
+  await byTest('import-file').setInputFiles(shopify)
+  await byTest('import-start').click()
+  await byTest('import-result').waitFor()
+  assert.equal(await byTest('import-created').innerText(), '0')
+  assert.equal(await byTest('import-unchanged').innerText(), '6')
+  await byTest('import-done').click()
+})
+
+test('undo the first import from the history', async () => {
+  await page.locator('.n-tabs-tab', { hasText: 'Import history' }).click()
+  const history = byTest('history-table')
+  await history.getByText('orders_export_1.csv').first().waitFor()
+  const batches = JSON.parse(ui.cli('imports', '--program', '1', '--json')).imports
+  assert.equal(batches.length, 2)
+  // The newest (the unchanged re-import) goes first, then the one that created the orders.
+  for (const b of batches) {
+    await byTest(`undo-${b.id}`).click()
+    await page.getByRole('button', { name: 'Undo it' }).click()
+    await page.getByText(`Batch ${b.id} undone`).waitFor()
+  }
+  assert.equal(JSON.parse(ui.cli('orders', '--program', '1', '--json')).orders.length, 0)
+  assert.match(await history.innerText(), /undone/)
+})
