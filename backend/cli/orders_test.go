@@ -184,3 +184,26 @@ func TestImportWithSavedMapping(t *testing.T) {
 		t.Errorf("unknown mapping: exit %d %s", code, errs)
 	}
 }
+
+// Paddle's refunds come in the adjustments report, applied to the transactions imported before.
+func TestPaddleRefundsFromAdjustments(t *testing.T) {
+	p := newPB(t)
+	p.withProgram()
+	p.ok(nil, "import", "orders", "--program", "1", fixture("paddle-transactions.csv"))
+	var res struct {
+		Format  string
+		Refunds int
+		Skipped int
+	}
+	p.ok(&res, "import", "orders", "--program", "1", fixture("paddle-adjustments.csv"), "--json")
+	if res.Format != "paddle-adjustments" || res.Refunds != 1 || res.Skipped != 2 {
+		t.Fatalf("adjustments = %+v", res)
+	}
+	var list struct{ Orders []orderJSON }
+	p.ok(&list, "orders", "--program", "1", "--json")
+	for _, o := range list.Orders {
+		if o.ID == "txn_01hv8xq1" && (o.Refunded != "11.90" || o.Status != "partially_refunded") {
+			t.Errorf("refunded order = %+v", o)
+		}
+	}
+}

@@ -203,6 +203,9 @@ func FuzzWooCommerceExport(f *testing.F) {
 func FuzzGumroad(f *testing.F) { fuzzReader(f, "gumroad", Options{}, "gumroad_sales.csv") }
 func FuzzPaypal(f *testing.F)  { fuzzReader(f, "paypal", Options{}, "paypal-us.csv", "paypal-de.csv") }
 func FuzzPaddle(f *testing.F)  { fuzzReader(f, "paddle", Options{}, "paddle-transactions.csv") }
+func FuzzPaddleAdjustments(f *testing.F) {
+	fuzzReader(f, "paddle-adjustments", Options{}, "paddle-adjustments.csv")
+}
 func FuzzGeneric(f *testing.F) {
 	b, _ := os.ReadFile(filepath.Join("testdata", "kasse-mapping.json"))
 	m, err := ParseMapping("kasse-mapping.json", b)
