@@ -64,7 +64,7 @@ func (s *Importer) PickFile() (string, error) {
 	if s.c.dialogs == nil {
 		return "", domain.Errorf(domain.EInvalid, "there is no file dialog in the browser; choose the file on the page")
 	}
-	return s.c.dialogs.OpenFile("Import orders", "*.csv", "*.txt")
+	return s.c.dialogs.OpenFile("Import orders", "*.csv;*.txt", "*")
 }
 
 func (s *Importer) request(in ImportRequest) (orderimport.Request, error) {
