@@ -36,3 +36,21 @@ export async function launch() {
       '--disable-sync', '--no-first-run', '--disable-quic'],
   })
 }
+
+/**
+ * session starts `partnerbook ui` and a Chromium page before a file's tests and stops both
+ * after; its fields are filled once the tests run.
+ */
+export function session(hooks) {
+  const s = { ui: null, browser: null, page: null, byTest: (id) => s.page.locator(`[data-testid="${id}"]`) }
+  hooks.before(async () => {
+    s.ui = await startUI()
+    s.browser = await launch()
+    s.page = await s.browser.newPage({ viewport: { width: 1280, height: 900 } })
+  })
+  hooks.after(async () => {
+    await s.browser?.close()
+    await s.ui?.stop()
+  })
+  return s
+}

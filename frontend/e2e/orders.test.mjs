@@ -3,29 +3,17 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { startUI, launch } from './helpers.mjs'
+import { session } from './helpers.mjs'
 
 const shopify = join(import.meta.dirname, '..', '..', 'backend', 'importer', 'testdata', 'orders_export_1.csv')
-let ui, browser, page
-
-before(async () => {
-  ui = await startUI()
-  browser = await launch()
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-})
-
-after(async () => {
-  await browser?.close()
-  await ui?.stop()
-})
-
-const byTest = (id) => page.locator(`[data-testid="${id}"]`)
+const s = session({ before, after })
+const byTest = s.byTest
 
 test('import a Shopify export through the wizard', async () => {
-  await page.goto(ui.url)
-  await page.getByRole('button', { name: 'Create the sample program' }).click()
-  await page.locator('[data-testid="nav"]').getByText('Orders').click()
-  await page.getByRole('heading', { name: 'Orders' }).waitFor()
+  await s.page.goto(s.ui.url)
+  await s.page.getByRole('button', { name: 'Create the sample program' }).click()
+  await s.page.locator('[data-testid="nav"]').getByText('Orders').click()
+  await s.page.getByRole('heading', { name: 'Orders' }).waitFor()
   await byTest('import-open').click()
   await byTest('import-file').setInputFiles(shopify)
   await byTest('import-detected').waitFor()
@@ -50,10 +38,10 @@ test('the orders are listed, searchable and filterable', async () => {
   assert.match(await table.locator('tr', { hasText: '#1001' }).innerText(), /56\.90 EUR/)
   await byTest('orders-search').fill('#1003')
   await byTest('orders-search').press('Enter')
-  await page.waitForFunction(() => !document.querySelector('[data-testid="orders-table"]').innerText.includes('#1001'))
+  await s.page.waitForFunction(() => !document.querySelector('[data-testid="orders-table"]').innerText.includes('#1001'))
   assert.match(await table.innerText(), /partially refunded/)
   // What the window shows is what the command line reads.
-  const orders = JSON.parse(ui.cli('orders', '--program', '1', '--json')).orders
+  const orders = JSON.parse(s.ui.cli('orders', '--program', '1', '--json')).orders
   assert.equal(orders.length, 6)
   assert.equal(orders.find((o) => o.id === '#1003').status, 'partially_refunded')
 })
@@ -69,17 +57,17 @@ test('the same file again changes nothing', async () => {
 })
 
 test('undo the first import from the history', async () => {
-  await page.locator('.n-tabs-tab', { hasText: 'Import history' }).click()
+  await s.page.locator('.n-tabs-tab', { hasText: 'Import history' }).click()
   const history = byTest('history-table')
   await history.getByText('orders_export_1.csv').first().waitFor()
-  const batches = JSON.parse(ui.cli('imports', '--program', '1', '--json')).imports
+  const batches = JSON.parse(s.ui.cli('imports', '--program', '1', '--json')).imports
   assert.equal(batches.length, 2)
   // The newest (the unchanged re-import) goes first, then the one that created the orders.
   for (const b of batches) {
     await byTest(`undo-${b.id}`).click()
-    await page.getByRole('button', { name: 'Undo it' }).click()
-    await page.getByText(`Batch ${b.id} undone`).waitFor()
+    await s.page.getByRole('button', { name: 'Undo it' }).click()
+    await s.page.getByText(`Batch ${b.id} undone`).waitFor()
   }
-  assert.equal(JSON.parse(ui.cli('orders', '--program', '1', '--json')).orders.length, 0)
+  assert.equal(JSON.parse(s.ui.cli('orders', '--program', '1', '--json')).orders.length, 0)
   assert.match(await history.innerText(), /undone/)
 })

@@ -2,28 +2,16 @@
 // edit it, and see the error for a coupon another partner has.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startUI, launch } from './helpers.mjs'
+import { session } from './helpers.mjs'
 
-let ui, browser, page
-
-before(async () => {
-  ui = await startUI()
-  browser = await launch()
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } })
-})
-
-after(async () => {
-  await browser?.close()
-  await ui?.stop()
-})
-
-const byTest = (id) => page.locator(`[data-testid="${id}"]`)
+const s = session({ before, after })
+const byTest = s.byTest
 
 test('first start offers the sample program; declining leads to Programs', async () => {
-  await page.goto(ui.url)
+  await s.page.goto(s.ui.url)
   await byTest('sample-offer').waitFor()
-  await page.getByRole('button', { name: 'No, start empty' }).click()
-  await page.getByRole('heading', { name: 'Programs' }).waitFor()
+  await s.page.getByRole('button', { name: 'No, start empty' }).click()
+  await s.page.getByRole('heading', { name: 'Programs' }).waitFor()
 })
 
 test('create a program with a sale rule', async () => {
@@ -33,7 +21,7 @@ test('create a program with a sale rule', async () => {
   await byTest('rule-sale').click()
   await byTest('rule-sale-value').fill('12.5')
   await byTest('program-save').click()
-  await page.getByText('Program "Linen & Co. partners" saved.').waitFor()
+  await s.page.getByText('Program "Linen & Co. partners" saved.').waitFor()
   const row = byTest('programs-table').locator('tr', { hasText: 'Linen & Co. partners' })
   await row.waitFor()
   assert.match(await row.innerText(), /50\.00 EUR/)
@@ -47,17 +35,17 @@ async function fillPartner({ name, email, key, coupon }) {
   if (key !== undefined) await byTest('partner-key').fill(key)
   if (coupon !== undefined) {
     await byTest('partner-coupons').locator('button').click()
-    await page.keyboard.type(coupon)
-    await page.keyboard.press('Enter')
+    await s.page.keyboard.type(coupon)
+    await s.page.keyboard.press('Enter')
   }
 }
 
 test('add a partner and see it in the list', async () => {
-  await page.locator('[data-testid="nav"]').getByText('Partners').click()
+  await s.page.locator('[data-testid="nav"]').getByText('Partners').click()
   await byTest('new-partner').click()
   await fillPartner({ name: 'Kira Nowak', email: 'Kira@Example.org', key: 'kira', coupon: 'LINEN10' })
   await byTest('partner-save').click()
-  await page.getByText('Partner added.').waitFor()
+  await s.page.getByText('Partner added.').waitFor()
   const row = byTest('partners-table').locator('tbody tr', { hasText: 'Kira Nowak' })
   await row.waitFor()
   const text = await row.innerText()
@@ -72,7 +60,7 @@ test('edit the partner', async () => {
   await fillPartner({ name: 'Kira Nowak-Lis' })
   await byTest('partner-iban').fill('DE89 3704 0044 0532 0130 00')
   await byTest('partner-save').click()
-  await page.getByText('Partner saved.').waitFor()
+  await s.page.getByText('Partner saved.').waitFor()
   await byTest('partners-table').locator('tbody tr', { hasText: 'Kira Nowak-Lis' }).waitFor()
 })
 
@@ -83,12 +71,12 @@ test('a coupon another partner has is refused with a readable error', async () =
   const err = byTest('partner-error')
   await err.waitFor()
   assert.match(await err.innerText(), /coupon "linen10" is taken by Kira Nowak-Lis/)
-  await page.getByRole('button', { name: 'Cancel' }).click()
+  await s.page.getByRole('button', { name: 'Cancel' }).click()
   assert.equal(await byTest('partners-table').locator('tbody tr', { hasText: 'Lena Fischer' }).count(), 0)
 })
 
 test('the command line sees the same data', async () => {
-  const out = JSON.parse(ui.cli('partner', 'list', '--program', 'Linen & Co. partners', '--json'))
+  const out = JSON.parse(s.ui.cli('partner', 'list', '--program', 'Linen & Co. partners', '--json'))
   assert.equal(out.partners.length, 1)
   assert.equal(out.partners[0].name, 'Kira Nowak-Lis')
   assert.equal(out.partners[0].iban, 'DE89370400440532013000')
@@ -100,6 +88,6 @@ test('a bad IBAN is named on its field', async () => {
   await fillPartner({ name: 'Marta', email: 'marta@example.org', key: 'marta' })
   await byTest('partner-iban').fill('DE89370400440532013001')
   await byTest('partner-save').click()
-  await page.getByText(/check digits do not match/).first().waitFor()
-  await page.getByRole('button', { name: 'Cancel' }).click()
+  await s.page.getByText(/check digits do not match/).first().waitFor()
+  await s.page.getByRole('button', { name: 'Cancel' }).click()
 })
