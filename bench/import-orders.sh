@@ -7,9 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ORDERS=${1:-100000}
 bash scripts/setup.sh
-[ -x build/bin/partnerbook-cli ] || bash scripts/build.sh cli >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+go build -o "$work/partnerbook" .   # the command line of this checkout, as it is now
 
 go run ./bench/genshopify -orders "$ORDERS" -out "$work/orders_export.csv"
 go run ./bench/genshopify -orders "$((ORDERS / 2))" -out "$work/half.csv"
@@ -24,7 +24,7 @@ measure() {
   printf '%-44s %7.2f s %8d KB peak\n' "$label" "$SECS" "$KB"
 }
 
-PB=build/bin/partnerbook-cli
+PB="$work/partnerbook"
 program='{"name": "Bench shop", "kind": "affiliate", "currency": "EUR", "timezone": "Europe/Berlin", "rules": {"sale": {"percent": "20"}}}'
 for d in full half; do
   mkdir -p "$work/$d"
