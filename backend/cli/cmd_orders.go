@@ -47,7 +47,7 @@ func runImportOrders(c *call) error {
 	if err != nil {
 		return err
 	}
-	name, format := req.Name, res.Format
+	name, format := req.FileName(), res.Format
 	return c.out(res, func(w io.Writer) {
 		verb := "imported"
 		if res.DryRun {

@@ -47,6 +47,10 @@ func TestImportOrdersCommand(t *testing.T) {
 	if res.Unchanged != 6 || res.Created+res.Updated != 0 {
 		t.Fatalf("the same file again = %+v", res)
 	}
+	if out := p.ok(nil, "import", "orders", "--program", "1", fixture("orders_export_1.csv")); !strings.HasPrefix(out,
+		"orders_export_1.csv (shopify): 8 rows, 6 orders imported: 0 created, 0 updated, 6 unchanged") {
+		t.Errorf("the human result = %q", out)
+	}
 	p.ok(&list, "orders", "--program", "1", "--json")
 	if len(list.Orders) != 6 {
 		t.Fatalf("orders = %d", len(list.Orders))

@@ -58,10 +58,17 @@ func (f *file) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func (r *Request) open() (*file, importer.Options, error) {
-	if r.Name == "" {
-		r.Name = filepath.Base(r.Path)
+// FileName is the file's name in messages and the history: Name, else the base of Path.
+func (r Request) FileName() string {
+	if r.Name != "" {
+		return r.Name
 	}
+	return filepath.Base(r.Path)
+}
+
+// open opens the file and fills in r's defaults (its name and format) on the caller's copy.
+func (r *Request) open() (*file, importer.Options, error) {
+	r.Name = r.FileName()
 	f, err := os.Open(r.Path)
 	if err != nil {
 		return nil, importer.Options{}, domain.Errorf(domain.EInvalid, "cannot read %s: %v", r.Name, err)
