@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -25,26 +26,17 @@ func (s *Store) EachOrder(ctx context.Context, f OrderFilter, fn func(domain.Ord
 	if f.Partner != "" {
 		where, args = append(where, "p.key = ? COLLATE NOCASE"), append(args, f.Partner)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT o.source, o.order_key, o.time, COALESCE(NULLIF(o.customer_email, ''), NULLIF(o.customer_name, ''), o.customer_ref),
-		o.currency, o.total, o.net, o.refunded, o.cancelled, COALESCE(p.key, ''), o.reason
-		FROM orders o LEFT JOIN partners p ON p.id = o.partner_id WHERE `+strings.Join(where, " AND ")+` ORDER BY o.time, o.id`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+orderRowColumns+` FROM orders o LEFT JOIN partners p ON p.id = o.partner_id
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY o.time, o.id`, args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: list orders: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var r domain.OrderRow
-		var total, net, refunded int64
-		var cancelled bool
-		if err := rows.Scan(&r.Source, &r.ID, &r.Time, &r.Customer, &r.Currency, &total, &net, &refunded, &cancelled, &r.Partner, &r.Reason); err != nil {
-			return fmt.Errorf("sqlite: list orders: %w", err)
+		r, _, err := scanOrderRow(rows, prog.Base)
+		if err != nil {
+			return err
 		}
-		base := net
-		if prog.Base == "total" {
-			base = total
-		}
-		r.Total, r.Base, r.Refunded = domain.FormatMinor(total, r.Currency), domain.FormatMinor(base, r.Currency), domain.FormatMinor(refunded, r.Currency)
-		r.Status = orderStatus(total, refunded, cancelled)
 		if err := fn(r); err != nil {
 			return err
 		}
@@ -52,15 +44,32 @@ func (s *Store) EachOrder(ctx context.Context, f OrderFilter, fn func(domain.Ord
 	return rows.Err()
 }
 
-// orderStatus is the same word for every source: paid, partially_refunded, refunded, cancelled.
-func orderStatus(total, refunded int64, cancelled bool) string {
-	switch {
-	case cancelled:
-		return "cancelled"
-	case refunded > 0 && refunded >= total:
-		return "refunded"
-	case refunded > 0:
-		return "partially_refunded"
+// orderStatusSQL is the same word for every source, for lists and their status filter: paid,
+// partially_refunded, refunded, cancelled (domain.OrderStatuses).
+const orderStatusSQL = `CASE WHEN o.cancelled THEN 'cancelled' WHEN o.refunded > 0 AND o.refunded >= o.total THEN 'refunded'
+	WHEN o.refunded > 0 THEN 'partially_refunded' ELSE 'paid' END`
+
+// orderRowColumns are the columns scanOrderRow reads, of orders o joined with partners p.
+const orderRowColumns = `o.id, o.source, o.order_key, o.time,
+	COALESCE(NULLIF(o.customer_email, ''), NULLIF(o.customer_name, ''), o.customer_ref),
+	o.currency, o.total, o.net, o.refunded, ` + orderStatusSQL + `, COALESCE(p.key, ''), o.reason`
+
+// scanOrderRow reads one row of orderRowColumns as a list shows it; base is the program's
+// base setting. It also returns the order's id and total, which keyset pages continue from.
+func scanOrderRow(rows *sql.Rows, base string) (domain.OrderRow, orderKeyset, error) {
+	var r domain.OrderRow
+	var k orderKeyset
+	var net, refunded int64
+	if err := rows.Scan(&k.id, &r.Source, &r.ID, &r.Time, &r.Customer, &r.Currency, &k.total, &net, &refunded, &r.Status,
+		&r.Partner, &r.Reason); err != nil {
+		return r, k, fmt.Errorf("sqlite: list orders: %w", err)
 	}
-	return "paid"
+	if base == "total" {
+		net = k.total
+	}
+	r.Total, r.Base, r.Refunded = domain.FormatMinor(k.total, r.Currency), domain.FormatMinor(net, r.Currency), domain.FormatMinor(refunded, r.Currency)
+	return r, k, nil
 }
+
+// orderKeyset is where a keyset page of orders ends.
+type orderKeyset struct{ id, total int64 }

@@ -15,14 +15,6 @@ import (
 // use the (program_id, source, order_key) index.
 var orderSources = []any{"shopify", "woocommerce", "stripe", "gumroad", "paypal", "paddle", "generic", "sync"}
 
-// statusWhere is the SQL of each word of domain.OrderStatuses (orderStatus in SQL).
-var statusWhere = map[string]string{
-	"cancelled":          "o.cancelled = 1",
-	"refunded":           "o.cancelled = 0 AND o.refunded > 0 AND o.refunded >= o.total",
-	"partially_refunded": "o.cancelled = 0 AND o.refunded > 0 AND o.refunded < o.total",
-	"paid":               "o.cancelled = 0 AND o.refunded = 0",
-}
-
 // ListOrders returns one keyset page of a program's orders: filtered, searched and sorted in
 // SQL along an index, so that any page of a million orders costs about the same.
 func (s *Store) ListOrders(ctx context.Context, q domain.OrderQuery) (domain.OrderPage, error) {
@@ -43,11 +35,10 @@ func (s *Store) ListOrders(ctx context.Context, q domain.OrderQuery) (domain.Ord
 		add("o.source = ?", q.Source)
 	}
 	if q.Status != "" {
-		w, ok := statusWhere[q.Status]
-		if !ok {
+		if !slices.Contains(domain.OrderStatuses, q.Status) {
 			return page, domain.Errorf(domain.EInvalid, "status %q is not one of %s", q.Status, strings.Join(domain.OrderStatuses, ", "))
 		}
-		add(w)
+		add(orderStatusSQL+" = ?", q.Status)
 	}
 	zone, _ := time.LoadLocation(prog.Timezone)
 	for _, d := range []struct {
@@ -99,39 +90,26 @@ func (s *Store) ListOrders(ctx context.Context, q domain.OrderQuery) (domain.Ord
 		}
 		add("("+col+", o.id) "+cmp+" (?, ?)", v, id)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT o.id, o.source, o.order_key, o.time,
-		COALESCE(NULLIF(o.customer_email, ''), NULLIF(o.customer_name, ''), o.customer_ref),
-		o.currency, o.total, o.net, o.refunded, o.cancelled, COALESCE(p.key, ''), o.reason
-		FROM `+from+`orders o LEFT JOIN partners p ON p.id = o.partner_id
+	rows, err := s.db.QueryContext(ctx, `SELECT `+orderRowColumns+` FROM `+from+`orders o LEFT JOIN partners p ON p.id = o.partner_id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY `+col+` `+dir+`, o.id `+dir+` LIMIT ?`, append(append(fromArgs, args...), q.Limit+1)...)
 	if err != nil {
 		return page, fmt.Errorf("sqlite: list orders: %w", err)
 	}
 	defer rows.Close()
-	var lastID, lastTotal int64
+	var last orderKeyset
 	for rows.Next() {
-		if len(page.Orders) == q.Limit {
-			last := page.Orders[len(page.Orders)-1]
-			page.Next = last.Time + "|" + strconv.FormatInt(lastID, 10)
+		if len(page.Orders) == q.Limit { // one more than the page: there is a next one
+			page.Next = page.Orders[len(page.Orders)-1].Time + "|" + strconv.FormatInt(last.id, 10)
 			if q.Sort == "total" {
-				page.Next = strconv.FormatInt(lastTotal, 10) + "|" + strconv.FormatInt(lastID, 10)
+				page.Next = strconv.FormatInt(last.total, 10) + "|" + strconv.FormatInt(last.id, 10)
 			}
 			break
 		}
-		var r domain.OrderRow
-		var total, net, refunded int64
-		var cancelled bool
-		if err := rows.Scan(&lastID, &r.Source, &r.ID, &r.Time, &r.Customer, &r.Currency, &total, &net, &refunded, &cancelled,
-			&r.Partner, &r.Reason); err != nil {
-			return page, fmt.Errorf("sqlite: list orders: %w", err)
+		r, k, err := scanOrderRow(rows, prog.Base)
+		if err != nil {
+			return page, err
 		}
-		lastTotal = total
-		base := net
-		if prog.Base == "total" {
-			base = total
-		}
-		r.Total, r.Base, r.Refunded = domain.FormatMinor(total, r.Currency), domain.FormatMinor(base, r.Currency), domain.FormatMinor(refunded, r.Currency)
-		r.Status = orderStatus(total, refunded, cancelled)
+		last = k
 		page.Orders = append(page.Orders, r)
 	}
 	return page, rows.Err()
