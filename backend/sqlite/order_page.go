@@ -63,7 +63,7 @@ func (s *Store) ListOrders(ctx context.Context, q domain.OrderQuery) (domain.Ord
 	}
 	if text := strings.TrimSpace(q.Search); text != "" && from == "" {
 		// A broad search: walk the sort's index and keep the matches (they are many).
-		sub, subArgs := searchCustomers(q.ProgramID, text)
+		sub, subArgs := searchCustomers(q.ProgramID, text, "UNION")
 		add("(o.order_key IN (?, ?) OR +o.customer_id IN ("+sub+"))", append([]any{text, "#" + strings.TrimPrefix(text, "#")}, subArgs...)...)
 	}
 	col := "o.time"
@@ -129,12 +129,13 @@ func (s *Store) narrowOrders(ctx context.Context, q domain.OrderQuery) (string, 
 	}
 	var cands []cand
 	if text := strings.TrimSpace(q.Search); text != "" {
-		sub, subArgs := searchCustomers(q.ProgramID, text)
+		sub, subArgs := searchCustomers(q.ProgramID, text, "UNION")
+		all, _ := searchCustomers(q.ProgramID, text, "UNION ALL")
 		in := "?" + strings.Repeat(",?", len(orderSources)-1)
 		args := append(append([]any{q.ProgramID}, orderSources...), text, "#"+strings.TrimPrefix(text, "#"))
 		byKey := `SELECT id FROM orders WHERE program_id = ? AND source IN (` + in + `) AND order_key IN (?, ?)`
 		cands = append(cands, cand{byKey + ` UNION SELECT id FROM orders WHERE customer_id IN (` + sub + `)`,
-			byKey + ` UNION ALL SELECT o.id FROM (` + strings.Replace(sub, "UNION", "UNION ALL", 1) + `) c CROSS JOIN orders o ON o.customer_id = c.id`,
+			byKey + ` UNION ALL SELECT o.id FROM (` + all + `) c CROSS JOIN orders o ON o.customer_id = c.id`,
 			append(args, subArgs...)})
 	}
 	if q.Source != "" {
@@ -159,10 +160,11 @@ func (s *Store) narrowOrders(ctx context.Context, q domain.OrderQuery) (string, 
 
 // searchCustomers is the SQL of the ids of a program's customers whose e-mail or name starts
 // with text, regardless of case, along the indexes customers_email and customers_name.
-func searchCustomers(programID int64, text string) (string, []any) {
+// union is "UNION", or "UNION ALL" where a customer may come twice (a count that stops early).
+func searchCustomers(programID int64, text, union string) (string, []any) {
 	lower := strings.ToLower(text)
 	return `SELECT id FROM customers WHERE program_id = ? AND email >= ? AND email < ? AND email <> ''
-		UNION SELECT id FROM customers WHERE program_id = ? AND name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE`,
+		`+union+` SELECT id FROM customers WHERE program_id = ? AND name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE`,
 		[]any{programID, lower, lower + "\U0010FFFF", programID, lower, lower + "\U0010FFFF"}
 }
 

@@ -251,15 +251,14 @@ func (tx *Tx) putRow(table string, row map[string]any, update bool) error {
 	sort.Strings(cols)
 	args := make([]any, 0, len(cols)+1)
 	for _, c := range cols {
-		v := row[c]
-		if n, ok := v.(json.Number); ok {
+		if n, ok := row[c].(json.Number); ok { // integers back to integers, as they were stored
 			if i, err := n.Int64(); err == nil {
-				v = i
+				row[c] = i
 			} else {
-				v = n.String()
+				row[c] = n.String()
 			}
 		}
-		args = append(args, v)
+		args = append(args, row[c])
 	}
 	var q string
 	if update {
@@ -269,9 +268,6 @@ func (tx *Tx) putRow(table string, row map[string]any, update bool) error {
 		}
 		q = `UPDATE ` + table + ` SET ` + strings.Join(set, ", ") + ` WHERE id = ?`
 		args = append(args, row["id"])
-		if n, ok := row["id"].(json.Number); ok {
-			args[len(args)-1], _ = n.Int64()
-		}
 	} else {
 		q = `INSERT INTO ` + table + ` ("` + strings.Join(cols, `", "`) + `") VALUES (?` + strings.Repeat(", ?", len(cols)-1) + `)`
 	}
