@@ -164,7 +164,7 @@ func (s *Store) narrowOrders(ctx context.Context, q domain.OrderQuery) (string, 
 func searchCustomers(programID int64, text, union string) (string, []any) {
 	lower := strings.ToLower(text)
 	return `SELECT id FROM customers WHERE program_id = ? AND email >= ? AND email < ? AND email <> ''
-		`+union+` SELECT id FROM customers WHERE program_id = ? AND name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE`,
+		` + union + ` SELECT id FROM customers WHERE program_id = ? AND name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE`,
 		[]any{programID, lower, lower + "\U0010FFFF", programID, lower, lower + "\U0010FFFF"}
 }
 
