@@ -73,8 +73,7 @@ func (s *Importer) request(in ImportRequest) (orderimport.Request, error) {
 		return orderimport.Request{}, err
 	}
 	if in.Mapping != nil { // checked as a saved one would be
-		b, _ := json.Marshal(in.Mapping)
-		if in.Mapping, err = importer.ParseMapping("mapping", b); err != nil {
+		if in.Mapping, _, err = checkMapping(*in.Mapping); err != nil {
 			return orderimport.Request{}, err
 		}
 		in.Format = "generic"
@@ -153,12 +152,20 @@ func (s *Importer) Mappings() ([]importer.Mapping, error) {
 
 // SaveMapping checks a mapping and keeps it under its name for next time.
 func (s *Importer) SaveMapping(m importer.Mapping) error {
-	b, err := json.Marshal(m)
+	_, b, err := checkMapping(m)
 	if err != nil {
 		return err
 	}
-	if _, err := importer.ParseMapping("mapping", b); err != nil {
-		return err
-	}
 	return s.c.store.SaveMapping(s.c.ctx, m.Name, string(b))
+}
+
+// checkMapping checks a mapping the window sends as the importer checks a mapping file, and
+// returns it parsed and as the JSON that is saved.
+func checkMapping(m importer.Mapping) (*importer.Mapping, []byte, error) {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, nil, err
+	}
+	parsed, err := importer.ParseMapping("mapping", b)
+	return parsed, b, err
 }
