@@ -33,10 +33,11 @@ func runImportOrders(c *call) error {
 	if err != nil {
 		return err
 	}
-	if len(c.args.words) != 1 {
-		return usagef("give one FILE to import")
+	path, err := c.importFile()
+	if err != nil {
+		return err
 	}
-	req := orderimport.Request{Program: prog, Path: c.args.words[0], Format: c.args.get("format"), AsOf: c.app.AsOf,
+	req := orderimport.Request{Program: prog, Path: path, Format: c.args.get("format"), AsOf: c.app.AsOf,
 		DryRun: c.args.set["dry-run"], SkipInvalid: c.args.set["skip-invalid"]}
 	if m := c.args.get("mapping"); m != "" {
 		if req.Mapping, err = loadMapping(c, m); err != nil {

@@ -114,14 +114,23 @@ func (c *call) programFile() (domain.Program, *os.File, string, error) {
 	if err != nil {
 		return prog, nil, "", err
 	}
-	if len(c.args.words) != 1 {
-		return prog, nil, "", usagef("give one FILE to import")
-	}
-	f, err := os.Open(c.args.words[0])
+	path, err := c.importFile()
 	if err != nil {
-		return prog, nil, "", domain.Errorf(domain.EInvalid, "cannot read %s: %v", c.args.words[0], err)
+		return prog, nil, "", err
 	}
-	return prog, f, filepath.Base(c.args.words[0]), nil
+	f, err := os.Open(path)
+	if err != nil {
+		return prog, nil, "", domain.Errorf(domain.EInvalid, "cannot read %s: %v", path, err)
+	}
+	return prog, f, filepath.Base(path), nil
+}
+
+// importFile is the one FILE an import command reads.
+func (c *call) importFile() (string, error) {
+	if len(c.args.words) != 1 {
+		return "", usagef("give one FILE to import")
+	}
+	return c.args.words[0], nil
 }
 
 func runImportPartners(c *call) error {
