@@ -145,10 +145,7 @@ func TestBackupBeforePendingMigration(t *testing.T) {
 	}
 	program(t, s, "Before")
 	s.Close()
-	saved := migrations
-	defer func() { migrations = saved }()
-	next := saved[len(saved)-1].Version + 1
-	migrations = append(append([]Migration(nil), saved...), Migration{Version: next, Name: "test", SQL: `CREATE TABLE later (x INTEGER)`})
+	next := addMigration(t, "test", `CREATE TABLE later (x INTEGER)`)
 
 	s, err = Open(context.Background(), path, Options{BackupDir: filepath.Join(dir, "backups")})
 	if err != nil {
@@ -179,10 +176,7 @@ func TestFailedMigrationChangesNothing(t *testing.T) {
 	}
 	s.Close()
 	saved := migrations
-	defer func() { migrations = saved }()
-	next := saved[len(saved)-1].Version + 1
-	migrations = append(append([]Migration(nil), saved...), Migration{Version: next, Name: "broken",
-		SQL: `CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);`})
+	next := addMigration(t, "broken", `CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);`)
 	if _, err := Open(context.Background(), path, Options{}); err == nil {
 		t.Fatal("a broken migration opened")
 	}
@@ -197,4 +191,14 @@ func TestFailedMigrationChangesNothing(t *testing.T) {
 	if v, _ := s.Version(context.Background()); v != next-1 || n != 0 {
 		t.Errorf("version %d, half table %d: the failed migration left a trace", v, n)
 	}
+}
+
+// addMigration appends a migration after the real ones until the test ends, and returns its
+// version.
+func addMigration(t *testing.T, name, sql string) int {
+	saved := migrations
+	t.Cleanup(func() { migrations = saved })
+	next := saved[len(saved)-1].Version + 1
+	migrations = append(append([]Migration(nil), saved...), Migration{Version: next, Name: name, SQL: sql})
+	return next
 }
