@@ -75,9 +75,8 @@ type OrderReader interface {
 // OrderImport says what to do with an order file.
 type OrderImport struct {
 	File string // the file's name, for messages and the batch
-	Hash string // the file's SHA-256, recorded with the batch
-	// Sum, when set, gives the file's SHA-256 once the reader has read it to its end (the file
-	// is hashed as it is imported, not read twice); it replaces Hash.
+	// Sum, when set, gives the file's SHA-256, recorded with the batch, once the reader has
+	// read the file to its end (the file is hashed as it is imported, not read twice).
 	Sum         func() string
 	Format      string
 	DryRun      bool // report what would happen, write nothing

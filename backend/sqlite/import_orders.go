@@ -22,8 +22,8 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 		if _, err := tx.findProgram(fmt.Sprint(programID)); err != nil {
 			return err
 		}
-		r, err := tx.ExecContext(ctx, `INSERT INTO import_batches (program_id, kind, format, file_name, file_hash, actor, created_at)
-			VALUES (?, 'orders', ?, ?, ?, ?, ?)`, programID, in.Format, in.File, in.Hash, domain.Actor(ctx), tx.now)
+		r, err := tx.ExecContext(ctx, `INSERT INTO import_batches (program_id, kind, format, file_name, actor, created_at)
+			VALUES (?, 'orders', ?, ?, ?, ?)`, programID, in.Format, in.File, domain.Actor(ctx), tx.now)
 		if err != nil {
 			return fmt.Errorf("sqlite: import batch: %w", err)
 		}
@@ -38,7 +38,7 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 		defer stop()
 		for next := range items {
 			if err := ctx.Err(); err != nil {
-				return domain.Errorf(domain.EInvalid, "the import was cancelled; nothing was changed")
+				return err // said as "cancelled" below
 			}
 			if next.err != nil {
 				return next.err
@@ -78,7 +78,7 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 		if len(problems) > 0 && !in.SkipInvalid {
 			return domain.Invalid(fmt.Sprintf("%s was not imported: %d problem(s); nothing was changed", in.File, len(problems)), problems)
 		}
-		hash := in.Hash
+		hash := ""
 		if in.Sum != nil {
 			hash = in.Sum()
 		}
