@@ -78,6 +78,9 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 		if len(problems) > 0 && !in.SkipInvalid {
 			return domain.Invalid(fmt.Sprintf("%s was not imported: %d problem(s); nothing was changed", in.File, len(problems)), problems)
 		}
+		if err := tx.recompute(programID, recomputeScope{orders: w.touched}); err != nil {
+			return err
+		}
 		hash := ""
 		if in.Sum != nil {
 			hash = in.Sum()
@@ -141,6 +144,7 @@ func (w *orderWriter) refund(r domain.Refund, file string) (bool, domain.Problem
 		return false, nil, fmt.Errorf("sqlite: refund of %s: %w", r.OrderID, err)
 	}
 	refundID, _ := res.LastInsertId()
+	w.touched = append(w.touched, orderID)
 	when := r.Time.UTC().Format(TimeLayout)
 	if _, err := w.tx.ExecContext(ctx, `UPDATE orders SET refunded = refunded + ?, updated_batch = ?, updated_at = ?,
 		refunded_at = CASE WHEN refunded_at IS NULL OR refunded_at < ? THEN ? ELSE refunded_at END WHERE id = ?`,

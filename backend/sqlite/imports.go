@@ -66,6 +66,11 @@ func (s *Store) ImportPartners(ctx context.Context, programID int64, file string
 		for _, o := range outcome {
 			res.Count(o)
 		}
+		if res.Created+res.Updated > 0 {
+			if err := tx.recompute(programID, recomputeScope{all: true}); err != nil {
+				return err
+			}
+		}
 		return tx.recordBatch(programID, "partners", file, rows, &res)
 	})
 	return res, err
@@ -103,6 +108,7 @@ func (s *Store) ImportLeads(ctx context.Context, programID int64, file string, r
 			return err
 		}
 		var problems []domain.Problem
+		var leadIDs []int64
 		for _, r := range rows {
 			l := r.Lead
 			l.Source = "import"
@@ -110,12 +116,18 @@ func (s *Store) ImportLeads(ctx context.Context, programID int64, file string, r
 			if err != nil {
 				return err
 			}
+			if l.ID != 0 {
+				leadIDs = append(leadIDs, l.ID)
+			}
 			problems = append(problems, ps.At(file, r.Row)...)
 			res.Count(outcome)
 		}
 		if len(problems) > 0 {
 			res.Errors = problems
 			return domain.Invalid(fmt.Sprintf("%s was not imported: %d problem(s)", file, len(problems)), problems)
+		}
+		if err := tx.recompute(programID, recomputeScope{leads: leadIDs}); err != nil {
+			return err
 		}
 		return tx.recordBatch(programID, "leads", file, rows, &res)
 	})

@@ -47,6 +47,9 @@ func (s *Store) AddLead(ctx context.Context, programID int64, l domain.Lead) (do
 			return domain.Invalid("the lead was not added", []domain.Problem{{Column: "email",
 				Message: fmt.Sprintf("%s is a lead of this partner already", l.Email)}})
 		}
+		if err := tx.recompute(programID, recomputeScope{leads: []int64{l.ID}}); err != nil {
+			return err
+		}
 		return tx.audit("lead.add", "lead", l.ID, programID, l)
 	})
 	return l, err
@@ -122,6 +125,9 @@ func (tx *Tx) setLeadStatus(l domain.Lead, status, name string) (domain.Lead, er
 		return l, fmt.Errorf("sqlite: lead %d: %w", l.ID, err)
 	}
 	l.Status, l.Name, l.ConvertedAt = status, name, converted
+	if err := tx.recompute(l.ProgramID, recomputeScope{leads: []int64{l.ID}}); err != nil {
+		return l, err
+	}
 	return l, tx.audit("lead.status", "lead", l.ID, l.ProgramID, map[string]string{"status": status})
 }
 

@@ -27,6 +27,7 @@ type orderWriter struct {
 	byEmail   *sql.Stmt
 	byRef     *sql.Stmt
 	addCust   *sql.Stmt
+	touched   []int64 // orders created, changed or refunded: their commissions are computed again
 }
 
 func (tx *Tx) newOrderWriter(programID, batchID int64) (*orderWriter, error) {
@@ -135,6 +136,7 @@ func (w *orderWriter) put(o domain.Order, fp string) (string, error) {
 			return "", fmt.Errorf("sqlite: add order %s: %w", o.ID, err)
 		}
 		id, _ = res.LastInsertId()
+		w.touched = append(w.touched, id)
 		// No batch_changes row: the order's batch_id tells undo that this batch created it.
 		return "created", w.lines(id, o.Lines)
 	}
@@ -142,6 +144,7 @@ func (w *orderWriter) put(o domain.Order, fp string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	w.touched = append(w.touched, id)
 	if _, err := w.change.ExecContext(w.tx.ctx, w.batchID, "order", id, before); err != nil {
 		return "", fmt.Errorf("sqlite: record order %s: %w", o.ID, err)
 	}

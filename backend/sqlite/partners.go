@@ -61,6 +61,9 @@ func (s *Store) AddPartner(ctx context.Context, programID int64, patch domain.Pa
 			return err
 		}
 		out = p
+		if err := tx.recomputePartner(programID, nil, p); err != nil {
+			return err
+		}
 		return tx.audit("partner.add", "partner", p.ID, programID, p)
 	})
 	return out, err
@@ -84,6 +87,9 @@ func (s *Store) UpdatePartner(ctx context.Context, programID int64, key string, 
 		out = p
 		if !changed {
 			return nil
+		}
+		if err := tx.recomputePartner(programID, &before, p); err != nil {
+			return err
 		}
 		return tx.audit("partner.update", "partner", p.ID, programID, map[string]any{"before": before, "after": p})
 	})

@@ -96,6 +96,9 @@ func (s *Store) UpdateProgram(ctx context.Context, p domain.Program) (domain.Pro
 			return fmt.Errorf("sqlite: update program %d: %w", p.ID, err)
 		}
 		p.CreatedAt, p.UpdatedAt = before.CreatedAt, parseTime(tx.now)
+		if err := tx.recompute(p.ID, recomputeScope{all: true}); err != nil {
+			return err
+		}
 		return tx.audit("program.update", "program", p.ID, p.ID, map[string]any{"before": before, "after": p})
 	})
 	return p, err

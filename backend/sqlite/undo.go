@@ -78,6 +78,10 @@ func (s *Store) UndoImport(ctx context.Context, batchID int64) (domain.UndoResul
 		if err != nil {
 			return err
 		}
+		scope, err := tx.undoScope(batchID)
+		if err != nil {
+			return err
+		}
 		// Changes in reverse, then the orders the batch created, then the customers it created.
 		var customers []change
 		for i := len(changes) - 1; i >= 0; i-- {
@@ -96,6 +100,9 @@ func (s *Store) UndoImport(ctx context.Context, batchID int64) (domain.UndoResul
 			if err := tx.undoChange(c, &res); err != nil {
 				return err
 			}
+		}
+		if err := tx.recompute(programID, scope); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, tx.now, batchID); err != nil {
 			return fmt.Errorf("sqlite: undo: %w", err)
@@ -156,6 +163,37 @@ func (tx *Tx) refusePaid(batchID int64) error {
 	}
 	return domain.Errorf(domain.EConflict, "batch %d cannot be undone: the commission on order %s was paid in payout %s; "+
 		"correct it with a refund or a manual adjustment instead", batchID, orderKey, number)
+}
+
+// undoScope is what the commissions of an undo depend on, read before the undo: the orders the
+// batch changed (put back), the customers of all it touched (their histories change), and the
+// partner-months of its sales (their tiers move).
+func (tx *Tx) undoScope(batchID int64) (recomputeScope, error) {
+	var sc recomputeScope
+	rows, err := tx.QueryContext(tx.ctx, `SELECT id, batch_id = ?1, COALESCE(customer_id, 0), COALESCE(partner_id, 0), time, sale_base IS NOT NULL
+		FROM orders WHERE batch_id = ?1 OR id IN (SELECT entity_id FROM batch_changes WHERE batch_id = ?1 AND entity = 'order')`, batchID)
+	if err != nil {
+		return sc, fmt.Errorf("sqlite: undo: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, cust, partner int64
+		var created, sale bool
+		var t string
+		if err := rows.Scan(&id, &created, &cust, &partner, &t, &sale); err != nil {
+			return sc, fmt.Errorf("sqlite: undo: %w", err)
+		}
+		if !created {
+			sc.orders = append(sc.orders, id)
+		}
+		if cust != 0 {
+			sc.customers = append(sc.customers, cust)
+		}
+		if partner != 0 && sale {
+			sc.sold = append(sc.sold, partnerTime{partner, parseTime(t)})
+		}
+	}
+	return sc, rows.Err()
 }
 
 func (tx *Tx) batchChanges(batchID int64) ([]change, error) {

@@ -1,0 +1,90 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"partnerbook/backend/domain"
+)
+
+// ListCustomers returns a page of a program's customers with the partner each is linked to and
+// why, and how many match.
+func (s *Store) ListCustomers(ctx context.Context, f domain.CustomerFilter) ([]domain.CustomerRow, int, error) {
+	where := []string{"c.program_id = ?"}
+	args := []any{f.ProgramID}
+	if f.Partner != "" {
+		where, args = append(where, "p.key = ? COLLATE NOCASE"), append(args, f.Partner)
+	}
+	if q := strings.TrimSpace(f.Search); q != "" {
+		like := escapeLike(strings.ToLower(q)) + "%"
+		where = append(where, `(c.email LIKE ? ESCAPE '\' OR c.name LIKE ? ESCAPE '\')`)
+		args = append(args, like, like)
+	}
+	cond := strings.Join(where, " AND ")
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c LEFT JOIN partners p ON p.id = c.partner_id WHERE `+cond,
+		args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("sqlite: count customers: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.email, CASE WHEN c.email = '' THEN c.source || ':' || c.source_ref ELSE '' END,
+		c.name, COALESCE(p.key, ''), c.link_reason, COALESCE(c.linked_at, ''),
+		(SELECT count(*) FROM orders o WHERE o.customer_id = c.id), COALESCE((SELECT min(time) FROM orders o WHERE o.customer_id = c.id), '')
+		FROM customers c LEFT JOIN partners p ON p.id = c.partner_id WHERE `+cond+` ORDER BY c.email, c.id LIMIT ? OFFSET ?`,
+		append(args, limit(f.Limit), f.Offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqlite: customers: %w", err)
+	}
+	defer rows.Close()
+	out := []domain.CustomerRow{}
+	for rows.Next() {
+		var c domain.CustomerRow
+		var ref string
+		if err := rows.Scan(&c.ID, &c.Email, &ref, &c.Name, &c.Partner, &c.Reason, &c.LinkedAt, &c.Orders, &c.First); err != nil {
+			return nil, 0, fmt.Errorf("sqlite: customers: %w", err)
+		}
+		if c.Email == "" {
+			c.Email = ref
+		}
+		out = append(out, c)
+	}
+	return out, total, rows.Err()
+}
+
+// AssignCustomer links a customer to a partner from now on: their future orders without a
+// coupon or referral key of their own are credited to that partner. Past orders keep theirs.
+func (s *Store) AssignCustomer(ctx context.Context, programID, customerID int64, partnerKey, note string) (domain.CustomerRow, error) {
+	var out domain.CustomerRow
+	err := s.write(ctx, func(tx *Tx) error {
+		var before string
+		err := tx.QueryRowContext(ctx, `SELECT COALESCE(p.key, '') FROM customers c LEFT JOIN partners p ON p.id = c.partner_id
+			WHERE c.id = ? AND c.program_id = ?`, customerID, programID).Scan(&before)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.Errorf(domain.ENotFound, "there is no customer %d in this program", customerID)
+		} else if err != nil {
+			return fmt.Errorf("sqlite: customer %d: %w", customerID, err)
+		}
+		p, err := findPartner(ctx, tx, programID, partnerKey)
+		if err != nil {
+			return domain.Invalid("the customer was not assigned", []domain.Problem{{Column: "partner",
+				Message: fmt.Sprintf("there is no partner %q in this program", partnerKey)}})
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO customer_links (program_id, customer_id, partner_id, reason, since, actor, note, created_at)
+			VALUES (?, ?, ?, 'manual', ?, ?, ?, ?)`, programID, customerID, p.ID, tx.now, domain.Actor(ctx), strings.TrimSpace(note), tx.now); err != nil {
+			return fmt.Errorf("sqlite: assign customer: %w", err)
+		}
+		if err := tx.recompute(programID, recomputeScope{customers: []int64{customerID}}); err != nil {
+			return err
+		}
+		return tx.audit("customer.assign", "customer", customerID, programID, map[string]string{"from": before, "to": p.Key, "note": note})
+	})
+	if err != nil {
+		return out, err
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT c.id, c.email, c.name, COALESCE(p.key, ''), c.link_reason, COALESCE(c.linked_at, '')
+		FROM customers c LEFT JOIN partners p ON p.id = c.partner_id WHERE c.id = ?`, customerID).Scan(&out.ID, &out.Email, &out.Name,
+		&out.Partner, &out.Reason, &out.LinkedAt)
+	return out, err
+}

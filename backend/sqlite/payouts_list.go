@@ -1,0 +1,97 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"partnerbook/backend/domain"
+)
+
+// ListPayouts lists a program's payouts, newest first.
+func (s *Store) ListPayouts(ctx context.Context, programID int64) ([]domain.PayoutLine, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT py.number, p.key, p.name, py.currency, py.amount, py.lines, py.method, py.run_id, r.as_of
+		FROM payouts py JOIN partners p ON p.id = py.partner_id JOIN payout_runs r ON r.id = py.run_id
+		WHERE py.program_id = ? ORDER BY py.id DESC`, programID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: payouts: %w", err)
+	}
+	defer rows.Close()
+	out := []domain.PayoutLine{}
+	for rows.Next() {
+		var p domain.PayoutLine
+		var amount int64
+		if err := rows.Scan(&p.Number, &p.Partner, &p.Name, &p.Currency, &amount, &p.Lines, &p.Method, &p.Run, &p.At); err != nil {
+			return nil, fmt.Errorf("sqlite: payouts: %w", err)
+		}
+		p.Amount = domain.FormatMinor(amount, p.Currency)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// ListPayoutRuns lists a program's runs, newest first, each with its payouts and carried balances.
+func (s *Store) ListPayoutRuns(ctx context.Context, programID int64) ([]domain.PayoutRun, error) {
+	payouts, err := s.ListPayouts(ctx, programID)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, as_of, actor, created_at FROM payout_runs WHERE program_id = ? ORDER BY id DESC`, programID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: payout runs: %w", err)
+	}
+	var out []domain.PayoutRun
+	at := map[int64]int{}
+	for rows.Next() {
+		r := domain.PayoutRun{Payouts: []domain.PayoutLine{}, Carried: []domain.CarriedLine{}, Warnings: []string{}}
+		if err := rows.Scan(&r.Run, &r.AsOf, &r.Actor, &r.At); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		at[r.Run] = len(out)
+		out = append(out, r)
+	}
+	rows.Close()
+	for _, p := range payouts {
+		out[at[p.Run]].Payouts = append(out[at[p.Run]].Payouts, p)
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT c.run_id, p.key, c.currency, c.amount, c.reason FROM carried_balances c
+		JOIN partners p ON p.id = c.partner_id JOIN payout_runs r ON r.id = c.run_id WHERE r.program_id = ? ORDER BY c.id`, programID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: carried balances: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var run, amount int64
+		var c domain.CarriedLine
+		if err := rows.Scan(&run, &c.Partner, &c.Currency, &amount, &c.Reason); err != nil {
+			return nil, err
+		}
+		c.Amount = domain.FormatMinor(amount, c.Currency)
+		out[at[run]].Carried = append(out[at[run]].Carried, c)
+	}
+	return out, rows.Err()
+}
+
+// ImportRates stores exchange rates (a day's rate replaces the one stored for that day).
+func (s *Store) ImportRates(ctx context.Context, file string, rows []domain.RateRow) (int, error) {
+	n := 0
+	err := s.write(ctx, func(tx *Tx) error {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO exchange_rates (day, currency, rate) VALUES (?, ?, ?)
+			ON CONFLICT (day, currency) DO UPDATE SET rate = excluded.rate`)
+		if err != nil {
+			return fmt.Errorf("sqlite: rates: %w", err)
+		}
+		defer st.Close()
+		for _, r := range rows {
+			for cur, rate := range r.Rates {
+				if _, err := st.ExecContext(ctx, r.Day, strings.ToUpper(cur), rate.String()); err != nil {
+					return fmt.Errorf("sqlite: rates: %w", err)
+				}
+				n++
+			}
+		}
+		return tx.audit("import.rates", "exchange_rates", 0, 0, map[string]any{"file": file, "rates": n})
+	})
+	return n, err
+}

@@ -1,0 +1,127 @@
+package sqlite
+
+import (
+	"fmt"
+	"strings"
+
+	"partnerbook/backend/commission"
+	"partnerbook/backend/domain"
+)
+
+// loadedOrder is an order as the engine reads it, with what the store last computed for it.
+type loadedOrder struct {
+	commission.Order
+	partner  int64
+	reason   string
+	saleBase string
+	// What the engine says now.
+	newPartner  int64
+	newReason   string
+	newSaleBase string
+}
+
+// loadOrders reads the orders where says (on orders o), with their items when the plan has
+// product rules.
+func (c *computer) loadOrders(where string, args ...any) ([]loadedOrder, error) {
+	rows, err := c.tx.QueryContext(c.tx.ctx, `SELECT o.id, o.order_key, COALESCE(o.customer_id, 0), o.customer_email, o.time,
+		o.currency, o.total, o.net, o.discount, o.refunded, o.cancelled, o.discount_codes, o.ref_key,
+		COALESCE(o.partner_id, 0), o.reason, COALESCE(o.sale_base, '')
+		FROM orders o WHERE o.program_id = `+fmt.Sprint(c.prog.ID)+` AND `+where+` ORDER BY o.time, o.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: load orders: %w", err)
+	}
+	defer rows.Close()
+	var out []loadedOrder
+	for rows.Next() {
+		var lo loadedOrder
+		var t, codes string
+		if err := rows.Scan(&lo.ID, &lo.Key, &lo.Customer, &lo.Email, &t, &lo.Currency, &lo.Total, &lo.Net, &lo.Discount,
+			&lo.Refunded, &lo.Cancelled, &codes, &lo.Ref, &lo.partner, &lo.reason, &lo.saleBase); err != nil {
+			return nil, err
+		}
+		lo.Time, lo.Email = parseTime(t), domain.NormalizeEmail(lo.Email)
+		if codes != "" {
+			lo.Codes = strings.Split(codes, ",")
+		}
+		out = append(out, lo)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(c.prog.Rules.Products) == 0 || len(out) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(out))
+	at := map[int64]int{}
+	for i, lo := range out {
+		ids[i], at[lo.ID] = lo.ID, i
+	}
+	lines, err := c.tx.QueryContext(c.tx.ctx, `SELECT order_id, position, sku, quantity, unit_price FROM order_lines
+		WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, position`, jsonIDs(ids))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: load order lines: %w", err)
+	}
+	defer lines.Close()
+	for lines.Next() {
+		var id int64
+		var it commission.Item
+		if err := lines.Scan(&id, &it.Position, &it.SKU, &it.Quantity, &it.UnitPrice); err != nil {
+			return nil, err
+		}
+		out[at[id]].Lines = append(out[at[id]].Lines, it)
+	}
+	return out, lines.Err()
+}
+
+// customerEmails maps the chunk's customers to their e-mails, for their leads.
+func (c *computer) customerEmails(ids []int64, alone bool) (map[int64]string, error) {
+	out := map[int64]string{}
+	if alone {
+		return out, nil
+	}
+	rows, err := c.tx.QueryContext(c.tx.ctx, `SELECT id, email FROM customers WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: customers: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var email string
+		if err := rows.Scan(&id, &email); err != nil {
+			return nil, err
+		}
+		out[id] = email
+	}
+	return out, rows.Err()
+}
+
+// setLink records the customer's link as the engine derives it, for the Customers screen.
+func (c *computer) setLink(customer, partner int64, reason string) error {
+	var p any
+	if partner != 0 {
+		p = partner
+	}
+	_, err := c.merge.setLink.ExecContext(c.tx.ctx, p, reason, c.tx.now, customer, p, reason)
+	if err != nil {
+		return fmt.Errorf("sqlite: customer link: %w", err)
+	}
+	return nil
+}
+
+// saveAttribution writes an order's partner, evidence and sale base where they changed.
+func (c *computer) saveAttribution(lo *loadedOrder) error {
+	if lo.newPartner == lo.partner && lo.newReason == lo.reason && lo.newSaleBase == lo.saleBase {
+		return nil
+	}
+	var p, base any
+	if lo.newPartner != 0 {
+		p = lo.newPartner
+	}
+	if lo.newSaleBase != "" {
+		base = lo.newSaleBase
+	}
+	if _, err := c.merge.setOrder.ExecContext(c.tx.ctx, p, lo.newReason, base, lo.ID); err != nil {
+		return fmt.Errorf("sqlite: attribute order %s: %w", lo.Key, err)
+	}
+	return nil
+}
