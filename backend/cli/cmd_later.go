@@ -10,10 +10,6 @@ import (
 // them and scripts get a clear answer), and refuse plainly.
 func init() {
 	for _, u := range []string{
-		"commissions --program P [--partner K] [--status S]",
-		"balances --program P",
-		"payouts run --program P [--dry-run]",
-		"payouts list --program P",
 		"statements --program P --payout NUMBER|--run ID --out DIR",
 		"mail statements --program P --run ID [--dry-run]",
 		"mail reports --program P --month YYYY-MM",

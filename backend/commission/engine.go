@@ -171,7 +171,8 @@ type History struct {
 type Result struct {
 	Attributions []Attribution
 	LinkPartner  int64
-	LinkReason   string // signup, lead, manual, order
+	LinkReason   string    // signup, lead, manual, order
+	LinkSince    time.Time // when that link began
 	Lines        []Line
 	Sales        []Sale
 }
@@ -221,6 +222,7 @@ func (e *Engine) Customer(h History) Result {
 		lead = nil
 	}
 	var firstCredited int64 // the partner of the first order credited by coupon or ref
+	var firstCreditedAt time.Time
 	var firstAttributed time.Time
 	recurringCount := 0
 	for i, o := range orders {
@@ -255,7 +257,7 @@ func (e *Engine) Customer(h History) Result {
 			firstAttributed = o.Time
 		}
 		if firstCredited == 0 && reason != "customer" {
-			firstCredited = partner
+			firstCredited, firstCreditedAt = partner, o.Time
 		}
 		first := i == 0
 		if reason == "customer" && !first {
@@ -287,13 +289,17 @@ func (e *Engine) Customer(h History) Result {
 	// The customer's link as the Customers screen shows it: the one in force now.
 	switch {
 	case len(links) > 0 && links[len(links)-1].Reason == "manual":
-		res.LinkPartner, res.LinkReason = links[len(links)-1].Partner, "manual"
+		l := links[len(links)-1]
+		res.LinkPartner, res.LinkReason, res.LinkSince = l.Partner, "manual", l.Since
 	case signup != nil:
-		res.LinkPartner, res.LinkReason = signup.Partner, "signup"
+		res.LinkPartner, res.LinkReason, res.LinkSince = signup.Partner, "signup", signup.Since
 	case lead != nil:
 		res.LinkPartner, res.LinkReason = lead.Partner, "lead"
+		if len(orders) > 0 {
+			res.LinkSince = orders[0].Time
+		}
 	case firstCredited != 0:
-		res.LinkPartner, res.LinkReason = firstCredited, "order"
+		res.LinkPartner, res.LinkReason, res.LinkSince = firstCredited, "order", firstCreditedAt
 	}
 	return res
 }

@@ -40,17 +40,26 @@ func apply(r domain.Rate, base decimal.Decimal, units int64, keptShare decimal.D
 	if r.Percent != nil {
 		return domain.Round(base.Mul(*r.Percent).Div(hundred), currency), r.Percent.String() + "%"
 	}
-	if r.Fixed == nil || keptShare.IsZero() {
-		if r.Fixed != nil {
-			return decimal.Zero, r.Fixed.String() + " " + currency
-		}
+	if r.Fixed == nil {
 		return decimal.Zero, ""
 	}
-	rule := r.Fixed.String() + " " + currency
+	rule := fixedText(*r.Fixed, currency)
+	if keptShare.IsZero() {
+		return decimal.Zero, rule
+	}
 	if units != 1 {
 		rule += " × " + strconv.FormatInt(units, 10)
 	}
 	return domain.Round(r.Fixed.Mul(decimal.NewFromInt(units)), currency), rule
+}
+
+// fixedText shows a fixed amount with at least the currency's decimals: "1.00 EUR".
+func fixedText(d decimal.Decimal, currency string) string {
+	places := domain.MinorUnits(currency)
+	if d.Exponent() < -places {
+		return d.String() + " " + currency
+	}
+	return d.StringFixed(places) + " " + currency
 }
 
 // reject says why the partner cannot earn on this customer's order, if they cannot.

@@ -279,7 +279,7 @@ func (c *computer) customers(ids []int64, alone bool) error {
 			c.addMonth(s.Partner, s.Order.Time)
 		}
 		if h.Customer != 0 {
-			if err := c.setLink(h.Customer, r.LinkPartner, r.LinkReason); err != nil {
+			if err := c.setLink(h.Customer, r.LinkPartner, r.LinkReason, r.LinkSince); err != nil {
 				return err
 			}
 		}

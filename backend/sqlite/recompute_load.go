@@ -3,6 +3,7 @@ package sqlite
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"partnerbook/backend/commission"
 	"partnerbook/backend/domain"
@@ -96,12 +97,12 @@ func (c *computer) customerEmails(ids []int64, alone bool) (map[int64]string, er
 }
 
 // setLink records the customer's link as the engine derives it, for the Customers screen.
-func (c *computer) setLink(customer, partner int64, reason string) error {
-	var p any
+func (c *computer) setLink(customer, partner int64, reason string, since time.Time) error {
+	var p, at any
 	if partner != 0 {
-		p = partner
+		p, at = partner, since.UTC().Format(TimeLayout)
 	}
-	_, err := c.merge.setLink.ExecContext(c.tx.ctx, p, reason, c.tx.now, customer, p, reason)
+	_, err := c.merge.setLink.ExecContext(c.tx.ctx, p, reason, at, customer, p, reason, at)
 	if err != nil {
 		return fmt.Errorf("sqlite: customer link: %w", err)
 	}

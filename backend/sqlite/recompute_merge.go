@@ -52,7 +52,7 @@ func (tx *Tx) newMerger(prog domain.Program) (*merger, error) {
 		st, err = tx.PrepareContext(tx.ctx, q)
 		return st
 	}
-	m.setLink = prep(`UPDATE customers SET partner_id = ?, link_reason = ?, linked_at = ? WHERE id = ? AND (partner_id IS NOT ? OR link_reason <> ?)`)
+	m.setLink = prep(`UPDATE customers SET partner_id = ?, link_reason = ?, linked_at = ? WHERE id = ? AND (partner_id IS NOT ? OR link_reason <> ? OR linked_at IS NOT ?)`)
 	m.setOrder = prep(`UPDATE orders SET partner_id = ?, reason = ?, sale_base = ? WHERE id = ?`)
 	m.insert = prep(`INSERT INTO commission_lines (program_id, partner_id, order_id, lead_id, kind, reason, rule, sku, status, base,
 		amount, currency, order_time, note, approved_by, rejected_by, line_key, due, created_at, updated_at)

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+func init() {
+	register(
+		command{path: "payouts run", run: runPayouts, flags: map[string]flagKind{"program": valueFlag, "dry-run": boolFlag},
+			usage: "payouts run --program P [--dry-run]            # as of --as-of, default today"},
+		command{path: "payouts list", run: runPayoutsList, flags: map[string]flagKind{"program": valueFlag},
+			usage: "payouts list --program P"},
+	)
+}
+
+func runPayouts(c *call) error {
+	prog, err := c.program()
+	if err != nil {
+		return err
+	}
+	run, err := c.app.Store.RunPayouts(c.ctx, prog.ID, c.asOf(), c.args.set["dry-run"])
+	if err != nil {
+		return err
+	}
+	if run.DryRun {
+		run.Run = 0
+	}
+	return c.out(run, func(w io.Writer) {
+		if run.DryRun {
+			fmt.Fprintf(w, "Dry run as of %s: nothing was written; the numbers are the ones a run would take now.\n", run.AsOf)
+		} else {
+			fmt.Fprintf(w, "Payout run %d as of %s.\n", run.Run, run.AsOf)
+		}
+		tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
+		fmt.Fprintln(tw, "NUMBER\tPARTNER\tAMOUNT\tLINES\tMETHOD")
+		for _, p := range run.Payouts {
+			fmt.Fprintf(tw, "%s\t%s\t%s %s\t%d\t%s\n", p.Number, p.Partner, p.Amount, p.Currency, p.Lines, p.Method)
+		}
+		tw.Flush()
+		for _, cb := range run.Carried {
+			fmt.Fprintf(w, "carried forward: %s %s %s (%s)\n", cb.Partner, cb.Amount, cb.Currency, cb.Reason)
+		}
+		for _, warn := range run.Warnings {
+			fmt.Fprintf(w, "warning: %s\n", warn)
+		}
+	})
+}
+
+func runPayoutsList(c *call) error {
+	prog, err := c.program()
+	if err != nil {
+		return err
+	}
+	ps, err := c.app.Store.ListPayouts(c.ctx, prog.ID)
+	if err != nil {
+		return err
+	}
+	return c.out(map[string]any{"payouts": ps}, func(w io.Writer) {
+		tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
+		fmt.Fprintln(tw, "NUMBER\tRUN\tAS OF\tPARTNER\tAMOUNT\tLINES\tMETHOD")
+		for _, p := range ps {
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s %s\t%d\t%s\n", p.Number, p.Run, p.At, p.Partner, p.Amount, p.Currency, p.Lines, p.Method)
+		}
+		tw.Flush()
+	})
+}
