@@ -62,7 +62,9 @@ func TestCommissionCommands(t *testing.T) {
 	if r.Run == 0 || len(r.Payouts) != 1 || r.Payouts[0].Number != "2025-0001" || r.Payouts[0].Amount != "54.61" || r.Payouts[0].Lines != 4 {
 		t.Fatalf("run = %+v", r)
 	}
-	var list struct{ Payouts []struct{ Number, Partner, Amount string } }
+	var list struct {
+		Payouts []struct{ Number, Partner, Amount string }
+	}
 	p.ok(&list, "payouts", "list", "--program", "1", "--json")
 	if len(list.Payouts) != 1 || list.Payouts[0].Partner != "kira" {
 		t.Fatalf("payouts list = %+v", list)
