@@ -6,27 +6,34 @@ import Leads from './views/Leads.vue'
 import Orders from './views/Orders.vue'
 import Settings from './views/Settings.vue'
 import NotYet from './views/NotYet.vue'
+import Commissions from './views/Commissions.vue'
+import Customers from './views/Customers.vue'
+import Payouts from './views/Payouts.vue'
+import PartnerPage from './views/PartnerPage.vue'
 
 /** The areas of the app, in the order the navigation shows them. */
 export const areas = [
   { path: '/', name: 'Dashboard', component: Dashboard },
   { path: '/programs', name: 'Programs', component: Programs },
   { path: '/partners', name: 'Partners', component: Partners },
-  { path: '/customers', name: 'Customers', component: NotYet, issue: 'customers and their links to partners' },
+  { path: '/customers', name: 'Customers', component: Customers },
   { path: '/leads', name: 'Leads', component: Leads },
   { path: '/orders', name: 'Orders', component: Orders },
-  { path: '/commissions', name: 'Commissions', component: NotYet, issue: 'the commission engine' },
-  { path: '/payouts', name: 'Payouts', component: NotYet, issue: 'payout runs and statements' },
+  { path: '/commissions', name: 'Commissions', component: Commissions },
+  { path: '/payouts', name: 'Payouts', component: Payouts },
   { path: '/mail', name: 'Mail', component: NotYet, issue: 'e-mail to partners' },
   { path: '/sync', name: 'Sync', component: NotYet, issue: 'the sync endpoint and tracking script' },
   { path: '/settings', name: 'Settings', component: Settings },
 ]
 
-const routes: RouteRecordRaw[] = areas.map((a) => ({
-  path: a.path,
-  name: a.name,
-  component: a.component,
-  meta: { title: a.name, issue: a.issue },
-}))
+const routes: RouteRecordRaw[] = [
+  ...areas.map((a) => ({
+    path: a.path,
+    name: a.name,
+    component: a.component,
+    meta: { title: a.name, issue: a.issue },
+  })),
+  { path: '/partners/:key', name: 'Partner', component: PartnerPage, meta: { title: 'Partner' } },
+]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })

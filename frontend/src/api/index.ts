@@ -7,6 +7,8 @@ import * as Settings from '@bindings/Settings'
 import * as System from '@bindings/System'
 import * as Orders from '@bindings/Orders'
 import * as Importer from '@bindings/Importer'
+import * as Commissions from '@bindings/Commissions'
+import * as Payouts from '@bindings/Payouts'
 import { app, domain, importer, orderimport } from '../wailsjs/go/models'
 import { ApiError, call } from './errors'
 
@@ -32,6 +34,17 @@ export type ImportRequest = app.ImportRequest
 export type Preview = orderimport.Preview
 export type PreviewItem = orderimport.Item
 export type Mapping = importer.Mapping
+export type CommissionFilter = domain.CommissionFilter
+export type CommissionPage = domain.CommissionPage
+export type CommissionLine = domain.CommissionLine
+export type Total = domain.Total
+export type Balance = domain.Balance
+export type Adjustment = domain.Adjustment
+export type CustomerFilter = domain.CustomerFilter
+export type CustomerRow = domain.CustomerRow
+export type CustomerPage = app.CustomerPage
+export type PayoutRun = domain.PayoutRun
+export type PayoutLine = domain.PayoutLine
 /** How far an import has read its file (the "import:progress" event). */
 export interface Progress {
   rows: number
@@ -72,6 +85,19 @@ export const api = {
   mappings: () => call(Importer.Mappings()),
   saveMapping: (m: Mapping) => call(Importer.SaveMapping(m)),
 
+  commissions: (f: CommissionFilter) => call(Commissions.List(f)),
+  balances: (programId: number, partner: string, asOf: string) => call(Commissions.Balances(programId, partner, asOf)),
+  approveLines: (programId: number, ids: number[]) => call(Commissions.Approve(programId, ids)),
+  rejectLines: (programId: number, ids: number[], reason: string) => call(Commissions.Reject(programId, ids, reason)),
+  adjust: (programId: number, a: Adjustment) => call(Commissions.Adjust(programId, a)),
+  customers: (f: CustomerFilter) => call(Commissions.Customers(f)),
+  assignCustomer: (programId: number, customerId: number, partner: string, note: string) =>
+    call(Commissions.Assign(programId, customerId, partner, note)),
+
+  previewPayouts: (programId: number, asOf: string) => call(Payouts.Preview(programId, asOf)),
+  runPayouts: (programId: number, asOf: string) => call(Payouts.Run(programId, asOf)),
+  payoutRuns: (programId: number) => call(Payouts.Runs(programId)),
+
   settings: () => call(Settings.List()),
   setSetting: (key: string, value: string) => call(Settings.Set(key, value)),
 }
@@ -100,4 +126,9 @@ export async function upload(file: File): Promise<string> {
   const body = await r.json().catch(() => ({ message: `the upload failed (${r.status})` }))
   if (!r.ok) throw new ApiError(body.code ?? 'invalid', body.message)
   return body.path as string
+}
+
+/** commissionFilter builds a CommissionFilter with defaults. */
+export function commissionFilter(f: Partial<CommissionFilter> & { program_id: number }): CommissionFilter {
+  return domain.CommissionFilter.createFrom({ partner: '', status: '', kind: '', from: '', to: '', as_of: '', limit: 50, offset: 0, ...f })
 }

@@ -9,6 +9,9 @@ export const db = {
   settings: new Map<string, string>(),
   orders: [] as domain.OrderRow[],
   batches: [] as domain.ImportBatch[],
+  lines: [] as domain.CommissionLine[],
+  customers: [] as domain.CustomerRow[],
+  runs: [] as domain.PayoutRun[],
   calls: [] as string[],
 }
 
@@ -19,6 +22,9 @@ export function reset() {
   db.settings = new Map()
   db.orders = []
   db.batches = []
+  db.lines = []
+  db.customers = []
+  db.runs = []
   db.calls = []
 }
 

@@ -1,5 +1,37 @@
 export namespace app {
 	
+	export class CustomerPage {
+	    rows: domain.CustomerRow[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], domain.CustomerRow);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ImportRequest {
 	    program_id: number;
 	    path: string;
@@ -433,6 +465,244 @@ export namespace app {
 
 export namespace domain {
 	
+	export class Adjustment {
+	    partner: string;
+	    amount: string;
+	    currency: string;
+	    comment: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Adjustment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partner = source["partner"];
+	        this.amount = source["amount"];
+	        this.currency = source["currency"];
+	        this.comment = source["comment"];
+	    }
+	}
+	export class Balance {
+	    partner: string;
+	    name: string;
+	    currency: string;
+	    pending: string;
+	    approved: string;
+	    paid: string;
+	    reversed: string;
+	    rejected: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Balance(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partner = source["partner"];
+	        this.name = source["name"];
+	        this.currency = source["currency"];
+	        this.pending = source["pending"];
+	        this.approved = source["approved"];
+	        this.paid = source["paid"];
+	        this.reversed = source["reversed"];
+	        this.rejected = source["rejected"];
+	    }
+	}
+	export class CarriedLine {
+	    partner: string;
+	    currency: string;
+	    amount: string;
+	    reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CarriedLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partner = source["partner"];
+	        this.currency = source["currency"];
+	        this.amount = source["amount"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class CommissionFilter {
+	    program_id: number;
+	    partner: string;
+	    status: string;
+	    kind: string;
+	    from: string;
+	    to: string;
+	    as_of: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CommissionFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.program_id = source["program_id"];
+	        this.partner = source["partner"];
+	        this.status = source["status"];
+	        this.kind = source["kind"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.as_of = source["as_of"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class CommissionLine {
+	    id: number;
+	    partner: string;
+	    order: string;
+	    source: string;
+	    kind: string;
+	    reason: string;
+	    status: string;
+	    base: string;
+	    amount: string;
+	    currency: string;
+	    order_time: string;
+	    note: string;
+	    rule: string;
+	    sku: string;
+	    due: string;
+	    payout: string;
+	    customer: string;
+	    lead: string;
+	    approved_by: string;
+	    rejected_by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CommissionLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.partner = source["partner"];
+	        this.order = source["order"];
+	        this.source = source["source"];
+	        this.kind = source["kind"];
+	        this.reason = source["reason"];
+	        this.status = source["status"];
+	        this.base = source["base"];
+	        this.amount = source["amount"];
+	        this.currency = source["currency"];
+	        this.order_time = source["order_time"];
+	        this.note = source["note"];
+	        this.rule = source["rule"];
+	        this.sku = source["sku"];
+	        this.due = source["due"];
+	        this.payout = source["payout"];
+	        this.customer = source["customer"];
+	        this.lead = source["lead"];
+	        this.approved_by = source["approved_by"];
+	        this.rejected_by = source["rejected_by"];
+	    }
+	}
+	export class Total {
+	    status: string;
+	    currency: string;
+	    amount: string;
+	    lines: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Total(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.currency = source["currency"];
+	        this.amount = source["amount"];
+	        this.lines = source["lines"];
+	    }
+	}
+	export class CommissionPage {
+	    lines: CommissionLine[];
+	    count: number;
+	    totals: Total[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CommissionPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lines = this.convertValues(source["lines"], CommissionLine);
+	        this.count = source["count"];
+	        this.totals = this.convertValues(source["totals"], Total);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CustomerFilter {
+	    program_id: number;
+	    partner: string;
+	    search: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.program_id = source["program_id"];
+	        this.partner = source["partner"];
+	        this.search = source["search"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class CustomerRow {
+	    id: number;
+	    email: string;
+	    name: string;
+	    partner: string;
+	    reason: string;
+	    linked_at: string;
+	    orders: number;
+	    first_order: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.email = source["email"];
+	        this.name = source["name"];
+	        this.partner = source["partner"];
+	        this.reason = source["reason"];
+	        this.linked_at = source["linked_at"];
+	        this.orders = source["orders"];
+	        this.first_order = source["first_order"];
+	    }
+	}
 	export class Problem {
 	    file?: string;
 	    row?: number;
@@ -525,6 +795,18 @@ export namespace domain {
 	        this.at = source["at"];
 	        this.undone_at = source["undone_at"];
 	        this.undoable = source["undoable"];
+	    }
+	}
+	export class LineAction {
+	    changed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineAction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.changed = source["changed"];
 	    }
 	}
 	export class Skip {
@@ -688,6 +970,79 @@ export namespace domain {
 	        this.after = source["after"];
 	        this.limit = source["limit"];
 	    }
+	}
+	
+	export class PayoutLine {
+	    number: string;
+	    partner: string;
+	    name?: string;
+	    currency: string;
+	    amount: string;
+	    lines: number;
+	    method?: string;
+	    run?: number;
+	    at?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PayoutLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.number = source["number"];
+	        this.partner = source["partner"];
+	        this.name = source["name"];
+	        this.currency = source["currency"];
+	        this.amount = source["amount"];
+	        this.lines = source["lines"];
+	        this.method = source["method"];
+	        this.run = source["run"];
+	        this.at = source["at"];
+	    }
+	}
+	export class PayoutRun {
+	    run: number;
+	    as_of: string;
+	    dry_run: boolean;
+	    payouts: PayoutLine[];
+	    carried: CarriedLine[];
+	    warnings: string[];
+	    at?: string;
+	    actor?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PayoutRun(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.run = source["run"];
+	        this.as_of = source["as_of"];
+	        this.dry_run = source["dry_run"];
+	        this.payouts = this.convertValues(source["payouts"], PayoutLine);
+	        this.carried = this.convertValues(source["carried"], CarriedLine);
+	        this.warnings = source["warnings"];
+	        this.at = source["at"];
+	        this.actor = source["actor"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	

@@ -1,0 +1,36 @@
+import { domain } from '../../wailsjs/go/models'
+import { db } from './db'
+import { cents, text } from './money'
+
+// A run pays every partner's approved lines (no threshold in the fake).
+function plan(asOf: string): domain.PayoutRun {
+  const by = new Map<string, domain.PayoutLine>()
+  let n = db.runs.reduce((k, r) => k + r.payouts.length, 0)
+  for (const l of db.lines.filter((x) => x.status === 'approved')) {
+    let p = by.get(l.partner)
+    if (!p) {
+      n++
+      p = domain.PayoutLine.createFrom({ number: `${asOf.slice(0, 4)}-${String(n).padStart(4, '0')}`, partner: l.partner, currency: l.currency, amount: '0.00', lines: 0 })
+      by.set(l.partner, p)
+    }
+    p.amount = text(cents(p.amount) + cents(l.amount))
+    p.lines++
+  }
+  return domain.PayoutRun.createFrom({ run: 0, as_of: asOf, dry_run: true, payouts: [...by.values()], carried: [], warnings: [] })
+}
+export async function Preview(_p: number, asOf: string): Promise<domain.PayoutRun> {
+  db.calls.push(`Payouts.Preview ${asOf}`)
+  return plan(asOf)
+}
+export async function Run(_p: number, asOf: string): Promise<domain.PayoutRun> {
+  db.calls.push(`Payouts.Run ${asOf}`)
+  const r = plan(asOf)
+  r.run = db.runs.length + 1
+  r.dry_run = false
+  for (const l of db.lines) if (l.status === 'approved') l.status = 'paid'
+  db.runs.unshift(r)
+  return r
+}
+export async function Runs(_p: number): Promise<domain.PayoutRun[]> {
+  return db.runs
+}

@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { useCommissionsStore } from './commissions'
+import { usePayoutsStore } from './payouts'
+import { db, reset } from '@/api/fakes/db'
+import { cents, text } from '@/api/fakes/money'
+import { domain } from '@/wailsjs/go/models'
+
+const line = (id: number, partner: string, status: string, amount: string) => domain.CommissionLine.createFrom({ id, partner,
+  order: `#${id}`, kind: 'sale', reason: 'coupon', status, base: '0.00', amount, currency: 'EUR', order_time: '2025-03-14T08:00:00Z', note: '' })
+
+beforeEach(() => {
+  reset()
+  setActivePinia(createPinia())
+  db.lines.push(line(1, 'kira', 'pending', '10.40'), line(2, 'kira', 'approved', '7.30'), line(3, 'lena', 'pending', '5.22'))
+})
+
+describe('commissions store', () => {
+  it('filters, totals by status, and approves and rejects the selection', async () => {
+    const s = useCommissionsStore()
+    await s.load({ program_id: 1 })
+    expect(s.count).toBe(3)
+    expect(s.totals.find((t) => t.status === 'pending')?.amount).toBe('15.62')
+    await s.load({ partner: 'kira' })
+    expect(s.rows.map((l) => l.id)).toEqual([1, 2])
+    s.selected = [1]
+    expect(await s.approve()).toBe(1)
+    expect(s.totals.map((t) => `${t.status} ${t.amount}`)).toEqual(['approved 17.70'])
+    expect(s.selected).toEqual([])
+    s.selected = [2]
+    await expect(s.reject(' ')).rejects.toMatchObject({ code: 'invalid' })
+    expect(await s.reject('test order')).toBe(1)
+    expect(db.calls.at(-1)).toContain('"partner":"kira"')
+    expect(db.lines[1].note).toBe('test order')
+  })
+})
+
+describe('payouts store', () => {
+  it('previews a run without paying, then confirms it', async () => {
+    const s = usePayoutsStore()
+    await s.load(1)
+    await s.previewRun('2025-05-10')
+    expect(s.preview?.payouts.map((p) => `${p.number} ${p.partner} ${p.amount}`)).toEqual(['2025-0001 kira 7.30'])
+    expect(db.lines[1].status).toBe('approved')
+    const run = await s.confirm()
+    expect(run?.run).toBe(1)
+    expect(db.lines[1].status).toBe('paid')
+    expect(s.preview).toBeNull()
+    expect(s.runs).toHaveLength(1)
+  })
+})
+
+describe('fake money', () => {
+  it('adds amounts as integer cents', () => {
+    expect(text(cents('0.10') + cents('0.20'))).toBe('0.30')
+    expect(text(cents('-5.20') + cents('1.05'))).toBe('-4.15')
+    expect(text(cents('7'))).toBe('7.00')
+  })
+})
