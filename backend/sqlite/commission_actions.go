@@ -37,7 +37,9 @@ func (s *Store) decide(ctx context.Context, programID int64, ids []int64, action
 		}
 		for _, id := range ids {
 			var key, status string
-			err := tx.QueryRowContext(ctx, `SELECT line_key, status FROM commission_lines WHERE id = ? AND program_id = ?`, id, programID).Scan(&key, &status)
+			var order int64
+			err := tx.QueryRowContext(ctx, `SELECT line_key, status, COALESCE(order_id, 0) FROM commission_lines WHERE id = ? AND program_id = ?`,
+				id, programID).Scan(&key, &status, &order)
 			if errors.Is(err, sql.ErrNoRows) {
 				return domain.Errorf(domain.ENotFound, "there is no commission line %d in this program", id)
 			}
@@ -56,8 +58,8 @@ func (s *Store) decide(ctx context.Context, programID int64, ids []int64, action
 				continue
 			}
 			// The line, and the second tiers that follow it.
-			r, err := tx.ExecContext(ctx, q+`(id = ? OR (program_id = ? AND line_key <> '' AND line_key LIKE ? ESCAPE '\'))`,
-				append(args, id, programID, escapeLike(key)+":t2:%")...)
+			r, err := tx.ExecContext(ctx, q+`(id = ? OR (order_id = ? AND kind = 'second_tier' AND line_key LIKE ? ESCAPE '\'))`,
+				append(args, id, order, escapeLike(key)+":t2:%")...)
 			if err != nil {
 				return fmt.Errorf("sqlite: %s line %d: %w", action, id, err)
 			}

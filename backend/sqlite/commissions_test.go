@@ -281,3 +281,4 @@ func keyName(t *testing.T, s *Store, key string) string {
 	}
 	return strings.Join(parts, ":")
 }
+

@@ -251,7 +251,7 @@ func (c *computer) customers(ids []int64, alone bool) error {
 		}
 		histories[i].Orders = append(histories[i].Orders, o)
 	}
-	emails, err := c.customerEmails(ids, alone)
+	stored, err := c.customerRows(ids, alone)
 	if err != nil {
 		return err
 	}
@@ -263,7 +263,7 @@ func (c *computer) customers(ids []int64, alone bool) error {
 	}
 	for _, h := range histories {
 		if h.Customer != 0 {
-			if l, ok := c.leads[emails[h.Customer]]; ok {
+			if l, ok := c.leads[stored[h.Customer].email]; ok {
 				h.Lead = &l
 				c.leadDone[l.ID] = true
 				leadIDs = append(leadIDs, l.ID)
@@ -279,7 +279,7 @@ func (c *computer) customers(ids []int64, alone bool) error {
 			c.addMonth(s.Partner, s.Order.Time)
 		}
 		if h.Customer != 0 {
-			if err := c.setLink(h.Customer, r.LinkPartner, r.LinkReason, r.LinkSince); err != nil {
+			if err := c.setLink(h.Customer, r.LinkPartner, r.LinkReason, r.LinkSince, stored[h.Customer]); err != nil {
 				return err
 			}
 		}

@@ -21,13 +21,14 @@ type loadedOrder struct {
 	newSaleBase string
 }
 
-// loadOrders reads the orders where says (on orders o), with their items when the plan has
-// product rules.
+// loadOrders reads the orders where says (on orders o, in any order: the engine sorts), with
+// their items when the plan has product rules. where must name the orders by something that
+// belongs to one program (customers, order ids, a partner), so that SQLite searches by it.
 func (c *computer) loadOrders(where string, args ...any) ([]loadedOrder, error) {
 	rows, err := c.tx.QueryContext(c.tx.ctx, `SELECT o.id, o.order_key, COALESCE(o.customer_id, 0), o.customer_email, o.time,
 		o.currency, o.total, o.net, o.discount, o.refunded, o.cancelled, o.discount_codes, o.ref_key,
 		COALESCE(o.partner_id, 0), o.reason, COALESCE(o.sale_base, '')
-		FROM orders o WHERE o.program_id = `+fmt.Sprint(c.prog.ID)+` AND `+where+` ORDER BY o.time, o.id`, args...)
+		FROM orders o WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: load orders: %w", err)
 	}
@@ -74,33 +75,45 @@ func (c *computer) loadOrders(where string, args ...any) ([]loadedOrder, error) 
 	return out, lines.Err()
 }
 
-// customerEmails maps the chunk's customers to their e-mails, for their leads.
-func (c *computer) customerEmails(ids []int64, alone bool) (map[int64]string, error) {
-	out := map[int64]string{}
+// storedCustomer is a customer's e-mail (for their lead) and the link last stored.
+type storedCustomer struct {
+	email, reason, since string
+	partner              int64
+}
+
+// customerRows reads the chunk's customers.
+func (c *computer) customerRows(ids []int64, alone bool) (map[int64]storedCustomer, error) {
+	out := map[int64]storedCustomer{}
 	if alone {
 		return out, nil
 	}
-	rows, err := c.tx.QueryContext(c.tx.ctx, `SELECT id, email FROM customers WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
+	rows, err := c.tx.QueryContext(c.tx.ctx, `SELECT id, email, COALESCE(partner_id, 0), link_reason, COALESCE(linked_at, '')
+		FROM customers WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: customers: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var email string
-		if err := rows.Scan(&id, &email); err != nil {
+		var sc storedCustomer
+		if err := rows.Scan(&id, &sc.email, &sc.partner, &sc.reason, &sc.since); err != nil {
 			return nil, err
 		}
-		out[id] = email
+		out[id] = sc
 	}
 	return out, rows.Err()
 }
 
 // setLink records the customer's link as the engine derives it, for the Customers screen.
-func (c *computer) setLink(customer, partner int64, reason string, since time.Time) error {
+func (c *computer) setLink(customer, partner int64, reason string, since time.Time, stored storedCustomer) error {
 	var p, at any
+	sinceText := ""
 	if partner != 0 {
-		p, at = partner, since.UTC().Format(TimeLayout)
+		sinceText = since.UTC().Format(TimeLayout)
+		p, at = partner, sinceText
+	}
+	if stored.partner == partner && stored.reason == reason && stored.since == sinceText {
+		return nil
 	}
 	_, err := c.merge.setLink.ExecContext(c.tx.ctx, p, reason, at, customer, p, reason, at)
 	if err != nil {

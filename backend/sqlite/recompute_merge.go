@@ -21,10 +21,12 @@ type merger struct {
 	tx       *Tx
 	prog     domain.Program
 	loc      *time.Location
-	status   map[string]lineRow // final state of lines merged in this call, for second tiers
+	status   map[string]lineRow // final state of the lines merged in this call, for their second tiers
 	setLink  *sql.Stmt
 	setOrder *sql.Stmt
 	insert   *sql.Stmt
+	insertN  *sql.Stmt // insertBatch rows at once
+	pending  []any     // rows to insert, insertCols values each
 	update   *sql.Stmt
 	del      *sql.Stmt
 }
@@ -54,9 +56,8 @@ func (tx *Tx) newMerger(prog domain.Program) (*merger, error) {
 	}
 	m.setLink = prep(`UPDATE customers SET partner_id = ?, link_reason = ?, linked_at = ? WHERE id = ? AND (partner_id IS NOT ? OR link_reason <> ? OR linked_at IS NOT ?)`)
 	m.setOrder = prep(`UPDATE orders SET partner_id = ?, reason = ?, sale_base = ? WHERE id = ?`)
-	m.insert = prep(`INSERT INTO commission_lines (program_id, partner_id, order_id, lead_id, kind, reason, rule, sku, status, base,
-		amount, currency, order_time, note, approved_by, rejected_by, line_key, due, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+	m.insert = prep(insertLines + lineValues)
+	m.insertN = prep(insertLines + lineValues + strings.Repeat(", "+lineValues, insertBatch-1))
 	m.update = prep(`UPDATE commission_lines SET partner_id=?, order_id=?, lead_id=?, kind=?, reason=?, rule=?, sku=?, status=?, base=?,
 		amount=?, currency=?, order_time=?, note=?, due=?, updated_at=? WHERE id=?`)
 	m.del = prep(`DELETE FROM commission_lines WHERE id = ?`)
@@ -66,8 +67,32 @@ func (tx *Tx) newMerger(prog domain.Program) (*merger, error) {
 	return m, nil
 }
 
+const (
+	insertLines = `INSERT INTO commission_lines (program_id, partner_id, order_id, lead_id, kind, reason, rule, sku, status, base,
+		amount, currency, order_time, note, approved_by, rejected_by, line_key, due, created_at, updated_at) VALUES `
+	lineValues  = `(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+	insertCols  = 20
+	insertBatch = 25 // rows per INSERT: fewer round trips through cgo
+)
+
+// flush writes the rows waiting to be inserted.
+func (m *merger) flush() error {
+	for len(m.pending) > 0 {
+		st, n := m.insert, 1
+		if len(m.pending) >= insertBatch*insertCols {
+			st, n = m.insertN, insertBatch
+		}
+		if _, err := st.ExecContext(m.tx.ctx, m.pending[:n*insertCols]...); err != nil {
+			return fmt.Errorf("sqlite: add commission lines: %w", err)
+		}
+		m.pending = m.pending[n*insertCols:]
+	}
+	m.pending = m.pending[:0]
+	return nil
+}
+
 func (m *merger) close() {
-	for _, st := range []*sql.Stmt{m.setLink, m.setOrder, m.insert, m.update, m.del} {
+	for _, st := range []*sql.Stmt{m.setLink, m.setOrder, m.insert, m.insertN, m.update, m.del} {
 		if st != nil {
 			st.Close()
 		}
@@ -131,6 +156,7 @@ func (m *merger) applySales(orderIDs []int64, lines []commission.Line) error {
 }
 
 func (m *merger) mergeAll(ex map[string][]lineRow, lines []commission.Line, kept func(string) bool) error {
+	clear(m.status) // a second tier's child is always merged in the same call: memory stays flat
 	sort.Slice(lines, func(i, j int) bool { return lines[i].Key < lines[j].Key }) // a child before its second tier
 	for i := range lines {
 		if err := m.mergeKey(lines[i].Key, &lines[i], ex[lines[i].Key]); err != nil {
@@ -150,7 +176,7 @@ func (m *merger) mergeAll(ex map[string][]lineRow, lines []commission.Line, kept
 			return err
 		}
 	}
-	return nil
+	return m.flush()
 }
 
 // mergeKey makes the rows of one key say what want says (nil: the line is gone).
@@ -249,10 +275,10 @@ func (m *merger) put(open *lineRow, r lineRow) error {
 		due = r.due
 	}
 	if open == nil {
-		_, err := m.insert.ExecContext(ctx, m.prog.ID, r.partner, nullable(r.order), nullable(r.lead), r.kind, r.reason, r.rule, r.sku,
+		m.pending = append(m.pending, m.prog.ID, r.partner, nullable(r.order), nullable(r.lead), r.kind, r.reason, r.rule, r.sku,
 			r.status, r.base, r.amount, r.currency, r.timeAt, r.note, r.approvedBy, r.rejectedBy, r.key, due, m.tx.now, m.tx.now)
-		if err != nil {
-			return fmt.Errorf("sqlite: add commission line %s: %w", r.key, err)
+		if len(m.pending) >= 4*insertBatch*insertCols {
+			return m.flush()
 		}
 		return nil
 	}

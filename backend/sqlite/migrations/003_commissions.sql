@@ -5,12 +5,12 @@
 ALTER TABLE commission_lines ADD COLUMN line_key TEXT NOT NULL DEFAULT '';
 ALTER TABLE commission_lines ADD COLUMN due TEXT;
 ALTER TABLE commission_lines ADD COLUMN rejected_by TEXT NOT NULL DEFAULT '';
-CREATE INDEX commission_lines_key ON commission_lines(program_id, line_key);
 CREATE INDEX commission_lines_lead ON commission_lines(lead_id);
 
 -- The base an order earns on by `sale` or `tiers` (exact decimal text; NULL: it does not), so
 -- that a partner's month is put in tiers again without reading each customer's history.
 ALTER TABLE orders ADD COLUMN sale_base TEXT;
+CREATE INDEX orders_no_customer ON orders(program_id) WHERE customer_id IS NULL;
 
 -- Links of customers to partners that orders do not show: tracked signups and people's
 -- assignments. A person's assignment counts for orders from `since` on (future orders only).
