@@ -281,4 +281,3 @@ func keyName(t *testing.T, s *Store, key string) string {
 	}
 	return strings.Join(parts, ":")
 }
-

@@ -156,7 +156,7 @@ func (m *merger) applySales(orderIDs []int64, lines []commission.Line) error {
 }
 
 func (m *merger) mergeAll(ex map[string][]lineRow, lines []commission.Line, kept func(string) bool) error {
-	clear(m.status) // a second tier's child is always merged in the same call: memory stays flat
+	clear(m.status)                                                               // a second tier's child is always merged in the same call: memory stays flat
 	sort.Slice(lines, func(i, j int) bool { return lines[i].Key < lines[j].Key }) // a child before its second tier
 	for i := range lines {
 		if err := m.mergeKey(lines[i].Key, &lines[i], ex[lines[i].Key]); err != nil {
