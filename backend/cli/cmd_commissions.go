@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -53,20 +52,9 @@ func runCommissions(c *call) error {
 	f := domain.CommissionFilter{ProgramID: prog.ID, Partner: partner, Status: c.args.get("status"), Kind: c.args.get("kind"),
 		From: c.args.get("from"), To: c.args.get("to"), AsOf: c.asOf()}
 	if c.json {
-		w := c.env.Stdout
-		io.WriteString(w, `{"lines": [`)
-		first := true
-		err := c.app.Store.EachCommission(c.ctx, f, func(l domain.CommissionLine) error {
-			if !first {
-				io.WriteString(w, ",")
-			}
-			first = false
-			b, err := json.Marshal(l)
-			w.Write(b)
-			return err
+		return streamJSON(c.env.Stdout, "lines", func(emit func(any) error) error {
+			return c.app.Store.EachCommission(c.ctx, f, func(l domain.CommissionLine) error { return emit(l) })
 		})
-		io.WriteString(w, "]}\n")
-		return err
 	}
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 2, 2, ' ', 0)
 	fmt.Fprintln(tw, "LINE\tPARTNER\tORDER\tKIND\tREASON\tSTATUS\tBASE\tAMOUNT\tRULE\tDATE\tNOTE")

@@ -72,21 +72,9 @@ func runOrders(c *call) error {
 	}
 	filter := sqlite.OrderFilter{ProgramID: prog.ID, Partner: partner}
 	if c.json {
-		// Streamed, one order at a time, so that a million orders print in flat memory.
-		w := c.env.Stdout
-		io.WriteString(w, `{"orders": [`)
-		first := true
-		err := c.app.Store.EachOrder(c.ctx, filter, func(r domain.OrderRow) error {
-			if !first {
-				io.WriteString(w, ",")
-			}
-			first = false
-			b, err := json.Marshal(r)
-			w.Write(b)
-			return err
+		return streamJSON(c.env.Stdout, "orders", func(emit func(any) error) error {
+			return c.app.Store.EachOrder(c.ctx, filter, func(r domain.OrderRow) error { return emit(r) })
 		})
-		io.WriteString(w, "]}\n")
-		return err
 	}
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 2, 2, ' ', 0)
 	fmt.Fprintln(tw, "SOURCE\tID\tTIME\tCUSTOMER\tTOTAL\tBASE\tREFUNDED\tSTATUS\tPARTNER")
@@ -96,6 +84,24 @@ func runOrders(c *call) error {
 		return err
 	})
 	tw.Flush()
+	return err
+}
+
+// streamJSON writes {"key": [...]} one element at a time, as each calls emit, so that a
+// million rows print in flat memory.
+func streamJSON(w io.Writer, key string, each func(emit func(any) error) error) error {
+	fmt.Fprintf(w, `{%q: [`, key)
+	first := true
+	err := each(func(v any) error {
+		if !first {
+			io.WriteString(w, ",")
+		}
+		first = false
+		b, err := json.Marshal(v)
+		w.Write(b)
+		return err
+	})
+	io.WriteString(w, "]}\n")
 	return err
 }
 

@@ -37,6 +37,21 @@ func fillOrders(t testing.TB, s *Store, pid int64, n int) {
 	}
 }
 
+// benchStore opens a store in a temporary folder that lasts until the benchmark ends.
+func benchStore(b *testing.B) *Store {
+	dir, err := os.MkdirTemp("", "pb-bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := Open(context.Background(), filepath.Join(dir, "pb.db"), Options{BackupDir: filepath.Join(dir, "backups")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close(); os.RemoveAll(dir) })
+	s.Now = func() time.Time { return time.Date(2025, 3, 14, 8, 0, 0, 0, time.UTC) }
+	return s
+}
+
 func ids(p domain.OrderPage) string {
 	var out []string
 	for _, o := range p.Orders {
@@ -132,17 +147,7 @@ func TestListOrders(t *testing.T) {
 // BenchmarkOrdersPage times one page of the Orders screen at a million orders (goal: under
 // 100 ms), for each filter, sort and search, and deep in the list.
 func BenchmarkOrdersPage(b *testing.B) {
-	dir, err := os.MkdirTemp("", "pb-bench")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	s, err := Open(context.Background(), filepath.Join(dir, "pb.db"), Options{BackupDir: filepath.Join(dir, "backups")})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	s.Now = func() time.Time { return time.Date(2025, 3, 14, 8, 0, 0, 0, time.UTC) }
+	s := benchStore(b)
 	pid := program(&testing.T{}, s, "Shop").ID
 	fillOrders(b, s, pid, 1_000_000)
 	if os.Getenv("PB_ANALYZE") != "" {

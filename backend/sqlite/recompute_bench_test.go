@@ -1,11 +1,7 @@
 package sqlite
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -21,17 +17,7 @@ import (
 // "from-nothing" computes every line anew (the lines, attributions and links are cleared
 // before each run, outside the timing); "unchanged" recomputes with nothing to change.
 func BenchmarkRecompute(b *testing.B) {
-	dir, err := os.MkdirTemp("", "pb-bench")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	s, err := Open(context.Background(), filepath.Join(dir, "pb.db"), Options{BackupDir: filepath.Join(dir, "backups")})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	s.Now = func() time.Time { return time.Date(2026, 3, 14, 8, 0, 0, 0, time.UTC) }
+	s := benchStore(b)
 	p := domain.DefaultProgram("Shop")
 	twenty, ten, five := decimal.NewFromInt(20), decimal.NewFromInt(10), decimal.NewFromInt(5)
 	p.Rules = domain.Plan{Sale: &domain.Rate{Percent: &twenty}, Recurring: &domain.Recurring{Rate: domain.Rate{Percent: &ten}},
