@@ -281,3 +281,37 @@ func keyName(t *testing.T, s *Store, key string) string {
 	}
 	return strings.Join(parts, ":")
 }
+
+// A lead a person marks converted earns its bounty then, once; imported again unchanged, or
+// updated by an import of the leads file, it still has one line.
+func TestLeadConvertedByAPerson(t *testing.T) {
+	s := open(t)
+	p := domain.DefaultProgram("Shop")
+	two := decimal.NewFromInt(2)
+	p.Rules = domain.Plan{Lead: &domain.Rate{Fixed: &two}}
+	prog, err := s.CreateProgram(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustAdd(t, s, prog.ID, partner("Kira", "kira@example.com", "kira"))
+	l, err := s.AddLead(ctx, prog.ID, domain.Lead{Partner: "kira", Email: "ana@example.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := lines(t, s, prog.ID, "2025-03-20"); got != "" {
+		t.Fatalf("a new lead earned: %s", got)
+	}
+	if _, err := s.SetLeadStatus(ctx, prog.ID, l.ID, "converted", time.Date(2025, 3, 2, 9, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if got := lines(t, s, prog.ID, "2025-03-20"); got != " kira lead pending 2.00 " {
+		t.Fatalf("after conversion: %q", got)
+	}
+	rows := []domain.LeadRow{{Row: 2, Lead: domain.Lead{Partner: "kira", Email: "ana@example.org", Name: "Ana", Status: "converted"}}}
+	if _, err := s.ImportLeads(ctx, prog.ID, "leads.csv", rows); err != nil {
+		t.Fatal(err)
+	}
+	if got := lines(t, s, prog.ID, "2025-03-20"); got != " kira lead pending 2.00 " {
+		t.Fatalf("after a leads import: %q", got)
+	}
+}

@@ -125,9 +125,6 @@ func (tx *Tx) setLeadStatus(l domain.Lead, status, name string) (domain.Lead, er
 		return l, fmt.Errorf("sqlite: lead %d: %w", l.ID, err)
 	}
 	l.Status, l.Name, l.ConvertedAt = status, name, converted
-	if err := tx.recompute(l.ProgramID, recomputeScope{leads: []int64{l.ID}}); err != nil {
-		return l, err
-	}
 	return l, tx.audit("lead.status", "lead", l.ID, l.ProgramID, map[string]string{"status": status})
 }
 
@@ -150,8 +147,10 @@ func (s *Store) SetLeadStatus(ctx context.Context, programID, leadID int64, stat
 		if !at.IsZero() {
 			tx.now = at.UTC().Format(TimeLayout)
 		}
-		out, err = tx.setLeadStatus(l, status, l.Name)
-		return err
+		if out, err = tx.setLeadStatus(l, status, l.Name); err != nil {
+			return err
+		}
+		return tx.recompute(programID, recomputeScope{leads: []int64{l.ID}})
 	})
 	return out, err
 }
