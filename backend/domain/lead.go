@@ -37,6 +37,6 @@ func (l *Lead) Validate() Problems {
 	if !ValidEmail(l.Email) {
 		ps.Add("email", "%q is not an e-mail address", l.Email)
 	}
-	oneOf(&ps, "status", l.Status, LeadStatuses)
+	OneOf(&ps, "status", l.Status, LeadStatuses)
 	return ps
 }

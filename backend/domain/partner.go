@@ -133,14 +133,14 @@ func (p *Partner) Validate() Problems {
 	if p.Parent != "" && strings.EqualFold(p.Parent, p.Key) {
 		ps.Add("parent", "a partner cannot be their own parent")
 	}
-	oneOf(&ps, "status", p.Status, PartnerStatuses)
+	OneOf(&ps, "status", p.Status, PartnerStatuses)
 	if p.Country != "" && !countryRe.MatchString(p.Country) {
 		ps.Add("country", "%q is not a two-letter country code such as DE", p.Country)
 	}
 	if p.VATID != "" && !vatRe.MatchString(p.VATID) {
 		ps.Add("vat_id", "%q is not a VAT id: a country prefix and 2 to 13 letters or digits", p.VATID)
 	}
-	oneOf(&ps, "language", p.Language, Languages)
+	OneOf(&ps, "language", p.Language, Languages)
 	if p.PaypalEmail != "" && !ValidEmail(p.PaypalEmail) {
 		ps.Add("paypal_email", "%q is not an e-mail address", p.PaypalEmail)
 	}

@@ -150,7 +150,7 @@ func (p *Program) Validate() error {
 	case isDigits(p.Name):
 		ps.Add("name", "cannot be only digits (it would read as a program id)")
 	}
-	oneOf(&ps, "kind", p.Kind, ProgramKinds)
+	OneOf(&ps, "kind", p.Kind, ProgramKinds)
 	if _, ok := NormalizeCurrency(p.Currency); !ok {
 		ps.Add("currency", "%q is not an ISO 4217 code such as EUR", p.Currency)
 	}
@@ -158,7 +158,7 @@ func (p *Program) Validate() error {
 		ps.Add("timezone", "%q is not an IANA time zone such as Europe/Berlin", p.Timezone)
 	}
 	between(&ps, "cookie_days", p.CookieDays, 1, 3650)
-	oneOf(&ps, "attribution", p.Attribution, Attributions)
+	OneOf(&ps, "attribution", p.Attribution, Attributions)
 	between(&ps, "hold_days", p.HoldDays, 0, 3650)
 	if d, err := ParseAmount(p.PayoutThreshold); err != nil {
 		ps.Add("payout_threshold", "%q is not an amount", p.PayoutThreshold)
@@ -167,8 +167,8 @@ func (p *Program) Validate() error {
 	} else if _, err := ToMinor(d, p.Currency); err != nil && len(ps) == 0 {
 		ps.Add("payout_threshold", "%s", err.Error())
 	}
-	oneOf(&ps, "base", p.Base, Bases)
-	oneOf(&ps, "self_referral", p.SelfReferral, SelfReferrals)
+	OneOf(&ps, "base", p.Base, Bases)
+	OneOf(&ps, "self_referral", p.SelfReferral, SelfReferrals)
 	p.Rules.validate(&ps)
 	return ps.Err("the program is not valid")
 }
@@ -189,7 +189,7 @@ func (pl *Plan) validate(ps *Problems) {
 		pr.Rate.validate(ps, col, false)
 	}
 	if t := pl.Tiers; t != nil {
-		oneOf(ps, "rules.tiers.measure", t.Measure, TierMeasures)
+		OneOf(ps, "rules.tiers.measure", t.Measure, TierMeasures)
 		if len(t.Tiers) == 0 {
 			ps.Add("rules.tiers.tiers", "needs at least one tier")
 		}
@@ -241,7 +241,8 @@ func (r Rate) validate(ps *Problems, col string, percentOnly bool) {
 	}
 }
 
-func oneOf(ps *Problems, col, v string, allowed []string) {
+// OneOf adds a problem for col unless v is one of allowed.
+func OneOf(ps *Problems, col, v string, allowed []string) {
 	for _, a := range allowed {
 		if v == a {
 			return

@@ -54,11 +54,11 @@ func (s *Store) commissionWhere(ctx context.Context, f domain.CommissionFilter) 
 		where, args = append(where, "p.key = ? COLLATE NOCASE"), append(args, f.Partner)
 	}
 	if f.Status != "" {
-		oneOfList(&ps, "status", f.Status, domain.LineStatuses)
+		domain.OneOf(&ps, "status", f.Status, domain.LineStatuses)
 		where, args = append(where, statusAsOf+" = ?"), append(args, asOf, f.Status)
 	}
 	if f.Kind != "" {
-		oneOfList(&ps, "kind", f.Kind, domain.LineKinds)
+		domain.OneOf(&ps, "kind", f.Kind, domain.LineKinds)
 		where, args = append(where, "l.kind = ?"), append(args, f.Kind)
 	}
 	loc, _ := time.LoadLocation(prog.Timezone)
@@ -80,15 +80,6 @@ func (s *Store) commissionWhere(ctx context.Context, f domain.CommissionFilter) 
 		return "", nil, err
 	}
 	return strings.Join(where, " AND "), args, nil
-}
-
-func oneOfList(ps *domain.Problems, col, v string, allowed []string) {
-	for _, a := range allowed {
-		if v == a {
-			return
-		}
-	}
-	ps.Add(col, "%q is not one of %s", v, strings.Join(allowed, ", "))
 }
 
 // ListCommissions returns a page of lines, newest first, how many match and their totals.

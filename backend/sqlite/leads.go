@@ -133,7 +133,7 @@ func (s *Store) SetLeadStatus(ctx context.Context, programID, leadID int64, stat
 	var out domain.Lead
 	status = strings.ToLower(strings.TrimSpace(status))
 	var ps domain.Problems
-	oneOfStatus(&ps, status)
+	domain.OneOf(&ps, "status", status, domain.LeadStatuses)
 	if err := ps.Err("the lead was not changed"); err != nil {
 		return out, err
 	}
@@ -153,15 +153,6 @@ func (s *Store) SetLeadStatus(ctx context.Context, programID, leadID int64, stat
 		return tx.recompute(programID, recomputeScope{leads: []int64{l.ID}})
 	})
 	return out, err
-}
-
-func oneOfStatus(ps *domain.Problems, status string) {
-	for _, s := range domain.LeadStatuses {
-		if s == status {
-			return
-		}
-	}
-	ps.Add("status", "%q is not one of %s", status, strings.Join(domain.LeadStatuses, ", "))
 }
 
 var leadSorts = map[string]string{"email": "l.email", "name": "l.name COLLATE NOCASE", "status": "l.status",
