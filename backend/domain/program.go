@@ -124,6 +124,16 @@ func jsonMessage(err error) string {
 	return strings.TrimPrefix(err.Error(), "json: ")
 }
 
+// Location is the program's time zone, in which its days and months are counted (UTC if the
+// zone cannot be loaded, which Validate refuses).
+func (p Program) Location() *time.Location {
+	loc, err := time.LoadLocation(p.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
 // Normalize trims and upper-cases what has a canonical form.
 func (p *Program) Normalize() {
 	p.Name = strings.TrimSpace(p.Name)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"partnerbook/backend/domain"
 )
@@ -17,11 +16,7 @@ func (s *Store) AsOfDay(prog domain.Program, asOf string) string {
 	if asOf != "" {
 		return asOf
 	}
-	loc, err := time.LoadLocation(prog.Timezone)
-	if err != nil {
-		loc = time.UTC
-	}
-	return s.Now().In(loc).Format("2006-01-02")
+	return s.Now().In(prog.Location()).Format("2006-01-02")
 }
 
 const commissionSelect = `SELECT l.id, p.key, COALESCE(o.order_key, ''), COALESCE(o.source, ''), l.kind, l.reason, ` + statusAsOf + `,
@@ -61,20 +56,14 @@ func (s *Store) commissionWhere(ctx context.Context, f domain.CommissionFilter) 
 		domain.OneOf(&ps, "kind", f.Kind, domain.LineKinds)
 		where, args = append(where, "l.kind = ?"), append(args, f.Kind)
 	}
-	loc, _ := time.LoadLocation(prog.Timezone)
-	for _, d := range []struct {
-		col, day, op string
-		add          int
-	}{{"from", f.From, ">=", 0}, {"to", f.To, "<", 1}} {
-		if d.day == "" {
-			continue
+	conds, dayArgs, bad := dayRange(prog.Location(), "l.order_time", f.From, f.To)
+	where, args = append(where, conds...), append(args, dayArgs...)
+	for _, col := range bad {
+		day := f.From
+		if col == "to" {
+			day = f.To
 		}
-		t, err := time.ParseInLocation("2006-01-02", d.day, loc)
-		if err != nil {
-			ps.Add(d.col, "%q is not a date YYYY-MM-DD", d.day)
-			continue
-		}
-		where, args = append(where, "l.order_time "+d.op+" ?"), append(args, t.AddDate(0, 0, d.add).UTC().Format(TimeLayout))
+		ps.Add(col, "%q is not a date YYYY-MM-DD", day)
 	}
 	if err := ps.Err("the filter is not valid"); err != nil {
 		return "", nil, err

@@ -132,6 +132,14 @@ func TestPeoplesActions(t *testing.T) {
 		t.Fatalf("page = %+v, %v", page, err)
 	}
 	first, second := page.Lines[1], page.Lines[0] // newest first
+	// Days in the program's zone: 2 March only, then two bad days named by their columns.
+	if p, err := s.ListCommissions(ctx, domain.CommissionFilter{ProgramID: prog.ID, Kind: "sale", From: "2025-03-02", To: "2025-03-02"}); err != nil ||
+		len(p.Lines) != 1 || p.Lines[0].Order != "#2" {
+		t.Fatalf("2 March = %+v, %v", p.Lines, err)
+	}
+	_, err = s.ListCommissions(ctx, domain.CommissionFilter{ProgramID: prog.ID, From: "1.3.2025", To: "March"})
+	wantProblem(t, err, "from", "is not a date")
+	wantProblem(t, err, "to", `"March" is not a date`)
 	if _, err := s.RejectLines(ctx, prog.ID, []int64{first.ID}, " "); err == nil {
 		t.Fatal("a rejection without a reason was taken")
 	}

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"partnerbook/backend/domain"
 )
@@ -40,19 +39,16 @@ func (s *Store) ListOrders(ctx context.Context, q domain.OrderQuery) (domain.Ord
 		}
 		add(orderStatusSQL+" = ?", q.Status)
 	}
-	zone, _ := time.LoadLocation(prog.Timezone)
-	for _, d := range []struct {
-		name, value, op string
-		days            int
-	}{{"from", q.From, ">=", 0}, {"to", q.To, "<", 1}} {
-		if d.value == "" {
-			continue
+	conds, dayArgs, bad := dayRange(prog.Location(), "o.time", q.From, q.To)
+	if len(bad) > 0 {
+		value := q.From
+		if bad[0] == "to" {
+			value = q.To
 		}
-		day, err := time.ParseInLocation("2006-01-02", d.value, zone)
-		if err != nil {
-			return page, domain.Errorf(domain.EInvalid, "%s %q is not a date (YYYY-MM-DD)", d.name, d.value)
-		}
-		add("o.time "+d.op+" ?", day.AddDate(0, 0, d.days).UTC().Format(TimeLayout))
+		return page, domain.Errorf(domain.EInvalid, "%s %q is not a date (YYYY-MM-DD)", bad[0], value)
+	}
+	for i, c := range conds {
+		add(c, dayArgs[i])
 	}
 	from, fromArgs, err := s.narrowOrders(ctx, q)
 	if err != nil {

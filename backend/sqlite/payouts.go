@@ -60,7 +60,7 @@ func (s *Store) RunPayouts(ctx context.Context, programID int64, asOf string, dr
 			case inProgram.LessThan(threshold):
 				err = carry("below the threshold of " + prog.PayoutThreshold + " " + prog.Currency)
 			default:
-				err = tx.pay(&run, b, issuer)
+				err = tx.pay(&run, programID, b, issuer)
 			}
 			if err != nil {
 				return fmt.Errorf("sqlite: payout of %s: %w", b.key, err)
@@ -111,7 +111,7 @@ func (tx *Tx) payable(programID int64, asOf string) ([]payable, error) {
 }
 
 // pay makes one payout: the next number, and its lines paid.
-func (tx *Tx) pay(run *domain.PayoutRun, b payable, issuer string) error {
+func (tx *Tx) pay(run *domain.PayoutRun, programID int64, b payable, issuer string) error {
 	year, _ := strconv.Atoi(run.AsOf[:4])
 	var next int
 	err := tx.QueryRowContext(tx.ctx, `INSERT INTO number_series (issuer, year, next) VALUES (?, ?, 2)
@@ -120,8 +120,6 @@ func (tx *Tx) pay(run *domain.PayoutRun, b payable, issuer string) error {
 		return err
 	}
 	number := fmt.Sprintf("%d-%04d", year, next)
-	var programID int64
-	tx.QueryRowContext(tx.ctx, `SELECT program_id FROM payout_runs WHERE id = ?`, run.Run).Scan(&programID)
 	r, err := tx.ExecContext(tx.ctx, `INSERT INTO payouts (run_id, program_id, partner_id, number, currency, amount, lines, method, created_at)
 		VALUES (?,?,?,?,?,?,?,?,?)`, run.Run, programID, b.partner, number, b.currency, b.amount, b.lines, b.method, tx.now)
 	if err != nil {

@@ -96,10 +96,7 @@ func (tx *Tx) newComputer(programID int64) (*computer, error) {
 	if err != nil {
 		return nil, err
 	}
-	loc, err := time.LoadLocation(prog.Timezone)
-	if err != nil {
-		loc = time.UTC
-	}
+	loc := prog.Location()
 	partners, err := tx.enginePartners(programID)
 	if err != nil {
 		return nil, err
@@ -141,7 +138,7 @@ func (tx *Tx) newComputer(programID int64) (*computer, error) {
 		c.leads[domain.NormalizeEmail(l.Email)] = l
 	}
 	rows.Close()
-	c.merge, err = tx.newMerger(prog)
+	c.merge, err = tx.newMerger(prog, loc)
 	return c, err
 }
 

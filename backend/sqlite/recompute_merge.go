@@ -40,11 +40,8 @@ type lineRow struct {
 	approvedBy, rejectedBy, due, currency, timeAt string
 }
 
-func (tx *Tx) newMerger(prog domain.Program) (*merger, error) {
-	loc, err := time.LoadLocation(prog.Timezone)
-	if err != nil {
-		loc = time.UTC
-	}
+func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error) {
+	var err error
 	m := &merger{tx: tx, prog: prog, loc: loc, status: map[string]lineRow{}}
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
