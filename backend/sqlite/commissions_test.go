@@ -323,3 +323,26 @@ func TestLeadConvertedByAPerson(t *testing.T) {
 		t.Fatalf("after a leads import: %q", got)
 	}
 }
+
+// A change of hold_days moves the due days; a new name moves nothing.
+func TestProgramChangesRecompute(t *testing.T) {
+	s := open(t)
+	prog, _, _ := commissionProgram(t, s, "0")
+	if _, err := importItems(t, s, prog.ID, domain.OrderImport{}, sale("#1", 1, 5000, "ana@example.org", "KIRA10")); err != nil {
+		t.Fatal(err)
+	}
+	if got := lines(t, s, prog.ID, "2025-03-12"); !strings.HasPrefix(got, "#1 kira sale pending") {
+		t.Fatalf("held 30 days: %s", got)
+	}
+	prog.HoldDays = 10
+	if _, err := s.UpdateProgram(ctx, prog); err != nil {
+		t.Fatal(err)
+	}
+	if got := lines(t, s, prog.ID, "2025-03-12"); !strings.HasPrefix(got, "#1 kira sale approved") {
+		t.Fatalf("held 10 days: %s", got)
+	}
+	if !commissionsChange(prog, func() domain.Program { p := prog; p.Rules.Sale = nil; return p }()) ||
+		commissionsChange(prog, func() domain.Program { p := prog; p.Name, p.CookieDays = "Shop 2", 7; return p }()) {
+		t.Error("commissionsChange does not tell a plan change from a rename")
+	}
+}

@@ -96,8 +96,10 @@ func (s *Store) UpdateProgram(ctx context.Context, p domain.Program) (domain.Pro
 			return fmt.Errorf("sqlite: update program %d: %w", p.ID, err)
 		}
 		p.CreatedAt, p.UpdatedAt = before.CreatedAt, parseTime(tx.now)
-		if err := tx.recompute(p.ID, recomputeScope{all: true}); err != nil {
-			return err
+		if commissionsChange(before, p) {
+			if err := tx.recompute(p.ID, recomputeScope{all: true}); err != nil {
+				return err
+			}
 		}
 		return tx.audit("program.update", "program", p.ID, p.ID, map[string]any{"before": before, "after": p})
 	})
@@ -160,4 +162,13 @@ func (s *Store) ListPrograms(ctx context.Context) ([]domain.Program, error) {
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// commissionsChange says whether a program's change moves its commissions: its plan or a
+// setting the engine reads. A new name, cookie window or threshold moves none.
+func commissionsChange(before, after domain.Program) bool {
+	b, _ := json.Marshal(before.Rules)
+	a, _ := json.Marshal(after.Rules)
+	return string(a) != string(b) || before.Currency != after.Currency || before.Timezone != after.Timezone ||
+		before.HoldDays != after.HoldDays || before.Base != after.Base || before.SelfReferral != after.SelfReferral
 }
