@@ -10,6 +10,22 @@ import (
 	"partnerbook/backend/domain"
 )
 
+// customerSelect reads a customer as the Customers screen lists them; scanCustomer scans it.
+const customerSelect = `SELECT c.id, c.email, CASE WHEN c.email = '' THEN c.source || ':' || c.source_ref ELSE '' END,
+	c.name, COALESCE(p.key, ''), c.link_reason, COALESCE(c.linked_at, ''),
+	(SELECT count(*) FROM orders o WHERE o.customer_id = c.id), COALESCE((SELECT min(time) FROM orders o WHERE o.customer_id = c.id), '')
+	FROM customers c LEFT JOIN partners p ON p.id = c.partner_id`
+
+func scanCustomer(sc interface{ Scan(...any) error }) (domain.CustomerRow, error) {
+	var c domain.CustomerRow
+	var ref string
+	err := sc.Scan(&c.ID, &c.Email, &ref, &c.Name, &c.Partner, &c.Reason, &c.LinkedAt, &c.Orders, &c.First)
+	if c.Email == "" {
+		c.Email = ref // known only by the source's customer id
+	}
+	return c, err
+}
+
 // ListCustomers returns a page of a program's customers with the partner each is linked to and
 // why, and how many match.
 func (s *Store) ListCustomers(ctx context.Context, f domain.CustomerFilter) ([]domain.CustomerRow, int, error) {
@@ -29,10 +45,7 @@ func (s *Store) ListCustomers(ctx context.Context, f domain.CustomerFilter) ([]d
 		args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("sqlite: count customers: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.email, CASE WHEN c.email = '' THEN c.source || ':' || c.source_ref ELSE '' END,
-		c.name, COALESCE(p.key, ''), c.link_reason, COALESCE(c.linked_at, ''),
-		(SELECT count(*) FROM orders o WHERE o.customer_id = c.id), COALESCE((SELECT min(time) FROM orders o WHERE o.customer_id = c.id), '')
-		FROM customers c LEFT JOIN partners p ON p.id = c.partner_id WHERE `+cond+` ORDER BY c.email, c.id LIMIT ? OFFSET ?`,
+	rows, err := s.db.QueryContext(ctx, customerSelect+` WHERE `+cond+` ORDER BY c.email, c.id LIMIT ? OFFSET ?`,
 		append(args, limit(f.Limit), f.Offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: customers: %w", err)
@@ -40,13 +53,9 @@ func (s *Store) ListCustomers(ctx context.Context, f domain.CustomerFilter) ([]d
 	defer rows.Close()
 	out := []domain.CustomerRow{}
 	for rows.Next() {
-		var c domain.CustomerRow
-		var ref string
-		if err := rows.Scan(&c.ID, &c.Email, &ref, &c.Name, &c.Partner, &c.Reason, &c.LinkedAt, &c.Orders, &c.First); err != nil {
+		c, err := scanCustomer(rows)
+		if err != nil {
 			return nil, 0, fmt.Errorf("sqlite: customers: %w", err)
-		}
-		if c.Email == "" {
-			c.Email = ref
 		}
 		out = append(out, c)
 	}
@@ -83,8 +92,5 @@ func (s *Store) AssignCustomer(ctx context.Context, programID, customerID int64,
 	if err != nil {
 		return out, err
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT c.id, c.email, c.name, COALESCE(p.key, ''), c.link_reason, COALESCE(c.linked_at, '')
-		FROM customers c LEFT JOIN partners p ON p.id = c.partner_id WHERE c.id = ?`, customerID).Scan(&out.ID, &out.Email, &out.Name,
-		&out.Partner, &out.Reason, &out.LinkedAt)
-	return out, err
+	return scanCustomer(s.db.QueryRowContext(ctx, customerSelect+` WHERE c.id = ?`, customerID))
 }
