@@ -32,7 +32,7 @@ func init() {
 		command{path: "customers assign", run: runAssign, flags: map[string]flagKind{"program": valueFlag, "customer": valueFlag,
 			"partner": valueFlag, "note": valueFlag},
 			usage: "customers assign --program P --customer ID|EMAIL --partner K [--note N]   # future orders only"},
-		command{path: "import rates", run: runImportRates, noStore: false,
+		command{path: "import rates", run: runImportRates,
 			usage: "import rates FILE                                # ECB reference rates CSV: Date,USD,JPY,..."},
 	)
 }
@@ -112,7 +112,7 @@ func runDecide(action string) func(c *call) error {
 			return err
 		}
 		return c.out(res, func(w io.Writer) {
-			fmt.Fprintf(w, "%d line(s) %sd (second tiers follow their line).\n", res.Changed, strings.TrimSuffix(action, "e")+"e")
+			fmt.Fprintf(w, "%d line(s) %sd (second tiers follow their line).\n", res.Changed, action)
 		})
 	}
 }
