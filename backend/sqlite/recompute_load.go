@@ -106,20 +106,14 @@ func (c *computer) customerRows(ids []int64, alone bool) (map[int64]storedCustom
 
 // setLink records the customer's link as the engine derives it, for the Customers screen.
 func (c *computer) setLink(customer, partner int64, reason string, since time.Time, stored storedCustomer) error {
-	var p, at any
 	sinceText := ""
 	if partner != 0 {
 		sinceText = since.UTC().Format(TimeLayout)
-		p, at = partner, sinceText
 	}
 	if stored.partner == partner && stored.reason == reason && stored.since == sinceText {
 		return nil
 	}
-	_, err := c.merge.setLink.ExecContext(c.tx.ctx, p, reason, at, customer, p, reason, at)
-	if err != nil {
-		return fmt.Errorf("sqlite: customer link: %w", err)
-	}
-	return nil
+	return c.merge.links.row().int(customer).id(partner).str(reason).text(sinceText).end(c.tx)
 }
 
 // saveAttribution writes an order's partner, evidence and sale base where they changed.
@@ -127,15 +121,5 @@ func (c *computer) saveAttribution(lo *loadedOrder) error {
 	if lo.newPartner == lo.partner && lo.newReason == lo.reason && lo.newSaleBase == lo.saleBase {
 		return nil
 	}
-	var p, base any
-	if lo.newPartner != 0 {
-		p = lo.newPartner
-	}
-	if lo.newSaleBase != "" {
-		base = lo.newSaleBase
-	}
-	if _, err := c.merge.setOrder.ExecContext(c.tx.ctx, p, lo.newReason, base, lo.ID); err != nil {
-		return fmt.Errorf("sqlite: attribute order %s: %w", lo.Key, err)
-	}
-	return nil
+	return c.merge.orders.row().int(lo.ID).id(lo.newPartner).str(lo.newReason).text(lo.newSaleBase).end(c.tx)
 }

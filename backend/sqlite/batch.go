@@ -1,0 +1,101 @@
+package sqlite
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// batch collects rows as one JSON array, written by a single statement that reads them with
+// json_each: a chunk's thousands of writes cost one call into SQLite instead of one each
+// (measured on a million orders: 2.2 s instead of 3.8 s for the attributions, 0.7 s instead of
+// 1.8 s for the links).
+type batch struct {
+	st   *sql.Stmt
+	what string
+	buf  []byte
+	rows int
+}
+
+// batchMax is how many rows a batch holds before it writes them.
+const batchMax = 2000
+
+func (b *batch) row() *batch {
+	if b.rows == 0 {
+		b.buf = append(b.buf[:0], '[')
+	} else {
+		b.buf = append(b.buf, ',')
+	}
+	b.rows++
+	b.buf = append(b.buf, '[')
+	return b
+}
+
+func (b *batch) sep() {
+	if c := b.buf[len(b.buf)-1]; c != '[' {
+		b.buf = append(b.buf, ',')
+	}
+}
+
+func (b *batch) int(v int64) *batch {
+	b.sep()
+	b.buf = strconv.AppendInt(b.buf, v, 10)
+	return b
+}
+
+// id is an id, or null for 0.
+func (b *batch) id(v int64) *batch {
+	if v == 0 {
+		b.sep()
+		b.buf = append(b.buf, "null"...)
+		return b
+	}
+	return b.int(v)
+}
+
+func (b *batch) str(s string) *batch {
+	b.sep()
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x80 {
+			q, _ := json.Marshal(s)
+			b.buf = append(b.buf, q...)
+			return b
+		}
+	}
+	b.buf = append(b.buf, '"')
+	b.buf = append(b.buf, s...)
+	b.buf = append(b.buf, '"')
+	return b
+}
+
+// text is a string, or null for "".
+func (b *batch) text(s string) *batch {
+	if s == "" {
+		b.sep()
+		b.buf = append(b.buf, "null"...)
+		return b
+	}
+	return b.str(s)
+}
+
+// end closes the row, and writes the batch when it is full.
+func (b *batch) end(tx *Tx) error {
+	b.buf = append(b.buf, ']')
+	if b.rows >= batchMax {
+		return b.flush(tx)
+	}
+	return nil
+}
+
+func (b *batch) flush(tx *Tx) error {
+	if b.rows == 0 {
+		return nil
+	}
+	b.buf = append(b.buf, ']')
+	b.rows = 0
+	if _, err := b.st.ExecContext(tx.ctx, string(b.buf)); err != nil {
+		return fmt.Errorf("sqlite: %s: %w", b.what, err)
+	}
+	return nil
+}
