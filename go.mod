@@ -3,9 +3,11 @@ module partnerbook
 go 1.26.8
 
 require (
+	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/mattn/go-sqlite3 v1.14.52
 	github.com/shopspring/decimal v1.6.0
 	github.com/wailsapp/wails/v2 v2.16.0
+	golang.org/x/image v0.41.0
 )
 
 require (

@@ -10,7 +10,6 @@ import (
 // them and scripts get a clear answer), and refuse plainly.
 func init() {
 	for _, u := range []string{
-		"statements --program P --payout NUMBER|--run ID --out DIR",
 		"mail statements --program P --run ID [--dry-run]",
 		"mail reports --program P --month YYYY-MM",
 		"mail leads --program P",

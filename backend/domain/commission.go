@@ -134,6 +134,7 @@ type PayoutLine struct {
 	Amount   string `json:"amount"`
 	Lines    int    `json:"lines"`
 	Method   string `json:"method,omitempty"`
+	Kind     string `json:"kind"` // invoice, or credit_note (a negative balance, netted by the next payout)
 	Run      int64  `json:"run,omitempty"`
 	At       string `json:"at,omitempty"`
 }

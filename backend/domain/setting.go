@@ -49,6 +49,16 @@ func emailOrEmpty(v string) string {
 	return ""
 }
 
+func ibanOrEmpty(v string) string {
+	if v == "" {
+		return ""
+	}
+	if err := CheckIBAN(NormalizeIBAN(v)); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
 func countryOrEmpty(v string) string {
 	if v != "" && !countryRe.MatchString(v) {
 		return "is not a two-letter country code such as DE"
@@ -61,7 +71,10 @@ var settingSpecs = []SettingSpec{
 	{Key: "company.address", Label: "Company address", check: anyText},
 	{Key: "company.country", Label: "Company country", check: countryOrEmpty},
 	{Key: "company.vat_id", Label: "Company VAT id", check: anyText},
-	{Key: "company.logo", Label: "Company logo (image file)", check: anyText},
+	{Key: "company.logo", Label: "Company logo (PNG or JPEG file)", check: anyText},
+	{Key: "company.iban", Label: "Company IBAN (pays SEPA transfers)", check: ibanOrEmpty},
+	{Key: "company.bic", Label: "Company BIC (optional)", check: anyText},
+	{Key: "company.language", Label: "Language of the run summary (en, de)", check: anyText},
 	{Key: "smtp.host", Label: "SMTP host", check: anyText},
 	{Key: "smtp.port", Label: "SMTP port", check: port},
 	{Key: "smtp.security", Label: "SMTP security", check: choice("none", "starttls", "tls")},

@@ -16,7 +16,12 @@ import (
 // commissionProgram is a program paying 20% of net with a 5% second tier, held 30 days.
 func commissionProgram(t *testing.T, s *Store, threshold string) (domain.Program, domain.Partner, domain.Partner) {
 	t.Helper()
-	p := domain.DefaultProgram("Shop")
+	return commissionProgramNamed(t, s, "Shop", threshold)
+}
+
+func commissionProgramNamed(t *testing.T, s *Store, name, threshold string) (domain.Program, domain.Partner, domain.Partner) {
+	t.Helper()
+	p := domain.DefaultProgram(name)
 	twenty, five := decimal.NewFromInt(20), decimal.NewFromInt(5)
 	p.Rules = domain.Plan{Sale: &domain.Rate{Percent: &twenty}, SecondTier: &domain.Rate{Percent: &five}}
 	p.PayoutThreshold = threshold
@@ -113,10 +118,29 @@ func TestCommissionsThroughImportRefundAndPayout(t *testing.T) {
 	if err != nil || len(bal) != 1 || bal[0].Approved != "-5.20" || bal[0].Paid != "10.20" {
 		t.Fatalf("balances = %+v, %v", bal, err)
 	}
-	// The negative balance is carried, not paid.
+	// The negative balance becomes a numbered credit note that corrects the invoice; it is not paid.
 	run, err = s.RunPayouts(ctx, prog.ID, "2025-04-03", false)
-	if err != nil || len(run.Payouts) != 0 {
+	if err != nil || len(run.Payouts) != 1 || run.Payouts[0].Kind != "credit_note" || run.Payouts[0].Number != "2025-0002" ||
+		run.Payouts[0].Amount != "-5.20" {
 		t.Fatalf("third run = %+v, %v", run, err)
+	}
+	var corrects string
+	s.db.QueryRow(`SELECT c.number FROM payouts p JOIN payouts c ON c.id = p.corrects WHERE p.number = '2025-0002'`).Scan(&corrects)
+	if corrects != "2025-0001" {
+		t.Fatalf("the credit note corrects %q", corrects)
+	}
+	// The next payout nets it: 20% of 80.00 = 16.00, less 5.20.
+	if _, err := importItems(t, s, prog.ID, domain.OrderImport{}, sale("#4", 4, 8000, "di@example.org", "KIRA10")); err != nil {
+		t.Fatal(err)
+	}
+	run, err = s.RunPayouts(ctx, prog.ID, "2025-05-10", false)
+	if err != nil || len(run.Payouts) != 2 || run.Payouts[0].Partner != "kira" || run.Payouts[0].Amount != "10.80" || run.Payouts[0].Kind != "invoice" {
+		t.Fatalf("fourth run = %+v, %v", run, err)
+	}
+	var open int
+	s.db.QueryRow(`SELECT count(*) FROM payouts WHERE kind = 'credit_note' AND netted_by IS NULL`).Scan(&open)
+	if open != 0 {
+		t.Fatal("the credit note is still open after the payout that netted it")
 	}
 }
 

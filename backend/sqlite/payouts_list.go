@@ -10,7 +10,7 @@ import (
 
 // ListPayouts lists a program's payouts, newest first.
 func (s *Store) ListPayouts(ctx context.Context, programID int64) ([]domain.PayoutLine, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT py.number, p.key, p.name, py.currency, py.amount, py.lines, py.method, py.run_id, r.as_of
+	rows, err := s.db.QueryContext(ctx, `SELECT py.number, p.key, p.name, py.currency, py.amount, py.lines, py.method, py.kind, py.run_id, r.as_of
 		FROM payouts py JOIN partners p ON p.id = py.partner_id JOIN payout_runs r ON r.id = py.run_id
 		WHERE py.program_id = ? ORDER BY py.id DESC`, programID)
 	if err != nil {
@@ -21,7 +21,7 @@ func (s *Store) ListPayouts(ctx context.Context, programID int64) ([]domain.Payo
 	for rows.Next() {
 		var p domain.PayoutLine
 		var amount int64
-		if err := rows.Scan(&p.Number, &p.Partner, &p.Name, &p.Currency, &amount, &p.Lines, &p.Method, &p.Run, &p.At); err != nil {
+		if err := rows.Scan(&p.Number, &p.Partner, &p.Name, &p.Currency, &amount, &p.Lines, &p.Method, &p.Kind, &p.Run, &p.At); err != nil {
 			return nil, fmt.Errorf("sqlite: payouts: %w", err)
 		}
 		p.Amount = domain.FormatMinor(amount, p.Currency)

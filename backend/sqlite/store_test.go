@@ -14,8 +14,21 @@ import (
 // open returns a fresh store in a temp folder, closed when the test ends.
 func open(t *testing.T) *Store {
 	t.Helper()
-	dir := t.TempDir()
-	s, err := Open(context.Background(), filepath.Join(dir, "pb.db"), Options{
+	s, _ := openPath(t)
+	return s
+}
+
+// openPath opens a store in a new folder and gives its database's path, to reopen it.
+func openPath(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "pb.db")
+	return reopen(t, path), path
+}
+
+func reopen(t *testing.T, path string) *Store {
+	t.Helper()
+	dir := filepath.Dir(path)
+	s, err := Open(context.Background(), path, Options{
 		BackupDir: filepath.Join(dir, "backups"), Secrets: secret.NewFile(filepath.Join(dir, "secrets.json"))})
 	if err != nil {
 		t.Fatal(err)

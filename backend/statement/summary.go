@@ -1,0 +1,102 @@
+package statement
+
+import (
+	"encoding/csv"
+	"io"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"partnerbook/backend/domain"
+)
+
+// RunPayout is one payout of a run, as the books need it.
+type RunPayout struct {
+	Number   string `json:"number"`
+	Date     string `json:"date"` // YYYY-MM-DD, the run's day
+	Partner  string `json:"partner"`
+	Key      string `json:"key"`
+	Country  string `json:"country"`
+	VATID    string `json:"vat_id"`
+	Net      string `json:"net"`
+	Currency string `json:"currency"`
+	Method   string `json:"method"`
+	Credit   bool   `json:"credit"`
+}
+
+// Run is a payout run for the books: its payouts and what it carried forward.
+type Run struct {
+	ID      int64        `json:"id"`
+	AsOf    string       `json:"as_of"`
+	Created time.Time    `json:"created"`
+	Lang    string       `json:"lang"`
+	Issuer  Party        `json:"issuer"`
+	Payouts []RunPayout  `json:"payouts"`
+	Carried []RunCarried `json:"carried"`
+}
+
+// RunCarried is a balance the run carried forward.
+type RunCarried struct {
+	Key      string `json:"key"`
+	Currency string `json:"currency"`
+	Amount   string `json:"amount"`
+	Reason   string `json:"reason"`
+}
+
+// BookkeepingCSV writes the run's payouts, one a row, for the books.
+func BookkeepingCSV(w io.Writer, r Run) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"number", "date", "partner", "key", "country", "vat_id", "net", "currency", "method", "type"})
+	for _, p := range r.Payouts {
+		kind := "invoice"
+		if p.Credit {
+			kind = "credit_note"
+		}
+		cw.Write([]string{p.Number, p.Date, p.Partner, p.Key, p.Country, p.VATID, p.Net, p.Currency, p.Method, kind})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// SummaryPDF is the run's summary for the books: every payout and the totals per currency.
+func SummaryPDF(r Run) ([]byte, error) {
+	d := newDoc(r.Lang, r.Created, "Payout run "+r.AsOf)
+	l, pdf := d.l, d.pdf
+	pdf.AddPage()
+	d.text(l.T("summary.title", r.ID), 15, true)
+	d.text(l.T("summary.as_of", l.DayText(r.AsOf), r.Issuer.Name), 9, false)
+	pdf.Ln(4)
+	if len(r.Payouts) == 0 {
+		d.text(l.T("summary.none"), 9, false)
+	} else {
+		rows := make([][]string, len(r.Payouts))
+		totals := map[string]decimal.Decimal{}
+		var currencies []string
+		for i, p := range r.Payouts {
+			rows[i] = []string{p.Number, p.Partner + " (" + p.Key + ")", p.Country, p.VATID, p.Method, l.Money(p.Net, p.Currency)}
+			if _, ok := totals[p.Currency]; !ok {
+				currencies = append(currencies, p.Currency)
+			}
+			totals[p.Currency] = totals[p.Currency].Add(dec(p.Net))
+		}
+		d.table([]column{{l.T("summary.col.number"), 24, "L"}, {l.T("summary.col.partner"), 60, "L"},
+			{l.T("summary.col.country"), 16, "L"}, {l.T("summary.col.vat_id"), 30, "L"},
+			{l.T("summary.col.method"), 18, "L"}, {l.T("summary.col.net"), 32, "R"}}, rows)
+		pdf.Ln(3)
+		for _, c := range currencies {
+			d.font(10, true)
+			pdf.CellFormat(width-40, rowH+1, l.T("summary.totals"), "", 0, "R", false, 0, "")
+			pdf.CellFormat(40, rowH+1, l.Money(totals[c].StringFixed(domain.MinorUnits(c)), c), "", 1, "R", false, 0, "")
+		}
+	}
+	if len(r.Carried) > 0 {
+		pdf.Ln(4)
+		d.text(l.T("summary.carried"), 11, true)
+		rows := make([][]string, len(r.Carried))
+		for i, c := range r.Carried {
+			rows[i] = []string{c.Key, c.Reason, l.Money(c.Amount, c.Currency)}
+		}
+		d.table([]column{{l.T("summary.col.partner"), 50, "L"}, {"", 98, "L"}, {l.T("summary.col.net"), 32, "R"}}, rows)
+	}
+	return d.bytes()
+}
