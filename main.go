@@ -3,6 +3,7 @@
 package main
 
 import (
+	"net/url"
 	"context"
 	"embed"
 	"fmt"
@@ -139,6 +140,11 @@ func (r *wailsRuntime) OpenFile(title string, patterns ...string) (string, error
 
 func (r *wailsRuntime) SaveFile(title, name string) (string, error) {
 	return runtime.SaveFileDialog(r.ctx, runtime.SaveDialogOptions{Title: title, DefaultFilename: name})
+}
+
+func (r *wailsRuntime) OpenPath(path string) error {
+	runtime.BrowserOpenURL(r.ctx, (&url.URL{Scheme: "file", Path: path}).String())
+	return nil
 }
 
 func (r *wailsRuntime) ChooseFolder(title string) (string, error) {

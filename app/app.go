@@ -21,6 +21,8 @@ type Dialogs interface {
 	OpenFile(title string, patterns ...string) (string, error)
 	SaveFile(title, name string) (string, error)
 	ChooseFolder(title string) (string, error)
+	// OpenPath opens a file in the system's viewer for its type.
+	OpenPath(path string) error
 }
 
 // Core is what every service shares.

@@ -1,6 +1,7 @@
 // End to end in Chromium against `partnerbook ui`: commissions of an imported export, a
 // person's rejection, a reassigned customer, an adjustment, and a payout run previewed and
 // confirmed; the command line reads back what the window did.
+import { readFileSync } from 'node:fs'
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
@@ -74,6 +75,26 @@ test('preview a payout run, then confirm it', async () => {
   await byTest('run-1').waitFor()
   const payouts = JSON.parse(s.ui.cli('payouts', 'list', '--program', '1', '--json')).payouts
   assert.deepEqual(payouts.map((p) => `${p.number} ${p.partner} ${p.amount}`), ['2025-0001 kira 53.30'])
+})
+
+test("save a run's statements and files, and look at page 1 of a statement", async () => {
+  await byTest('save-run-1').click()
+  await byTest('saved-files').waitFor()
+  assert.match(await byTest('saved-files').innerText(), /2025-0001-kira\.pdf[\s\S]*run-1-summary\.pdf[\s\S]*run-1-bookkeeping\.csv/)
+  // The files are on disk, in the data folder (a browser has no folder dialog).
+  const dir = join(s.ui.data, 'statements', 'run-1')
+  assert.ok(readFileSync(join(dir, '2025-0001-kira.pdf')).subarray(0, 5).toString() === '%PDF-')
+  assert.match(readFileSync(join(dir, 'run-1-bookkeeping.csv'), 'utf8'), /2025-0001,2025-05-10,.*,kira,.*,53\.30,EUR/)
+  assert.match(readFileSync(join(dir, 'run-1-paypal-eur.csv'), 'utf8'), /^kira\.pay@example\.org,53\.30,EUR,2025-0001,/)
+  await byTest('page-2025-0001').click()
+  const img = byTest('page-preview')
+  await img.waitFor()
+  assert.match(await img.getAttribute('src'), /^data:image\/png;base64,.{2000,}/)
+  const width = await img.evaluate((el) => el.naturalWidth)
+  assert.ok(width > 300, `the preview is ${width} pixels wide`)
+  await s.page.keyboard.press('Escape')
+  await byTest('open-2025-0001').click()
+  await s.page.getByText(/Saved as .*2025-0001-kira\.pdf/).waitFor()
 })
 
 test('the partner page shows the balance paid', async () => {

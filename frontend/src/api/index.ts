@@ -9,7 +9,7 @@ import * as Orders from '@bindings/Orders'
 import * as Importer from '@bindings/Importer'
 import * as Commissions from '@bindings/Commissions'
 import * as Payouts from '@bindings/Payouts'
-import { app, domain, importer, orderimport } from '../wailsjs/go/models'
+import { app, domain, importer, orderimport, payoutdocs } from '../wailsjs/go/models'
 import { ApiError, call } from './errors'
 
 export { ApiError, toApiError } from './errors'
@@ -97,6 +97,9 @@ export const api = {
   previewPayouts: (programId: number, asOf: string) => call(Payouts.Preview(programId, asOf)),
   runPayouts: (programId: number, asOf: string) => call(Payouts.Run(programId, asOf)),
   payoutRuns: (programId: number) => call(Payouts.Runs(programId)),
+  openStatement: (programId: number, number: string) => call(Payouts.OpenStatement(programId, number)),
+  statementPreview: (programId: number, number: string) => call(Payouts.PagePreview(programId, number)),
+  saveRun: (programId: number, runId: number) => call(Payouts.SaveRun(programId, runId)),
 
   settings: () => call(Settings.List()),
   setSetting: (key: string, value: string) => call(Settings.Set(key, value)),
@@ -132,3 +135,8 @@ export async function upload(file: File): Promise<string> {
 export function commissionFilter(f: Partial<CommissionFilter> & { program_id: number }): CommissionFilter {
   return domain.CommissionFilter.createFrom({ partner: '', status: '', kind: '', from: '', to: '', as_of: '', limit: 50, offset: 0, ...f })
 }
+
+/** The files a payout run was saved as. */
+export type RunFiles = payoutdocs.Result
+/** A statement written to disk (and opened, in the window). */
+export type StatementFile = app.StatementFile

@@ -48,6 +48,21 @@ describe('payouts store', () => {
     expect(s.preview).toBeNull()
     expect(s.runs).toHaveLength(1)
   })
+  it("saves a run's files, opens a statement and shows its first page", async () => {
+    const s = usePayoutsStore()
+    await s.load(1)
+    await s.previewRun('2025-05-10')
+    await s.confirm()
+    const saved = await s.saveRun(1)
+    expect(saved?.files).toEqual(['2025-0001-kira.pdf', 'run-1-summary.pdf', 'run-1-bookkeeping.csv'])
+    expect(s.saved?.dir).toBe('/data/statements/run-1')
+    expect((await s.openStatement('2025-0001')).path).toBe('/data/statements/2025-0001-kira.pdf')
+    await s.showPage('2025-0001')
+    expect(s.previewOf).toBe('2025-0001')
+    expect(s.previewImage.startsWith('data:image/png;base64,')).toBe(true)
+    await expect(s.showPage('2025-0099')).rejects.toMatchObject({ code: 'not_found' })
+    expect(s.previewOf).toBe('2025-0001')
+  })
 })
 
 describe('fake money', () => {

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { api, type PayoutRun } from '@/api'
+import { api, type PayoutRun, type RunFiles } from '@/api'
 
 /** The Payouts screen: a run is previewed (a dry run), then confirmed; past runs. */
 export const usePayoutsStore = defineStore('payouts', {
@@ -8,6 +8,9 @@ export const usePayoutsStore = defineStore('payouts', {
     asOf: '',
     preview: null as PayoutRun | null,
     runs: [] as PayoutRun[],
+    saved: null as RunFiles | null, // the files of the run saved last
+    previewOf: '', // the payout whose page 1 is shown
+    previewImage: '',
   }),
   actions: {
     async load(programId: number) {
@@ -17,6 +20,19 @@ export const usePayoutsStore = defineStore('payouts', {
     async previewRun(asOf: string) {
       this.asOf = asOf
       this.preview = await api.previewPayouts(this.programId, asOf)
+    },
+    /** Writes all of a run's files into a folder (chosen in the window); null when cancelled. */
+    async saveRun(runId: number) {
+      const res = await api.saveRun(this.programId, runId)
+      this.saved = res.files.length ? res : null
+      return this.saved
+    },
+    async openStatement(number: string) {
+      return api.openStatement(this.programId, number)
+    },
+    async showPage(number: string) {
+      this.previewImage = await api.statementPreview(this.programId, number)
+      this.previewOf = number
     },
     async confirm() {
       if (!this.preview) return null

@@ -1,4 +1,4 @@
-import { domain } from '../../wailsjs/go/models'
+import { app, domain, payoutdocs } from '../../wailsjs/go/models'
 import { db } from './db'
 import { cents, text } from './money'
 
@@ -33,4 +33,25 @@ export async function Run(_p: number, asOf: string): Promise<domain.PayoutRun> {
 }
 export async function Runs(_p: number): Promise<domain.PayoutRun[]> {
   return db.runs
+}
+
+function known(number: string): domain.PayoutLine {
+  for (const r of db.runs) for (const p of r.payouts) if (p.number === number) return p
+  throw { code: 'not_found', message: `there is no payout "${number}" in this program`, problems: [] }
+}
+export async function OpenStatement(_p: number, number: string): Promise<app.StatementFile> {
+  const p = known(number)
+  db.calls.push(`Payouts.OpenStatement ${number}`)
+  return app.StatementFile.createFrom({ path: `/data/statements/${number}-${p.partner}.pdf`, opened: true })
+}
+export async function PagePreview(_p: number, number: string): Promise<string> {
+  known(number)
+  return 'data:image/png;base64,iVBORw0KGgo='
+}
+export async function SaveRun(_p: number, runId: number): Promise<payoutdocs.Result> {
+  const r = db.runs.find((x) => x.run === runId)
+  if (!r) throw { code: 'not_found', message: `there is no payout run ${runId} in this program`, problems: [] }
+  db.calls.push(`Payouts.SaveRun ${runId}`)
+  const files = r.payouts.map((p) => `${p.number}-${p.partner}.pdf`).concat([`run-${runId}-summary.pdf`, `run-${runId}-bookkeeping.csv`])
+  return payoutdocs.Result.createFrom({ dir: `/data/statements/run-${runId}`, files, warnings: [] })
 }

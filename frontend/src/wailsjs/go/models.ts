@@ -459,6 +459,20 @@ export namespace app {
 	        this.set = source["set"];
 	    }
 	}
+	export class StatementFile {
+	    path: string;
+	    opened: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatementFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.opened = source["opened"];
+	    }
+	}
 	
 
 }
@@ -980,6 +994,7 @@ export namespace domain {
 	    amount: string;
 	    lines: number;
 	    method?: string;
+	    kind: string;
 	    run?: number;
 	    at?: string;
 	
@@ -996,6 +1011,7 @@ export namespace domain {
 	        this.amount = source["amount"];
 	        this.lines = source["lines"];
 	        this.method = source["method"];
+	        this.kind = source["kind"];
 	        this.run = source["run"];
 	        this.at = source["at"];
 	    }
@@ -1180,6 +1196,27 @@ export namespace orderimport {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace payoutdocs {
+	
+	export class Result {
+	    dir: string;
+	    files: string[];
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dir = source["dir"];
+	        this.files = source["files"];
+	        this.warnings = source["warnings"];
+	    }
 	}
 
 }
