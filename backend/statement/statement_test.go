@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"os/exec"
@@ -220,5 +222,28 @@ func BenchmarkStatements(b *testing.B) {
 		if err := Many(1000, func(j int) (Statement, error) { return s, nil }, func(j int, pdf []byte) error { return nil }); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A logo of the settings is drawn; bytes that are no image are left out, not an error.
+func TestLogo(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	for x := 0; x < 40; x++ {
+		for y := 0; y < 20; y++ {
+			img.Set(x, y, color.RGBA{200, 30, 30, 255})
+		}
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	s := fixed("en", 1)
+	plain, _ := PDF(s)
+	s.Logo = buf.Bytes()
+	withLogo, err := PDF(s)
+	if err != nil || !bytes.Contains(withLogo, []byte("/Subtype /Image")) || bytes.Contains(plain, []byte("/Subtype /Image")) {
+		t.Fatalf("the logo is not in the PDF: %v", err)
+	}
+	s.Logo = []byte("not an image")
+	if _, err := PDF(s); err != nil {
+		t.Fatalf("bytes that are no image: %v", err)
 	}
 }
