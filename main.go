@@ -3,11 +3,11 @@
 package main
 
 import (
-	"net/url"
 	"context"
 	"embed"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
