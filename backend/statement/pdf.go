@@ -36,8 +36,10 @@ func newDoc(lang string, created time.Time, title string) *doc {
 	pdf.SetModificationDate(created.UTC())
 	pdf.SetTitle(title, true)
 	pdf.SetCreator("Partnerbook", true)
-	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	// Each document gets its own copy of the fonts: gofpdf pads tables in place when it
+	// subsets a font, which would race between statements made at once.
+	pdf.AddUTF8FontFromBytes("go", "", bytes.Clone(goregular.TTF))
+	pdf.AddUTF8FontFromBytes("go", "B", bytes.Clone(gobold.TTF))
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(true, margin+8)
 	pdf.AliasNbPages("{nb}")

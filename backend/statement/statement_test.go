@@ -247,3 +247,23 @@ func TestLogo(t *testing.T) {
 		t.Fatalf("bytes that are no image: %v", err)
 	}
 }
+
+// Statements made at once on every core give the bytes each gives alone (under -race, this
+// also shows the fonts are not shared between documents).
+func TestManyAtOnce(t *testing.T) {
+	want := make([][]byte, 6)
+	for i := range want {
+		want[i], _ = PDF(fixed([]string{"en", "de"}[i%2], 5+i))
+	}
+	got := make([][]byte, 6)
+	err := Many(6, func(i int) (Statement, error) { return fixed([]string{"en", "de"}[i%2], 5+i), nil },
+		func(i int, pdf []byte) error { got[i] = pdf; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range want {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Errorf("statement %d made at once differs", i)
+		}
+	}
+}
