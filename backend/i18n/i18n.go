@@ -49,9 +49,6 @@ func Codes() []string {
 	return out
 }
 
-// Has says whether code is a language there is.
-func Has(code string) bool { _, ok := langs[strings.ToLower(code)]; return ok }
-
 // T is the string of key, formatted with args; a missing key shows itself, so that a test
 // finds it.
 func (l Lang) T(key string, args ...any) string {

@@ -17,16 +17,15 @@ import (
 // same payout always gives the same statement, so its PDF can be made again byte for byte.
 func (s *Store) Statement(ctx context.Context, programID int64, number string) (statement.Statement, error) {
 	var st statement.Statement
-	var id, partnerID, runID, amount int64
+	var id, partnerID, runID int64
 	var kind, created, asOf string
 	var iban, paypal string
-	err := s.db.QueryRowContext(ctx, `SELECT py.id, py.partner_id, py.run_id, py.kind, py.currency, py.amount, py.method, r.created_at, r.as_of,
-		p.key, p.name, p.email, p.address, p.country, p.vat_id, p.language, p.iban, p.paypal_email,
-		COALESCE((SELECT number FROM payouts WHERE id = py.corrects), '')
+	err := s.db.QueryRowContext(ctx, `SELECT py.id, py.partner_id, py.run_id, py.kind, py.currency, py.method, r.created_at, r.as_of,
+		p.key, p.name, p.email, p.address, p.country, p.vat_id, p.language, p.iban, p.paypal_email
 		FROM payouts py JOIN payout_runs r ON r.id = py.run_id JOIN partners p ON p.id = py.partner_id
-		WHERE py.program_id = ? AND py.number = ?`, programID, number).Scan(&id, &partnerID, &runID, &kind, &st.Currency, &amount,
+		WHERE py.program_id = ? AND py.number = ?`, programID, number).Scan(&id, &partnerID, &runID, &kind, &st.Currency,
 		&st.Method, &created, &asOf, &st.PartnerKey, &st.Partner.Name, &st.Partner.Email, &st.Partner.Address, &st.Partner.Country,
-		&st.Partner.VATID, &st.Lang, &iban, &paypal, new(string))
+		&st.Partner.VATID, &st.Lang, &iban, &paypal)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, domain.Errorf(domain.ENotFound, "there is no payout %q in this program", number)
 	}
@@ -145,11 +144,7 @@ func (s *Store) corrected(ctx context.Context, id int64) ([]string, error) {
 // issuerParty is the company of the settings, and its logo's bytes (none where the file
 // cannot be read).
 func (s *Store) issuerParty(ctx context.Context) (statement.Party, []byte, error) {
-	get := func(k string) string {
-		var v string
-		s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, k).Scan(&v)
-		return v
-	}
+	get := func(k string) string { v, _ := s.GetSetting(ctx, k); return v.Value }
 	p := statement.Party{Name: get("company.name"), Address: get("company.address"), Country: get("company.country"), VATID: get("company.vat_id")}
 	var logo []byte
 	if path := get("company.logo"); path != "" {
@@ -182,11 +177,9 @@ func (s *Store) RunDocuments(ctx context.Context, programID, runID int64) (RunDo
 	if d.Run.Issuer, _, err = s.issuerParty(ctx); err != nil {
 		return d, err
 	}
-	var lang, bic, iban string
-	s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'company.language'`).Scan(&lang)
-	s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'company.iban'`).Scan(&iban)
-	s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'company.bic'`).Scan(&bic)
-	d.Run.Lang, d.Debtor = lang, payfile.Debtor{Name: d.Run.Issuer.Name, IBAN: iban, BIC: bic}
+	get := func(k string) string { v, _ := s.GetSetting(ctx, k); return v.Value }
+	d.Run.Lang = get("company.language")
+	d.Debtor = payfile.Debtor{Name: d.Run.Issuer.Name, IBAN: get("company.iban"), BIC: get("company.bic")}
 	rows, err := s.db.QueryContext(ctx, `SELECT py.number, py.kind, py.currency, py.amount, py.method, p.key, p.name, p.email, p.country,
 		p.vat_id, p.iban, p.paypal_email FROM payouts py JOIN partners p ON p.id = py.partner_id WHERE py.run_id = ? ORDER BY py.number`, runID)
 	if err != nil {
