@@ -1,0 +1,205 @@
+package mail
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"errors"
+	"io"
+	"log"
+	"net"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-sasl"
+	"github.com/emersion/go-smtp"
+)
+
+// smtpServer is go-smtp's server on loopback, keeping what it receives.
+type smtpServer struct {
+	mu       sync.Mutex
+	got      []received
+	password string
+	addr     string
+	s        *smtp.Server
+}
+
+type received struct {
+	from string
+	to   []string
+	data []byte
+}
+
+type session struct {
+	srv  *smtpServer
+	from string
+	to   []string
+}
+
+func (s *session) AuthMechanisms() []string { return []string{sasl.Plain} }
+func (s *session) Auth(string) (sasl.Server, error) {
+	return sasl.NewPlainServer(func(_, user, pass string) error {
+		if pass != s.srv.password {
+			return &smtp.SMTPError{Code: 535, EnhancedCode: smtp.EnhancedCode{5, 7, 8}, Message: "Authentication credentials invalid"}
+		}
+		return nil
+	}), nil
+}
+func (s *session) Mail(from string, _ *smtp.MailOptions) error { s.from = from; return nil }
+func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
+	if strings.HasPrefix(to, "nobody@") {
+		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "No such user here"}
+	}
+	s.to = append(s.to, to)
+	return nil
+}
+func (s *session) Data(r io.Reader) error {
+	b, _ := io.ReadAll(r)
+	s.srv.mu.Lock()
+	s.srv.got = append(s.srv.got, received{s.from, s.to, b})
+	s.srv.mu.Unlock()
+	return nil
+}
+func (s *session) Reset()        { s.from, s.to = "", nil }
+func (s *session) Logout() error { return nil }
+
+func startSMTP(t *testing.T, tlsCfg *tls.Config) *smtpServer {
+	t.Helper()
+	srv := &smtpServer{password: "secret"}
+	s := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &session{srv: srv}, nil }))
+	s.Domain, s.AllowInsecureAuth, s.TLSConfig = "localhost", true, tlsCfg
+	s.ErrorLog = log.New(io.Discard, "", 0)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.addr, srv.s = l.Addr().String(), s
+	go s.Serve(l)
+	t.Cleanup(func() { s.Close() })
+	return srv
+}
+
+func (s *smtpServer) server(security string) Server {
+	host, port, _ := net.SplitHostPort(s.addr)
+	p, _ := strconv.Atoi(port)
+	return Server{Host: host, Port: p, Security: security, User: "shop", Password: s.password}
+}
+
+func (s *smtpServer) messages() []received {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]received(nil), s.got...)
+}
+
+func testDraft() Draft {
+	return Draft{MessageID: "pb-test-1@shop.example", Date: time.Date(2025, 4, 1, 9, 0, 0, 0, time.UTC), FromName: "Blumen Ørsted",
+		From: "shop@shop.example", ReplyTo: "help@shop.example", To: "kira@example.org", ToName: "Kira Łukasik",
+		Subject: "Ihre Abrechnung 2025-0001 über 1.234,50 EUR", Text: "Hallo Kira,\nanbei.", HTML: "<p>Hallo <b>Kira</b></p>",
+		Attachments: []Attachment{{Name: "2025-0001-kira.pdf", Type: "application/pdf", Data: []byte("%PDF-1.4\x00\xff binary")}}}
+}
+
+func TestBuildParse(t *testing.T) {
+	raw, err := Build(testDraft())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := testDraft()
+	if p.MessageID != d.MessageID || p.Subject != d.Subject || p.From != d.From || len(p.To) != 1 || p.To[0] != d.To {
+		t.Errorf("headers read back: %+v", p)
+	}
+	if p.Text != d.Text || p.HTML != d.HTML {
+		t.Errorf("bodies read back: %q %q", p.Text, p.HTML)
+	}
+	if len(p.Attachments) != 1 || p.Attachments[0].Name != "2025-0001-kira.pdf" || !bytes.Equal(p.Attachments[0].Data, d.Attachments[0].Data) {
+		t.Errorf("attachment read back: %+v", p.Attachments)
+	}
+	if !bytes.Contains(raw, []byte("Reply-To: <help@shop.example>")) {
+		t.Errorf("no Reply-To in\n%s", raw)
+	}
+	d.To = "not an address"
+	if _, err := Build(d); err == nil {
+		t.Error("a recipient that is no address must be refused")
+	}
+}
+
+func TestSMTPSend(t *testing.T) {
+	srv := startSMTP(t, nil)
+	c, err := DialSMTP(context.Background(), srv.server("none"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := Build(testDraft())
+	if err := c.Send("shop@shop.example", []string{"kira@example.org"}, raw); err != nil {
+		t.Fatal(err)
+	}
+	err = c.Send("shop@shop.example", []string{"nobody@example.org"}, raw)
+	var me *Error
+	if !errors.As(err, &me) || me.Kind != KindRejected || !strings.Contains(me.Error(), "550") {
+		t.Errorf("a refused recipient: %v", err)
+	}
+	// The connection stays usable after a refused message.
+	if err := c.Send("shop@shop.example", []string{"lena@example.de"}, raw); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	got := srv.messages()
+	if len(got) != 2 || got[0].to[0] != "kira@example.org" || got[1].to[0] != "lena@example.de" {
+		t.Fatalf("server received %+v", got)
+	}
+	if !bytes.Equal(bytes.ReplaceAll(got[0].data, []byte("\r\n"), []byte("\n")), bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))) {
+		t.Error("the server did not receive the message's bytes")
+	}
+}
+
+func TestSMTPErrorsAPersonUnderstands(t *testing.T) {
+	srv := startSMTP(t, nil)
+	wrong := srv.server("none")
+	wrong.Password = "guess"
+	cert := httptest.NewTLSServer(nil) // a certificate no trusted authority signed
+	defer cert.Close()
+	tlsSrv := startSMTP(t, cert.TLS)
+	closed, _ := net.Listen("tcp", "127.0.0.1:0")
+	closedAddr := closed.Addr().String()
+	closed.Close()
+	host, port, _ := net.SplitHostPort(closedAddr)
+	p, _ := strconv.Atoi(port)
+	for _, tc := range []struct {
+		name string
+		s    Server
+		kind Kind
+		says string
+	}{
+		{"wrong password", wrong, KindAuth, "wrong user name or password"},
+		{"no such host", Server{Host: "no-such-host.invalid", Port: 25}, KindHost, "no such host: no-such-host.invalid"},
+		{"nothing listens", Server{Host: host, Port: p}, KindConnect, "refused the connection"},
+		{"certificate problem", tlsSrv.server("starttls"), KindCertificate, "certificate problem"},
+		{"no host set", Server{}, KindSetup, "smtp.host"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := DialSMTP(context.Background(), tc.s)
+			var me *Error
+			if !errors.As(err, &me) || me.Kind != tc.kind || !strings.Contains(me.Error(), tc.says) {
+				t.Errorf("got %v, want a %s error saying %q", err, tc.kind, tc.says)
+			}
+			if strings.Contains(err.Error(), "secret") || strings.Contains(err.Error(), "guess") {
+				t.Errorf("the error shows a password: %v", err)
+			}
+		})
+	}
+	// The same server with its certificate trusted works over STARTTLS.
+	s := tlsSrv.server("starttls")
+	s.Insecure = true
+	c, err := DialSMTP(context.Background(), s)
+	if err != nil {
+		t.Fatalf("STARTTLS with the certificate accepted: %v", err)
+	}
+	c.Close()
+}
