@@ -10,10 +10,6 @@ import (
 // them and scripts get a clear answer), and refuse plainly.
 func init() {
 	for _, u := range []string{
-		"mail statements --program P --run ID [--dry-run]",
-		"mail reports --program P --month YYYY-MM",
-		"mail leads --program P",
-		"mail test",
 		"serve [--addr 127.0.0.1:8787]",
 		"sync pull",
 	} {

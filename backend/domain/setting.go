@@ -75,6 +75,7 @@ var settingSpecs = []SettingSpec{
 	{Key: "company.iban", Label: "Company IBAN (pays SEPA transfers)", check: ibanOrEmpty},
 	{Key: "company.bic", Label: "Company BIC (optional)", check: anyText},
 	{Key: "company.language", Label: "Language of the run summary (en, de)", check: anyText},
+	{Key: "company.website", Label: "Shop website (partners' links are it with ?ref=KEY)", check: anyText},
 	{Key: "smtp.host", Label: "SMTP host", check: anyText},
 	{Key: "smtp.port", Label: "SMTP port", check: port},
 	{Key: "smtp.security", Label: "SMTP security", check: choice("none", "starttls", "tls")},

@@ -4,30 +4,17 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"net"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/emersion/go-imap/backend/memory"
-	"github.com/emersion/go-imap/server"
+	"partnerbook/backend/mail/mailtest"
 )
 
-// startIMAP is go-imap's in-memory server on loopback (user "username", password "password").
+// startIMAP is go-imap's in-memory server on loopback.
 func startIMAP(t *testing.T) Server {
-	t.Helper()
-	s := server.New(memory.New())
-	s.AllowInsecureAuth = true
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go s.Serve(l)
-	t.Cleanup(func() { s.Close() })
-	host, port, _ := net.SplitHostPort(l.Addr().String())
-	p, _ := strconv.Atoi(port)
-	return Server{Host: host, Port: p, Security: "none", User: "username", Password: "password"}
+	s := mailtest.StartIMAP(t)
+	return Server{Host: s.Host, Port: s.Port, Security: "none", User: "username", Password: "password"}
 }
 
 func TestIMAPSentCopyAndSearch(t *testing.T) {

@@ -5,94 +5,24 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
-	"io"
-	"log"
 	"net"
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/emersion/go-sasl"
-	"github.com/emersion/go-smtp"
+	"partnerbook/backend/mail/mailtest"
 )
 
-// smtpServer is go-smtp's server on loopback, keeping what it receives.
-type smtpServer struct {
-	mu       sync.Mutex
-	got      []received
-	password string
-	addr     string
-	s        *smtp.Server
+type smtpServer struct{ *mailtest.SMTP }
+
+func startSMTP(t *testing.T, tlsCfg *tls.Config) smtpServer {
+	return smtpServer{mailtest.StartSMTP(t, tlsCfg)}
 }
 
-type received struct {
-	from string
-	to   []string
-	data []byte
-}
-
-type session struct {
-	srv  *smtpServer
-	from string
-	to   []string
-}
-
-func (s *session) AuthMechanisms() []string { return []string{sasl.Plain} }
-func (s *session) Auth(string) (sasl.Server, error) {
-	return sasl.NewPlainServer(func(_, user, pass string) error {
-		if pass != s.srv.password {
-			return &smtp.SMTPError{Code: 535, EnhancedCode: smtp.EnhancedCode{5, 7, 8}, Message: "Authentication credentials invalid"}
-		}
-		return nil
-	}), nil
-}
-func (s *session) Mail(from string, _ *smtp.MailOptions) error { s.from = from; return nil }
-func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
-	if strings.HasPrefix(to, "nobody@") {
-		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "No such user here"}
-	}
-	s.to = append(s.to, to)
-	return nil
-}
-func (s *session) Data(r io.Reader) error {
-	b, _ := io.ReadAll(r)
-	s.srv.mu.Lock()
-	s.srv.got = append(s.srv.got, received{s.from, s.to, b})
-	s.srv.mu.Unlock()
-	return nil
-}
-func (s *session) Reset()        { s.from, s.to = "", nil }
-func (s *session) Logout() error { return nil }
-
-func startSMTP(t *testing.T, tlsCfg *tls.Config) *smtpServer {
-	t.Helper()
-	srv := &smtpServer{password: "secret"}
-	s := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &session{srv: srv}, nil }))
-	s.Domain, s.AllowInsecureAuth, s.TLSConfig = "localhost", true, tlsCfg
-	s.ErrorLog = log.New(io.Discard, "", 0)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.addr, srv.s = l.Addr().String(), s
-	go s.Serve(l)
-	t.Cleanup(func() { s.Close() })
-	return srv
-}
-
-func (s *smtpServer) server(security string) Server {
-	host, port, _ := net.SplitHostPort(s.addr)
-	p, _ := strconv.Atoi(port)
-	return Server{Host: host, Port: p, Security: security, User: "shop", Password: s.password}
-}
-
-func (s *smtpServer) messages() []received {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]received(nil), s.got...)
+func (s smtpServer) server(security string) Server {
+	return Server{Host: s.Host, Port: s.Port, Security: security, User: "shop", Password: mailtest.Password}
 }
 
 func testDraft() Draft {
@@ -150,11 +80,11 @@ func TestSMTPSend(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Close()
-	got := srv.messages()
-	if len(got) != 2 || got[0].to[0] != "kira@example.org" || got[1].to[0] != "lena@example.de" {
+	got := srv.Messages()
+	if len(got) != 2 || got[0].To[0] != "kira@example.org" || got[1].To[0] != "lena@example.de" {
 		t.Fatalf("server received %+v", got)
 	}
-	if !bytes.Equal(bytes.ReplaceAll(got[0].data, []byte("\r\n"), []byte("\n")), bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))) {
+	if !bytes.Equal(bytes.ReplaceAll(got[0].Data, []byte("\r\n"), []byte("\n")), bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))) {
 		t.Error("the server did not receive the message's bytes")
 	}
 }

@@ -6,16 +6,12 @@ import (
 	htmltemplate "html/template"
 	"strings"
 	texttemplate "text/template"
+
+	"partnerbook/backend/domain"
 )
 
 // Template is one e-mail's source: Go templates for the subject, the plain text and the HTML.
-type Template struct {
-	Kind     string `json:"kind"` // statement, report, welcome
-	Language string `json:"language"`
-	Subject  string `json:"subject"`
-	Text     string `json:"text"`
-	HTML     string `json:"html"`
-}
+type Template = domain.MailTemplate
 
 // Kinds are the e-mails a shop sends its partners.
 var Kinds = []string{"statement", "report", "welcome"}

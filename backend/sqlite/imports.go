@@ -102,6 +102,12 @@ func (tx *Tx) importParents(programID int64, file string, rows []domain.PartnerR
 // ImportLeads adds the leads of a file, all or nothing. A lead already known with the same
 // partner is updated (name, status); one that another partner submitted first is refused.
 func (s *Store) ImportLeads(ctx context.Context, programID int64, file string, rows []domain.LeadRow) (domain.ImportResult, error) {
+	return s.AddLeadsFrom(ctx, programID, file, "import", rows)
+}
+
+// AddLeadsFrom records leads that came from source ("import", or "mail" for a partner's
+// message named by file), all or none.
+func (s *Store) AddLeadsFrom(ctx context.Context, programID int64, file, source string, rows []domain.LeadRow) (domain.ImportResult, error) {
 	res := domain.ImportResult{Rows: len(rows), Errors: []domain.Problem{}}
 	err := s.write(ctx, func(tx *Tx) error {
 		if _, err := tx.findProgram(fmt.Sprint(programID)); err != nil {
@@ -111,7 +117,7 @@ func (s *Store) ImportLeads(ctx context.Context, programID int64, file string, r
 		var leadIDs []int64
 		for _, r := range rows {
 			l := r.Lead
-			l.Source = "import"
+			l.Source = source
 			outcome, ps, err := tx.saveLead(programID, &l)
 			if err != nil {
 				return err
