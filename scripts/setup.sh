@@ -11,6 +11,7 @@ APT_PACKAGES=(
   chromium chromium-driver                                        # browser end-to-end tests
   tesseract-ocr                                                   # reads the window's title off its screenshot
   sqlite3 time poppler-utils                                      # benchmarks, PDF checks
+  dovecot-imapd                                                   # IMAP server of the mail integration tests
 )
 
 say() { echo "setup: $*" >&2; }
@@ -38,6 +39,17 @@ export PATH="$GOBIN:$PATH"
 if ! wails version 2>/dev/null | grep -q "$WAILS_VERSION"; then
   say "installing the Wails CLI $WAILS_VERSION"
   quiet go install "github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"
+fi
+
+# Mailpit (the SMTP server of the mail integration tests, read back through its API): `go
+# install` of it is refused, so it is built from a throwaway module, once per version.
+MAILPIT_VERSION=v1.31.0
+if [ ! -x "$GOBIN/mailpit-${MAILPIT_VERSION#v}" ]; then
+  say "building Mailpit $MAILPIT_VERSION for the mail tests"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && quiet go mod init mailpit-build && quiet go get "github.com/axllent/mailpit@$MAILPIT_VERSION" &&
+    quiet go build -o "$GOBIN/mailpit-${MAILPIT_VERSION#v}" github.com/axllent/mailpit)
+  rm -rf "$tmp"
 fi
 
 # npm packages: reinstall only when the lockfile changed since the last install.

@@ -23,6 +23,11 @@ step() {
 
 step "build (bindings, frontend, command line)" bash scripts/build.sh cli
 step "go vet, gofmt" bash -c 'go vet ./... && unformatted=$(gofmt -l app backend main.go) && { [ -z "$unformatted" ] || { echo "not gofmt-ed: $unformatted"; false; }; }'
+# The real mail servers of the mail integration tests, on loopback, stopped when this script ends.
+mailservers=$(mktemp -d)
+trap 'bash scripts/mailservers.sh stop "$mailservers"' EXIT
+step "start Mailpit and Dovecot" bash scripts/mailservers.sh start "$mailservers"
+source "$mailservers/env"
 step "go test -race" go test -race -count=1 ./...
 step "frontend type check" bash -c "cd frontend && npm run --silent typecheck"
 step "frontend unit tests" bash -c "cd frontend && npx vitest run"
