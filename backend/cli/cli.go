@@ -207,7 +207,7 @@ func OpenApp(ctx context.Context, dir string) (*App, error) {
 	}
 	st, err := sqlite.Open(ctx, filepath.Join(dir, "partnerbook.db"), sqlite.Options{
 		BackupDir: filepath.Join(dir, "backups"),
-		Secrets:   secret.NewFile(filepath.Join(dir, "secrets.json")),
+		Secrets:   secret.Open(dir, filepath.Join(dir, "secrets.json")),
 	})
 	if err != nil {
 		return nil, err
