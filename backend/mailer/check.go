@@ -19,10 +19,8 @@ type Check struct {
 	MessageID string   `json:"message_id"`
 }
 
-// OK says whether everything set up works.
-func (c Check) OK() bool {
-	return (c.SMTP == "ok" || c.SMTP == "not set") && (c.IMAP == "ok" || c.IMAP == "not set")
-}
+// OK says whether sending works, and reading too where an IMAP account is set.
+func (c Check) OK() bool { return c.SMTP == "ok" && (c.IMAP == "ok" || c.IMAP == "not set") }
 
 // Test sends a test message to to (mail.from when empty) straight away, not through the
 // outbox, and lists the IMAP folders. Errors are in the words of mail.Error.
