@@ -10,6 +10,7 @@ import Commissions from './views/Commissions.vue'
 import Customers from './views/Customers.vue'
 import Payouts from './views/Payouts.vue'
 import PartnerPage from './views/PartnerPage.vue'
+import Mail from './views/Mail.vue'
 
 /** The areas of the app, in the order the navigation shows them. */
 export const areas = [
@@ -21,7 +22,7 @@ export const areas = [
   { path: '/orders', name: 'Orders', component: Orders },
   { path: '/commissions', name: 'Commissions', component: Commissions },
   { path: '/payouts', name: 'Payouts', component: Payouts },
-  { path: '/mail', name: 'Mail', component: NotYet, issue: 'e-mail to partners' },
+  { path: '/mail', name: 'Mail', component: Mail },
   { path: '/sync', name: 'Sync', component: NotYet, issue: 'the sync endpoint and tracking script' },
   { path: '/settings', name: 'Settings', component: Settings },
 ]

@@ -9,7 +9,8 @@ import * as Orders from '@bindings/Orders'
 import * as Importer from '@bindings/Importer'
 import * as Commissions from '@bindings/Commissions'
 import * as Payouts from '@bindings/Payouts'
-import { app, domain, importer, orderimport, payoutdocs } from '../wailsjs/go/models'
+import * as Mail from '@bindings/Mail'
+import { app, domain, importer, mail, mailer, orderimport, payoutdocs } from '../wailsjs/go/models'
 import { ApiError, call } from './errors'
 
 export { ApiError, toApiError } from './errors'
@@ -101,6 +102,20 @@ export const api = {
   statementPreview: (programId: number, number: string) => call(Payouts.PagePreview(programId, number)),
   saveRun: (programId: number, runId: number) => call(Payouts.SaveRun(programId, runId)),
 
+  outbox: (f: OutboxFilter) => call(Mail.Outbox(f)),
+  mailMessage: (id: number) => call(Mail.Message(id)),
+  retryMail: (id: number) => call(Mail.Retry(id)),
+  sendMail: () => call(Mail.SendNow()),
+  mailStatements: (programId: number, runId: number) => call(Mail.MailStatements(programId, runId)),
+  mailReports: (programId: number, month: string) => call(Mail.MailReports(programId, month)),
+  mailWelcome: (programId: number, key: string) => call(Mail.Welcome(programId, key)),
+  readLeads: (programId: number) => call(Mail.ReadLeads(programId)),
+  testMail: (to: string) => call(Mail.Test(to)),
+  mailTemplate: (kind: string, lang: string) => call(Mail.Template(kind, lang)),
+  saveMailTemplate: (t: MailTemplate) => call(Mail.SaveTemplate(t)),
+  resetMailTemplate: (kind: string, lang: string) => call(Mail.ResetTemplate(kind, lang)),
+  previewMail: (programId: number, partner: string, t: MailTemplate) => call(Mail.Preview(programId, partner, t)),
+
   settings: () => call(Settings.List()),
   setSetting: (key: string, value: string) => call(Settings.Set(key, value)),
 }
@@ -140,3 +155,24 @@ export function commissionFilter(f: Partial<CommissionFilter> & { program_id: nu
 export type RunFiles = payoutdocs.Result
 /** A statement written to disk (and opened, in the window). */
 export type StatementFile = app.StatementFile
+
+export type OutboxFilter = domain.OutboxFilter
+export type OutMessage = domain.OutMessage
+export type OutboxPage = app.OutboxPage
+export type MessageView = app.MessageView
+export type MailTemplate = domain.MailTemplate
+export type Rendered = mail.Rendered
+export type Queued = mailer.Queued
+export type Delivery = mailer.Delivery
+export type MailCheck = mailer.Check
+export type LeadsResult = mailer.LeadsResult
+/** How far a delivery run is (the "mail:progress" event). */
+export interface MailProgress {
+  done: number
+  total: number
+}
+
+/** outboxFilter builds an OutboxFilter with defaults. */
+export function outboxFilter(f: Partial<OutboxFilter> = {}): OutboxFilter {
+  return domain.OutboxFilter.createFrom({ program_id: 0, state: '', kind: '', sort: '', desc: false, offset: 0, limit: 50, ...f })
+}

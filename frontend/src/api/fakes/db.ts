@@ -12,6 +12,8 @@ export const db = {
   lines: [] as domain.CommissionLine[],
   customers: [] as domain.CustomerRow[],
   runs: [] as domain.PayoutRun[],
+  outbox: [] as domain.OutMessage[],
+  templates: new Map<string, domain.MailTemplate>(),
   calls: [] as string[],
 }
 
@@ -25,6 +27,8 @@ export function reset() {
   db.lines = []
   db.customers = []
   db.runs = []
+  db.outbox = []
+  db.templates = new Map()
   db.calls = []
 }
 

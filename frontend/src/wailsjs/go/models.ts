@@ -1,5 +1,21 @@
 export namespace app {
 	
+	export class AttachmentInfo {
+	    name: string;
+	    type: string;
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AttachmentInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.size = source["size"];
+	    }
+	}
 	export class CustomerPage {
 	    rows: domain.CustomerRow[];
 	    total: number;
@@ -177,6 +193,107 @@ export namespace app {
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
 	    }
+	}
+	export class MessageView {
+	    id: number;
+	    message_id: string;
+	    kind: string;
+	    dedupe_key: string;
+	    program_id: number;
+	    partner: string;
+	    to: string;
+	    subject: string;
+	    state: string;
+	    attempts: number;
+	    error: string;
+	    // Go type: time
+	    next_attempt?: any;
+	    // Go type: time
+	    sent_at?: any;
+	    in_sent: boolean;
+	    // Go type: time
+	    created_at: any;
+	    from: string;
+	    text: string;
+	    html: string;
+	    attachments: AttachmentInfo[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.message_id = source["message_id"];
+	        this.kind = source["kind"];
+	        this.dedupe_key = source["dedupe_key"];
+	        this.program_id = source["program_id"];
+	        this.partner = source["partner"];
+	        this.to = source["to"];
+	        this.subject = source["subject"];
+	        this.state = source["state"];
+	        this.attempts = source["attempts"];
+	        this.error = source["error"];
+	        this.next_attempt = this.convertValues(source["next_attempt"], null);
+	        this.sent_at = this.convertValues(source["sent_at"], null);
+	        this.in_sent = source["in_sent"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.from = source["from"];
+	        this.text = source["text"];
+	        this.html = source["html"];
+	        this.attachments = this.convertValues(source["attachments"], AttachmentInfo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OutboxPage {
+	    messages: domain.OutMessage[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OutboxPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messages = this.convertValues(source["messages"], domain.OutMessage);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Partner {
 	    id: number;
@@ -823,6 +940,28 @@ export namespace domain {
 	        this.changed = source["changed"];
 	    }
 	}
+	export class MailTemplate {
+	    kind: string;
+	    language: string;
+	    subject: string;
+	    text: string;
+	    html: string;
+	    custom: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MailTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.language = source["language"];
+	        this.subject = source["subject"];
+	        this.text = source["text"];
+	        this.html = source["html"];
+	        this.custom = source["custom"];
+	    }
+	}
 	export class Skip {
 	    row: number;
 	    reason: string;
@@ -986,6 +1125,91 @@ export namespace domain {
 	    }
 	}
 	
+	export class OutMessage {
+	    id: number;
+	    message_id: string;
+	    kind: string;
+	    dedupe_key: string;
+	    program_id: number;
+	    partner: string;
+	    to: string;
+	    subject: string;
+	    state: string;
+	    attempts: number;
+	    error: string;
+	    // Go type: time
+	    next_attempt?: any;
+	    // Go type: time
+	    sent_at?: any;
+	    in_sent: boolean;
+	    // Go type: time
+	    created_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new OutMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.message_id = source["message_id"];
+	        this.kind = source["kind"];
+	        this.dedupe_key = source["dedupe_key"];
+	        this.program_id = source["program_id"];
+	        this.partner = source["partner"];
+	        this.to = source["to"];
+	        this.subject = source["subject"];
+	        this.state = source["state"];
+	        this.attempts = source["attempts"];
+	        this.error = source["error"];
+	        this.next_attempt = this.convertValues(source["next_attempt"], null);
+	        this.sent_at = this.convertValues(source["sent_at"], null);
+	        this.in_sent = source["in_sent"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OutboxFilter {
+	    program_id: number;
+	    state: string;
+	    kind: string;
+	    offset: number;
+	    limit: number;
+	    sort: string;
+	    desc: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new OutboxFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.program_id = source["program_id"];
+	        this.state = source["state"];
+	        this.kind = source["kind"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	    }
+	}
 	export class PayoutLine {
 	    number: string;
 	    partner: string;
@@ -1110,6 +1334,245 @@ export namespace importer {
 	        this.currency = source["currency"];
 	    }
 	}
+
+}
+
+export namespace mail {
+	
+	export class Rendered {
+	    subject: string;
+	    text: string;
+	    html: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rendered(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subject = source["subject"];
+	        this.text = source["text"];
+	        this.html = source["html"];
+	    }
+	}
+
+}
+
+export namespace mailer {
+	
+	export class Check {
+	    smtp: string;
+	    sent_to: string;
+	    imap: string;
+	    folders: string[];
+	    sent_folder_exists: boolean;
+	    leads_folder_exists: boolean;
+	    message_id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Check(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.smtp = source["smtp"];
+	        this.sent_to = source["sent_to"];
+	        this.imap = source["imap"];
+	        this.folders = source["folders"];
+	        this.sent_folder_exists = source["sent_folder_exists"];
+	        this.leads_folder_exists = source["leads_folder_exists"];
+	        this.message_id = source["message_id"];
+	    }
+	}
+	export class Problem {
+	    id: number;
+	    to: string;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.to = source["to"];
+	        this.error = source["error"];
+	    }
+	}
+	export class Delivery {
+	    sent: number;
+	    filed: number;
+	    found: number;
+	    failed: number;
+	    waiting: number;
+	    errors: Problem[];
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Delivery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sent = source["sent"];
+	        this.filed = source["filed"];
+	        this.found = source["found"];
+	        this.failed = source["failed"];
+	        this.waiting = source["waiting"];
+	        this.errors = this.convertValues(source["errors"], Problem);
+	        this.error = source["error"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LeftMessage {
+	    from: string;
+	    subject: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeftMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.subject = source["subject"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class LeadsResult {
+	    folder: string;
+	    messages: number;
+	    created: number;
+	    updated: number;
+	    unchanged: number;
+	    left: LeftMessage[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadsResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.messages = source["messages"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.left = this.convertValues(source["left"], LeftMessage);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class QueuedMessage {
+	    id: number;
+	    partner: string;
+	    to: string;
+	    subject: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new QueuedMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.partner = source["partner"];
+	        this.to = source["to"];
+	        this.subject = source["subject"];
+	    }
+	}
+	export class Skip {
+	    partner: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Skip(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partner = source["partner"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Queued {
+	    dry_run: boolean;
+	    queued: number;
+	    already: number;
+	    skipped: Skip[];
+	    messages: QueuedMessage[];
+	    delivery?: Delivery;
+	
+	    static createFrom(source: any = {}) {
+	        return new Queued(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dry_run = source["dry_run"];
+	        this.queued = source["queued"];
+	        this.already = source["already"];
+	        this.skipped = this.convertValues(source["skipped"], Skip);
+	        this.messages = this.convertValues(source["messages"], QueuedMessage);
+	        this.delivery = this.convertValues(source["delivery"], Delivery);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 
 }
 

@@ -1,0 +1,161 @@
+package app
+
+import (
+	"time"
+
+	"partnerbook/backend/domain"
+	"partnerbook/backend/mail"
+	"partnerbook/backend/mailer"
+)
+
+// Mail is the Mail screen: the outbox, the templates, mail runs and the settings' tests.
+type Mail struct{ c *Core }
+
+// MailProgressEvent carries a delivery run's MailProgress.
+const MailProgressEvent = "mail:progress"
+
+// MailProgress is how far a delivery run is.
+type MailProgress struct {
+	Done  int `json:"done"`
+	Total int `json:"total"`
+}
+
+// OutboxPage is a page of the outbox.
+type OutboxPage struct {
+	Messages []domain.OutMessage `json:"messages"`
+	Total    int                 `json:"total"`
+}
+
+// Outbox lists messages, newest first.
+func (s *Mail) Outbox(f domain.OutboxFilter) (OutboxPage, error) {
+	msgs, total, err := s.c.store.ListOutbox(s.c.ctx, f)
+	return OutboxPage{Messages: msgs, Total: total}, err
+}
+
+// MessageView is one message as the Mail screen opens it.
+type MessageView struct {
+	domain.OutMessage
+	From        string           `json:"from"`
+	Text        string           `json:"text"`
+	HTML        string           `json:"html"`
+	Attachments []AttachmentInfo `json:"attachments"`
+}
+
+// AttachmentInfo names an attached file.
+type AttachmentInfo struct {
+	Name string `json:"name"`
+	Type string `json:"type"`
+	Size int    `json:"size"`
+}
+
+// Message opens one message of the outbox.
+func (s *Mail) Message(id int64) (MessageView, error) {
+	m, err := s.c.store.OutboxMessage(s.c.ctx, id)
+	if err != nil {
+		return MessageView{}, err
+	}
+	p, err := mail.Parse(m.Body)
+	if err != nil {
+		return MessageView{}, err
+	}
+	v := MessageView{OutMessage: m, From: p.From, Text: p.Text, HTML: p.HTML, Attachments: []AttachmentInfo{}}
+	for _, a := range p.Attachments {
+		v.Attachments = append(v.Attachments, AttachmentInfo{Name: a.Name, Type: a.Type, Size: len(a.Data)})
+	}
+	return v, nil
+}
+
+// Retry puts a failed message back in the queue and sends what is due.
+func (s *Mail) Retry(id int64) (mailer.Delivery, error) {
+	if _, err := s.c.store.RetryMail(s.c.ctx, id); err != nil {
+		return mailer.Delivery{}, err
+	}
+	return s.SendNow()
+}
+
+// SendNow sends what the outbox holds due, with MailProgressEvent as it goes.
+func (s *Mail) SendNow() (mailer.Delivery, error) {
+	cfg, err := mailer.Config(s.c.ctx, s.c.store)
+	if err != nil {
+		return mailer.Delivery{}, err
+	}
+	last := time.Time{}
+	return mailer.Deliver(s.c.ctx, s.c.store, cfg, time.Now(), func(done, total int) {
+		if s.c.emit != nil && (done == total || time.Since(last) > 100*time.Millisecond) {
+			last = time.Now()
+			s.c.emit.Emit(MailProgressEvent, MailProgress{Done: done, Total: total})
+		}
+	})
+}
+
+func (s *Mail) thenSend(q mailer.Queued, err error) (mailer.Queued, error) {
+	if err != nil || q.DryRun {
+		return q, err
+	}
+	d, err := s.SendNow()
+	q.Delivery = &d
+	return q, err
+}
+
+// MailStatements queues each payout's statement e-mail of a run and sends them.
+func (s *Mail) MailStatements(programID, runID int64) (mailer.Queued, error) {
+	return s.thenSend(mailer.Statements(s.c.ctx, s.c.store, programID, runID, false, time.Now()))
+}
+
+// MailReports queues each active partner's report of a month (YYYY-MM) and sends them.
+func (s *Mail) MailReports(programID int64, month string) (mailer.Queued, error) {
+	return s.thenSend(mailer.Reports(s.c.ctx, s.c.store, programID, month, "", false, time.Now()))
+}
+
+// Welcome queues a partner's welcome e-mail and sends it.
+func (s *Mail) Welcome(programID int64, key string) (mailer.Queued, error) {
+	return s.thenSend(mailer.Welcome(s.c.ctx, s.c.store, programID, key, time.Now()))
+}
+
+// ReadLeads reads the IMAP leads folder into leads.
+func (s *Mail) ReadLeads(programID int64) (mailer.LeadsResult, error) {
+	cfg, err := mailer.Config(s.c.ctx, s.c.store)
+	if err != nil {
+		return mailer.LeadsResult{}, err
+	}
+	return mailer.Leads(s.c.ctx, s.c.store, cfg, programID)
+}
+
+// Test sends a test message (to mail.from when to is empty) and lists the IMAP folders.
+func (s *Mail) Test(to string) (mailer.Check, error) {
+	cfg, err := mailer.Config(s.c.ctx, s.c.store)
+	if err != nil {
+		return mailer.Check{}, err
+	}
+	shop, _ := s.c.store.GetSetting(s.c.ctx, "company.name")
+	return mailer.Test(s.c.ctx, cfg, shop.Value, to, time.Now()), nil
+}
+
+// Template returns the template in use for a kind and language.
+func (s *Mail) Template(kind, lang string) (domain.MailTemplate, error) {
+	return mailer.Template(s.c.ctx, s.c.store, kind, lang)
+}
+
+// SaveTemplate stores the shop's version of a template, once it runs.
+func (s *Mail) SaveTemplate(t domain.MailTemplate) (domain.MailTemplate, error) {
+	if err := mailer.CheckTemplate(t); err != nil {
+		return t, err
+	}
+	if err := s.c.store.SetMailTemplate(s.c.ctx, t); err != nil {
+		return t, err
+	}
+	return s.Template(t.Kind, t.Language)
+}
+
+// ResetTemplate drops the shop's version: Partnerbook's own applies again.
+func (s *Mail) ResetTemplate(kind, lang string) (domain.MailTemplate, error) {
+	if err := s.c.store.ResetMailTemplate(s.c.ctx, kind, lang); err != nil {
+		return domain.MailTemplate{}, err
+	}
+	return s.Template(kind, lang)
+}
+
+// Preview renders a template, as edited, with a real partner's figures.
+func (s *Mail) Preview(programID int64, partner string, t domain.MailTemplate) (mail.Rendered, error) {
+	return mailer.Preview(s.c.ctx, s.c.store, programID, partner, t, time.Now())
+}

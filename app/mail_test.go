@@ -1,0 +1,85 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"partnerbook/backend/domain"
+	"partnerbook/backend/mail/mailtest"
+)
+
+type mailEvents struct {
+	mu  sync.Mutex
+	got []MailProgress
+}
+
+func (e *mailEvents) Emit(name string, data ...any) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if name == MailProgressEvent {
+		e.got = append(e.got, data[0].(MailProgress))
+	}
+}
+
+// The Mail screen: a welcome e-mail goes out with progress events, the outbox shows it sent,
+// and the template editor refuses what does not run and previews on a real partner.
+func TestMailService(t *testing.T) {
+	c := newCore(t)
+	ev := &mailEvents{}
+	c.emit = ev
+	p, err := (&Programs{c}).CreateSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := mailtest.StartSMTP(t, nil)
+	set := &Settings{c}
+	for k, v := range map[string]string{"mail.from": "shop@example.org", "smtp.host": srv.Host, "smtp.port": strconv.Itoa(srv.Port),
+		"smtp.security": "none", "smtp.user": "shop", "smtp.password": mailtest.Password} {
+		if _, err := set.Set(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	partners, _, _ := c.store.ListPartners(c.ctx, domain.PartnerFilter{ProgramID: p.ID})
+	key := partners[0].Key
+	m := &Mail{c}
+	q, err := m.Welcome(p.ID, key)
+	if err != nil || q.Queued != 1 || q.Delivery == nil || q.Delivery.Sent != 1 {
+		t.Fatalf("welcome: %+v %v", q, err)
+	}
+	if len(ev.got) == 0 || ev.got[len(ev.got)-1] != (MailProgress{Done: 1, Total: 1}) {
+		t.Errorf("progress events %+v", ev.got)
+	}
+	page, _ := m.Outbox(domain.OutboxFilter{})
+	if page.Total != 1 || page.Messages[0].State != "sent" {
+		t.Fatalf("outbox %+v", page)
+	}
+	v, err := m.Message(page.Messages[0].ID)
+	if err != nil || !strings.Contains(v.Text, key) || v.From != "shop@example.org" {
+		t.Errorf("open message: %+v %v", v, err)
+	}
+	if _, err := m.Retry(page.Messages[0].ID); domain.ErrorCode(err) != domain.EConflict {
+		t.Errorf("a sent message cannot be retried: %v", err)
+	}
+	tpl, err := m.Template("report", "de")
+	if err != nil || tpl.Custom || !strings.Contains(tpl.Subject, "Partnerbericht") {
+		t.Fatalf("template %+v %v", tpl, err)
+	}
+	tpl.Subject = "{{.Partner"
+	_, err = m.SaveTemplate(tpl)
+	if ae := domain.AsError(err); ae.Code != domain.EInvalid || len(ae.Problems) != 1 || ae.Problems[0].Column != "subject" {
+		t.Errorf("a template that does not parse: %+v", ae)
+	}
+	tpl.Subject = "Monat von {{.Partner}}: {{.Earned}}"
+	if saved, err := m.SaveTemplate(tpl); err != nil || !saved.Custom {
+		t.Fatalf("save: %+v %v", saved, err)
+	}
+	r, err := m.Preview(p.ID, key, tpl)
+	if err != nil || !strings.HasPrefix(r.Subject, "Monat von "+partners[0].Name+": ") || !strings.Contains(r.Subject, "EUR") {
+		t.Errorf("preview %+v %v", r, err)
+	}
+	if back, _ := m.ResetTemplate("report", "de"); back.Custom {
+		t.Error("reset must bring back Partnerbook's own")
+	}
+}
