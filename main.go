@@ -93,7 +93,7 @@ func runWindow(ctx context.Context, dataFlag string) error {
 		MinHeight:        600,
 		AssetServer:      &assetserver.Options{Assets: frontend()},
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 255},
-		OnStartup:        func(ctx context.Context) { rt.ctx = ctx; core.Startup(ctx) },
+		OnStartup:        func(ctx context.Context) { rt.ctx = ctx; core.Startup(ctx); go core.AutoSend(ctx, time.Minute) },
 		Bind:             app.Services(core),
 		ErrorFormatter:   app.FormatError,
 	})

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"time"
 
 	"partnerbook/backend/domain"
@@ -158,4 +159,33 @@ func (s *Mail) ResetTemplate(kind, lang string) (domain.MailTemplate, error) {
 // Preview renders a template, as edited, with a real partner's figures.
 func (s *Mail) Preview(programID int64, partner string, t domain.MailTemplate) (mail.Rendered, error) {
 	return mailer.Preview(s.c.ctx, s.c.store, programID, partner, t, time.Now())
+}
+
+// MailSentEvent says a background delivery sent something: the outbox on screen is stale.
+const MailSentEvent = "mail:sent"
+
+// AutoSend sends what the outbox holds due every so often until ctx ends: retries after their
+// back-off, and what waited while the SMTP server was down. The window runs it.
+func (c *Core) AutoSend(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		due, err := c.store.DueMail(ctx, time.Now())
+		if err != nil || len(due) == 0 {
+			continue
+		}
+		cfg, err := mailer.Config(ctx, c.store)
+		if err != nil || cfg.CheckSMTP() != nil {
+			continue
+		}
+		d, err := mailer.Deliver(ctx, c.store, cfg, time.Now(), nil)
+		if err == nil && d.Sent+d.Filed+d.Found+d.Failed > 0 && c.emit != nil {
+			c.emit.Emit(MailSentEvent, d)
+		}
+	}
 }

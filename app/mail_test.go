@@ -1,10 +1,12 @@
 package app
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"partnerbook/backend/domain"
 	"partnerbook/backend/mail/mailtest"
@@ -82,4 +84,60 @@ func TestMailService(t *testing.T) {
 	if back, _ := m.ResetTemplate("report", "de"); back.Custom {
 		t.Error("reset must bring back Partnerbook's own")
 	}
+}
+
+// The window's background sender sends what waited, and says so.
+func TestAutoSend(t *testing.T) {
+	c := newCore(t)
+	ev := &sentEvents{}
+	c.emit = ev
+	p, err := (&Programs{c}).CreateSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := mailtest.StartSMTP(t, nil)
+	set := &Settings{c}
+	for k, v := range map[string]string{"mail.from": "shop@example.org", "smtp.host": srv.Host, "smtp.port": "1", "smtp.security": "none"} {
+		set.Set(k, v)
+	}
+	partners, _, _ := c.store.ListPartners(c.ctx, domain.PartnerFilter{ProgramID: p.ID})
+	if q, err := (&Mail{c}).Welcome(p.ID, partners[0].Key); err != nil || q.Delivery.Waiting != 1 {
+		t.Fatalf("with the server down: %+v %v", q, err)
+	}
+	set.Set("smtp.port", strconv.Itoa(srv.Port))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go c.AutoSend(ctx, 10*time.Millisecond)
+	deadline := time.Now().Add(5 * time.Second)
+	for len(srv.Messages()) == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if len(srv.Messages()) != 1 {
+		t.Fatalf("the background sender sent %d", len(srv.Messages()))
+	}
+	for !ev.seen() && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !ev.seen() {
+		t.Error("no mail:sent event")
+	}
+}
+
+type sentEvents struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (e *sentEvents) Emit(name string, _ ...any) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if name == MailSentEvent {
+		e.n++
+	}
+}
+
+func (e *sentEvents) seen() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.n > 0
 }

@@ -37,6 +37,9 @@ start() {
   fi
   id vmail >/dev/null 2>&1 || useradd -r -M vmail
   mkdir -p "$dir/dovecot/mail"
+  # Dovecot's auth and mail processes run as other users: they must reach their files (the
+  # folder may come from mktemp, which makes it 0700).
+  chmod 755 "$dir" "$dir/dovecot"
   chown vmail:vmail "$dir/dovecot/mail"
   echo 'shop@linen.example:{PLAIN}secret' >"$dir/dovecot/passwd"
   cat >"$dir/dovecot/dovecot.conf" <<CONF

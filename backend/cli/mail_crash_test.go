@@ -53,13 +53,15 @@ func TestMailAfterACrash(t *testing.T) {
 	}
 	kira, _ := app.Store.OutboxMessage(ctx, q.Messages[0].ID)
 	lena, _ := app.Store.OutboxMessage(ctx, q2.Messages[0].ID)
-	// kira's went out and was filed, then the crash came before "sent" was written.
-	app.Store.MailState(ctx, kira.ID, "sending", "", nil, false)
+	// kira's went out and was filed, then the crash came before "sent" was written; the
+	// sender's lease ran out since.
+	expired := time.Now().Add(-time.Minute)
+	app.Store.MailState(ctx, kira.ID, "sending", "", &expired, false)
 	if err := m.box().AppendSeen("Sent", time.Now(), kira.Body); err != nil {
 		t.Fatal(err)
 	}
 	// lena's crashed before it reached the server.
-	app.Store.MailState(ctx, lena.ID, "sending", "", nil, false)
+	app.Store.MailState(ctx, lena.ID, "sending", "", &expired, false)
 	var d deliveryJSON
 	m.ok(&d, "mail", "send", "--json")
 	if d.Found != 1 || d.Sent != 1 {
@@ -132,5 +134,53 @@ func TestMailSMTPDownMidRun(t *testing.T) {
 	}
 	if len(ids) != 4 {
 		t.Errorf("%d distinct messages received", len(ids))
+	}
+}
+
+// Two senders at once (the window's and a command's) never send the same message; a message
+// another sender holds is left to it until its lease runs out.
+func TestMailTwoSendersAtOnce(t *testing.T) {
+	m := newMailPB(t)
+	m.ok(nil, "settings", "set", "smtp.port", "1") // queue only
+	m.ok(nil, "mail", "statements", "--program", "1", "--run", "1")
+	m.ok(nil, "mail", "reports", "--program", "1", "--month", "2025-03")
+	m.ok(nil, "settings", "set", "smtp.port", strconv.Itoa(m.smtp.Port))
+	ctx := context.Background()
+	var stores []*App
+	for i := 0; i < 2; i++ {
+		a, err := OpenApp(ctx, m.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer a.Store.Close()
+		stores = append(stores, a)
+	}
+	cfg, _ := mailer.Config(ctx, stores[0].Store)
+	held := m.outbox()[0] // newest: a report, held by a sender that is still at work
+	later := time.Now().Add(mailer.Lease)
+	stores[0].Store.MailState(ctx, held.ID, "sending", "", &later, false)
+	done := make(chan mailer.Delivery, 2)
+	for _, a := range stores {
+		go func(a *App) {
+			d, err := mailer.Deliver(ctx, a.Store, cfg, time.Now(), nil)
+			if err != nil {
+				t.Error(err)
+			}
+			done <- d
+		}(a)
+	}
+	d1, d2 := <-done, <-done
+	if d1.Sent+d2.Sent != 3 {
+		t.Errorf("sent %d + %d, want 3 in all", d1.Sent, d2.Sent)
+	}
+	ids := m.sentIDs()
+	for _, o := range m.outbox() {
+		want := 1
+		if o.ID == held.ID {
+			want = 0
+		}
+		if ids[o.MessageID] != want {
+			t.Errorf("message %d received %d times, want %d", o.ID, ids[o.MessageID], want)
+		}
 	}
 }

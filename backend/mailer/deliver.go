@@ -28,6 +28,10 @@ type Problem struct {
 	Error string `json:"error"`
 }
 
+// Lease is how long a sender holds a message it marked "sending": after it, the message counts
+// as caught by a crash (and is looked up in Sent before it is sent again).
+const Lease = 10 * time.Minute
+
 // Progress hears how far a delivery run is.
 type Progress func(done, total int)
 
@@ -47,8 +51,9 @@ func nextAttempt(now time.Time, attempts int) *time.Time {
 // puts a copy of each in the IMAP Sent folder (flagged as read) when an IMAP account is set.
 //
 // Each message is marked "sending" before it goes to the server and "sent" right after: a
-// message found "sending" was interrupted by a crash, and is looked up in the Sent folder by
-// its Message-ID before it is sent again. When the SMTP server cannot be reached, the run
+// message found "sending" after its sender's lease ran out was interrupted by a crash, and is
+// looked up in the Sent folder by its Message-ID before it is sent again. A message is claimed
+// before it is sent, so two senders at once never send the same one. When the SMTP server cannot be reached, the run
 // stops and the rest stays queued for the next run.
 func Deliver(ctx context.Context, st *sqlite.Store, cfg mail.Config, now time.Time, progress Progress) (Delivery, error) {
 	d := Delivery{Errors: []Problem{}}
@@ -151,8 +156,12 @@ func (r *run) one(m domain.OutMessage) (stop bool, err error) {
 			return true, nil
 		}
 	}
-	if err := r.st.MailState(r.ctx, m.ID, "sending", "", nil, false); err != nil {
+	claimed, err := r.st.ClaimMail(r.ctx, m.ID, r.now, r.now.Add(Lease))
+	if err != nil {
 		return false, err
+	}
+	if !claimed {
+		return false, nil // another sender took it
 	}
 	sendErr := r.smtp.Send(r.cfg.From, []string{m.To}, m.Body)
 	if sendErr == nil {

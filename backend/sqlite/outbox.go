@@ -96,12 +96,11 @@ func (s *Store) QueueMail(ctx context.Context, msgs []domain.OutMessage) ([]doma
 }
 
 // DueMail is what a delivery run works on, oldest first: queued messages, messages caught in
-// "sending" by a crash, failed ones whose next attempt is due, and sent ones whose copy is not
-// in the Sent folder yet.
+// "sending" by a crash (their lease ran out), failed ones whose next attempt is due, and sent
+// ones whose copy is not in the Sent folder yet.
 func (s *Store) DueMail(ctx context.Context, now time.Time) ([]domain.OutMessage, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+outboxCols+`, o.body`+outboxFrom+` WHERE o.state IN ('queued', 'sending')
-		OR (o.state = 'failed' AND o.next_attempt IS NOT NULL AND o.next_attempt <= ?) OR (o.state = 'sent' AND o.in_sent = 0)
-		ORDER BY o.id`, now.UTC().Format(TimeLayout))
+	rows, err := s.db.QueryContext(ctx, `SELECT `+outboxCols+`, o.body`+outboxFrom+` WHERE `+dueWhere+` OR (o.state = 'sent' AND o.in_sent = 0)
+		ORDER BY o.id`, now.UTC().Format(TimeLayout), now.UTC().Format(TimeLayout))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: due mail: %w", err)
 	}
@@ -119,7 +118,30 @@ func (s *Store) DueMail(ctx context.Context, now time.Time) ([]domain.OutMessage
 	return out, rows.Err()
 }
 
-// MailState records a step of a message's delivery: "sending" (one more attempt), "sent",
+// dueWhere is a message that may be sent now: queued, failed with its next attempt due, or left
+// in "sending" by a sender whose lease ran out.
+const dueWhere = `(o.state = 'queued' OR (o.state = 'failed' AND o.next_attempt IS NOT NULL AND o.next_attempt <= ?)
+	OR (o.state = 'sending' AND (o.next_attempt IS NULL OR o.next_attempt <= ?)))`
+
+// ClaimMail marks a due message "sending" (one more attempt) until lease, and says whether this
+// caller got it: two senders at once (the window's, a command's) never take the same message.
+func (s *Store) ClaimMail(ctx context.Context, id int64, now, lease time.Time) (bool, error) {
+	var n int64
+	err := s.write(ctx, func(tx *Tx) error {
+		t := now.UTC().Format(TimeLayout)
+		r, err := tx.ExecContext(tx.ctx, `UPDATE outbox AS o SET state = 'sending', attempts = attempts + 1, next_attempt = ?
+			WHERE o.id = ? AND `+dueWhere, lease.UTC().Format(TimeLayout), id, t, t)
+		if err != nil {
+			return fmt.Errorf("sqlite: claim mail %d: %w", id, err)
+		}
+		n, err = r.RowsAffected()
+		return err
+	})
+	return n == 1, err
+}
+
+// MailState records a step of a message's delivery: "sending" (one more attempt; next is the
+// sender's lease), "sent",
 // "failed" (with the error and, if it is worth trying again, when), or filed (inSent: the copy
 // is in the Sent folder). Each step is its own small transaction, so a crash leaves the last
 // step done.
@@ -128,7 +150,11 @@ func (s *Store) MailState(ctx context.Context, id int64, state, errText string, 
 		var err error
 		switch state {
 		case "sending":
-			_, err = tx.ExecContext(tx.ctx, `UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?`, id)
+			var lease any
+			if next != nil {
+				lease = next.UTC().Format(TimeLayout)
+			}
+			_, err = tx.ExecContext(tx.ctx, `UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt = ? WHERE id = ?`, lease, id)
 		case "sent":
 			_, err = tx.ExecContext(tx.ctx, `UPDATE outbox SET state = 'sent', last_error = '', next_attempt = NULL,
 				sent_at = COALESCE(sent_at, ?), in_sent = ? WHERE id = ?`, tx.now, inSent, id)
