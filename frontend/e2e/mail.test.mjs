@@ -79,4 +79,9 @@ test('check the servers: a test message goes out', { skip }, async () => {
   assert.match((await byTest('mail-check').innerText()).replace(/\s+/g, ' '), /SMTP: ok — a test message went to owner@linen.example IMAP: not set/)
   const got = await (await fetch(api + '/api/v1/messages')).json()
   assert.ok(got.messages.some((m) => m.Subject === 'Partnerbook test message' && m.To[0].Address === 'owner@linen.example'))
+  // The same check from the Settings screen, where the servers are set.
+  await nav('Settings')
+  await byTest('test-smtp').click()
+  await byTest('check-smtp').waitFor()
+  assert.match(await byTest('check-smtp').innerText(), /SMTP: ok — a test message went to shop@linen\.example/)
 })
