@@ -128,6 +128,9 @@ func (r *run) mailbox() *mail.IMAP {
 
 // one handles one due message; stop says the SMTP server is gone for this run.
 func (r *run) one(m domain.OutMessage) (stop bool, err error) {
+	if m.Body, err = r.st.MailBody(r.ctx, m.ID); err != nil { // one message's bytes in memory at a time
+		return false, err
+	}
 	switch m.State {
 	case "sent": // sent, but its copy is not in Sent yet
 		return false, r.file(m)

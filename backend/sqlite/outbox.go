@@ -95,27 +95,36 @@ func (s *Store) QueueMail(ctx context.Context, msgs []domain.OutMessage) ([]doma
 	return out, err
 }
 
-// DueMail is what a delivery run works on, oldest first: queued messages, messages caught in
-// "sending" by a crash (their lease ran out), failed ones whose next attempt is due, and sent
-// ones whose copy is not in the Sent folder yet.
+// DueMail is what a delivery run works on, oldest first, without the messages' bytes (Body
+// reads them one at a time): queued messages, messages caught in "sending" by a crash (their
+// lease ran out), failed ones whose next attempt is due, and sent ones whose copy is not in the
+// Sent folder yet.
 func (s *Store) DueMail(ctx context.Context, now time.Time) ([]domain.OutMessage, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+outboxCols+`, o.body`+outboxFrom+` WHERE `+dueWhere+` OR (o.state = 'sent' AND o.in_sent = 0)
-		ORDER BY o.id`, now.UTC().Format(TimeLayout), now.UTC().Format(TimeLayout))
+	t := now.UTC().Format(TimeLayout)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+outboxCols+outboxFrom+` WHERE `+dueWhere+` OR (o.state = 'sent' AND o.in_sent = 0)
+		ORDER BY o.id`, t, t)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: due mail: %w", err)
 	}
 	defer rows.Close()
 	var out []domain.OutMessage
 	for rows.Next() {
-		var body []byte
-		m, err := scanOut(rows, &body)
+		m, err := scanOut(rows)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: due mail: %w", err)
 		}
-		m.Body = body
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// MailBody reads a message's bytes.
+func (s *Store) MailBody(ctx context.Context, id int64) ([]byte, error) {
+	var body []byte
+	if err := s.db.QueryRowContext(ctx, `SELECT body FROM outbox WHERE id = ?`, id).Scan(&body); err != nil {
+		return nil, fmt.Errorf("sqlite: mail body %d: %w", id, err)
+	}
+	return body, nil
 }
 
 // dueWhere is a message that may be sent now: queued, failed with its next attempt due, or left
