@@ -15,7 +15,9 @@ import (
 //	go test -run '^$' -bench Recompute -benchtime 1x -timeout 30m ./backend/sqlite/
 //
 // "from-nothing" computes every line anew (the lines, attributions and links are cleared
-// before each run, outside the timing); "unchanged" recomputes with nothing to change.
+// before each run, outside the timing); "unchanged" recomputes with nothing to change;
+// "plan-change" recomputes after the sale rate changed (20% and 25% in turn), so every unpaid
+// sale line and its second tier change in place.
 func BenchmarkRecompute(b *testing.B) {
 	s := benchStore(b)
 	p := domain.DefaultProgram("Shop")
@@ -61,5 +63,22 @@ func BenchmarkRecompute(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			recompute(b)
 		}
+	})
+	b.Run("plan-change", func(b *testing.B) {
+		b.StopTimer()
+		recompute(b) // the lines exist when this runs alone
+		b.StartTimer()
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			rate := []string{"25", "20"}[i%2]
+			if _, err := s.db.Exec(`UPDATE programs SET rules = json_set(rules, '$.sale.percent', ?) WHERE id = ?`, rate, prog.ID); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			recompute(b)
+		}
+		var n int
+		s.db.QueryRow(`SELECT count(*) FROM commission_lines WHERE rule = 'sale 25%'`).Scan(&n)
+		b.ReportMetric(float64(n), "lines-at-25%")
 	})
 }
