@@ -67,7 +67,7 @@ func (s *Store) ImportPartners(ctx context.Context, programID int64, file string
 			res.Count(o)
 		}
 		if res.Created+res.Updated > 0 {
-			if err := tx.recompute(programID, recomputeScope{all: true}); err != nil {
+			if err := tx.recompute(programID, recomputeScope{all: true, fresh: true}); err != nil {
 				return err
 			}
 		}

@@ -97,7 +97,7 @@ func (s *Store) UpdateProgram(ctx context.Context, p domain.Program) (domain.Pro
 		}
 		p.CreatedAt, p.UpdatedAt = before.CreatedAt, parseTime(tx.now)
 		if commissionsChange(before, p) {
-			if err := tx.recompute(p.ID, recomputeScope{all: true}); err != nil {
+			if err := tx.recompute(p.ID, recomputeScope{all: true, fresh: true}); err != nil {
 				return err
 			}
 		}

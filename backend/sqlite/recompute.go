@@ -18,6 +18,7 @@ import (
 // recomputes the whole program (a change of its plan or of a partner).
 type recomputeScope struct {
 	all       bool
+	fresh     bool // nothing in this transaction changed orders, customers or lines before: see chunks
 	orders    []int64
 	customers []int64
 	leads     []int64
@@ -75,15 +76,8 @@ func (tx *Tx) recompute(programID int64, sc recomputeScope) error {
 	if err != nil {
 		return err
 	}
-	for start := 0; start < len(customers); start += chunk {
-		if err := c.customers(customers[start:min(start+chunk, len(customers))], false); err != nil {
-			return err
-		}
-	}
-	for start := 0; start < len(alone); start += chunk {
-		if err := c.customers(alone[start:min(start+chunk, len(alone))], true); err != nil {
-			return err
-		}
+	if err := c.chunks(chunksOf(customers, alone), sc.all && sc.fresh); err != nil {
+		return err
 	}
 	if err := c.standaloneLeads(sc.leads); err != nil {
 		return err
@@ -226,77 +220,6 @@ func (c *computer) addMonth(partner int64, t time.Time) {
 	}
 }
 
-// customers computes a chunk of customers (or, alone, of orders without a customer).
-func (c *computer) customers(ids []int64, alone bool) error {
-	where := `o.customer_id IN (SELECT value FROM json_each(?))`
-	if alone {
-		where = `o.id IN (SELECT value FROM json_each(?))`
-	}
-	orders, err := c.loadOrders(where, jsonIDs(ids))
-	if err != nil {
-		return err
-	}
-	var histories []commission.History
-	byCustomer := map[int64]int{}
-	for _, lo := range orders {
-		o := lo.Order
-		i, ok := byCustomer[o.Customer]
-		if !ok || alone {
-			i = len(histories)
-			byCustomer[o.Customer] = i
-			histories = append(histories, commission.History{Customer: o.Customer, Links: c.links[o.Customer]})
-		}
-		histories[i].Orders = append(histories[i].Orders, o)
-	}
-	stored, err := c.customerRows(ids, alone)
-	if err != nil {
-		return err
-	}
-	var lines []commission.Line
-	var leadIDs []int64
-	state := map[int64]*loadedOrder{}
-	for i := range orders {
-		state[orders[i].ID] = &orders[i]
-	}
-	for _, h := range histories {
-		if h.Customer != 0 {
-			if l, ok := c.leads[stored[h.Customer].email]; ok {
-				h.Lead = &l
-				c.leadDone[l.ID] = true
-				leadIDs = append(leadIDs, l.ID)
-			}
-		}
-		r := c.e.Customer(h)
-		lines = append(lines, r.Lines...)
-		for _, a := range r.Attributions {
-			state[a.Order].newPartner, state[a.Order].newReason = a.Partner, a.Reason
-		}
-		for _, s := range r.Sales {
-			state[s.Order.ID].newSaleBase = s.Base.String()
-			c.addMonth(s.Partner, s.Order.Time)
-		}
-		if h.Customer != 0 {
-			if err := c.setLink(h.Customer, r.LinkPartner, r.LinkReason, r.LinkSince, stored[h.Customer]); err != nil {
-				return err
-			}
-		}
-	}
-	for i := range orders {
-		if err := c.saveAttribution(&orders[i]); err != nil {
-			return err
-		}
-	}
-	orderIDs := make([]int64, len(orders))
-	keep := map[string]bool{} // sale lines that wait for their tier
-	for i, lo := range orders {
-		orderIDs[i] = lo.ID
-		if c.e.HasTiers() && lo.newSaleBase != "" {
-			keep[fmt.Sprintf("o%d:p%d:sale", lo.ID, lo.newPartner)] = true
-		}
-	}
-	return c.merge.apply(orderIDs, leadIDs, lines, keep)
-}
-
 // standaloneLeads computes the leads that no customer's history took up: converted by a
 // person before any order, or not converted at all.
 func (c *computer) standaloneLeads(ids []int64) error {
@@ -363,7 +286,7 @@ func (c *computer) tiers(all bool) error {
 
 // salesOf computes the sale lines of the orders where says, all one partner's.
 func (c *computer) salesOf(where string, args ...any) error {
-	orders, err := c.loadOrders(where, args...)
+	orders, err := c.loadOrders(c.tx.ctx, c.tx, where, args...)
 	if err != nil {
 		return err
 	}

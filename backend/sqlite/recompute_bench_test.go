@@ -39,7 +39,7 @@ func BenchmarkRecompute(b *testing.B) {
 		}
 	}
 	recompute := func(b *testing.B) {
-		if err := s.write(ctx, func(tx *Tx) error { return tx.recompute(prog.ID, recomputeScope{all: true}) }); err != nil {
+		if err := s.write(ctx, func(tx *Tx) error { return tx.recompute(prog.ID, recomputeScope{all: true, fresh: true}) }); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -24,8 +25,8 @@ type loadedOrder struct {
 // loadOrders reads the orders where says (on orders o, in any order: the engine sorts), with
 // their items when the plan has product rules. where must name the orders by something that
 // belongs to one program (customers, order ids, a partner), so that SQLite searches by it.
-func (c *computer) loadOrders(where string, args ...any) ([]loadedOrder, error) {
-	rows, err := c.tx.QueryContext(c.tx.ctx, `SELECT o.id, o.order_key, COALESCE(o.customer_id, 0), o.customer_email, o.time,
+func (c *computer) loadOrders(ctx context.Context, q querier, where string, args ...any) ([]loadedOrder, error) {
+	rows, err := q.QueryContext(ctx, `SELECT o.id, o.order_key, COALESCE(o.customer_id, 0), o.customer_email, o.time,
 		o.currency, o.total, o.net, o.discount, o.refunded, o.cancelled, o.discount_codes, o.ref_key,
 		COALESCE(o.partner_id, 0), o.reason, COALESCE(o.sale_base, '')
 		FROM orders o WHERE `+where, args...)
@@ -58,7 +59,7 @@ func (c *computer) loadOrders(where string, args ...any) ([]loadedOrder, error) 
 	for i, lo := range out {
 		ids[i], at[lo.ID] = lo.ID, i
 	}
-	lines, err := c.tx.QueryContext(c.tx.ctx, `SELECT order_id, position, sku, quantity, unit_price FROM order_lines
+	lines, err := q.QueryContext(ctx, `SELECT order_id, position, sku, quantity, unit_price FROM order_lines
 		WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, position`, jsonIDs(ids))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: load order lines: %w", err)
@@ -82,12 +83,12 @@ type storedCustomer struct {
 }
 
 // customerRows reads the chunk's customers.
-func (c *computer) customerRows(ids []int64, alone bool) (map[int64]storedCustomer, error) {
+func customerRows(ctx context.Context, q querier, ids []int64, alone bool) (map[int64]storedCustomer, error) {
 	out := map[int64]storedCustomer{}
 	if alone {
 		return out, nil
 	}
-	rows, err := c.tx.QueryContext(c.tx.ctx, `SELECT id, email, COALESCE(partner_id, 0), link_reason, COALESCE(linked_at, '')
+	rows, err := q.QueryContext(ctx, `SELECT id, email, COALESCE(partner_id, 0), link_reason, COALESCE(linked_at, '')
 		FROM customers WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: customers: %w", err)

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"sort"
@@ -117,11 +118,15 @@ const lineCols = `id, line_key, kind, partner_id, status, amount, base, payout_i
 
 // existing reads the machine's lines (not people's adjustments) of the orders and leads.
 func (m *merger) existing(orderIDs, leadIDs []int64) (map[string][]lineRow, error) {
+	return existingLines(m.tx.ctx, m.tx, orderIDs, leadIDs)
+}
+
+func existingLines(ctx context.Context, q querier, orderIDs, leadIDs []int64) (map[string][]lineRow, error) {
 	out := map[string][]lineRow{}
 	if len(orderIDs) == 0 && len(leadIDs) == 0 {
 		return out, nil
 	}
-	rows, err := m.tx.QueryContext(m.tx.ctx, `SELECT `+lineCols+` FROM commission_lines WHERE order_id IN (SELECT value FROM json_each(?))
+	rows, err := q.QueryContext(ctx, `SELECT `+lineCols+` FROM commission_lines WHERE order_id IN (SELECT value FROM json_each(?))
 		UNION SELECT `+lineCols+` FROM commission_lines WHERE lead_id IN (SELECT value FROM json_each(?))`, jsonIDs(orderIDs), jsonIDs(leadIDs))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: commission lines: %w", err)
@@ -148,6 +153,11 @@ func (m *merger) apply(orderIDs, leadIDs []int64, lines []commission.Line, keep 
 	if err != nil {
 		return err
 	}
+	return m.applyTo(ex, lines, keep)
+}
+
+// applyTo merges lines over ex, the stored lines of their orders and leads.
+func (m *merger) applyTo(ex map[string][]lineRow, lines []commission.Line, keep map[string]bool) error {
 	return m.mergeAll(ex, lines, func(key string) bool {
 		base, _, _ := strings.Cut(key, ":t2:")
 		return keep[base]

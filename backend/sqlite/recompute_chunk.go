@@ -1,0 +1,191 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sync"
+
+	"partnerbook/backend/commission"
+)
+
+// chunkOf is a chunk of customers (or, alone, of orders without a customer).
+type chunkOf struct {
+	ids   []int64
+	alone bool
+}
+
+func chunksOf(customers, alone []int64) []chunkOf {
+	var out []chunkOf
+	for start := 0; start < len(customers); start += chunk {
+		out = append(out, chunkOf{ids: customers[start:min(start+chunk, len(customers))]})
+	}
+	for start := 0; start < len(alone); start += chunk {
+		out = append(out, chunkOf{ids: alone[start:min(start+chunk, len(alone))], alone: true})
+	}
+	return out
+}
+
+// chunkData is what a chunk's computation reads: its orders, its customers as stored, the
+// leads their e-mails match, and the stored lines of those orders and leads.
+type chunkData struct {
+	chunkOf
+	orders  []loadedOrder
+	stored  map[int64]storedCustomer
+	leadIDs []int64
+	ex      map[string][]lineRow
+	err     error
+}
+
+// chunks computes the chunks one after the other. With pipelined, the next chunk is read on a
+// second connection while this one is computed and written: the reads (a third of the time of
+// a whole program's recompute) run beside the writes. That connection sees the database as it
+// was when this transaction began, so it may only be used when nothing in the transaction
+// changed orders, customers or lines before the recompute (a plan change, a partners import),
+// and because the chunks are disjoint: chunk N's writes touch only chunk N's orders,
+// customers, lines and leads, never what chunk N+1 reads.
+func (c *computer) chunks(all []chunkOf, pipelined bool) error {
+	var mode string
+	if pipelined && len(all) > 1 {
+		// Only WAL lets a reader go on beside the writer; in a rollback journal the two would
+		// wait for each other.
+		c.tx.QueryRowContext(c.tx.ctx, `PRAGMA journal_mode`).Scan(&mode)
+	}
+	if mode != "wal" {
+		for _, ck := range all {
+			d := c.readChunk(c.tx.ctx, c.tx, ck)
+			if d.err != nil {
+				return d.err
+			}
+			if err := c.computeChunk(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	conn, err := c.tx.store.db.Conn(c.tx.ctx)
+	if err != nil {
+		return fmt.Errorf("sqlite: recompute reader: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(c.tx.ctx, "BEGIN DEFERRED"); err != nil {
+		return fmt.Errorf("sqlite: recompute reader: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+	ctx, cancel := context.WithCancel(c.tx.ctx)
+	var wg sync.WaitGroup
+	defer wg.Wait() // the reader is done with conn before it goes back to the pool
+	defer cancel()
+	ch := make(chan chunkData, 1) // one chunk read ahead: memory stays flat
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(ch)
+		for _, ck := range all {
+			d := c.readChunk(ctx, conn, ck)
+			select {
+			case ch <- d:
+			case <-ctx.Done():
+				return
+			}
+			if d.err != nil {
+				return
+			}
+		}
+	}()
+	for d := range ch {
+		if d.err != nil {
+			return d.err
+		}
+		if err := c.computeChunk(d); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+var _ querier = (*sql.Conn)(nil)
+
+// readChunk reads what a chunk's computation needs. It touches nothing of c that the
+// computation writes (c.leads and c.prog are read-only once the computer is made).
+func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkData {
+	d := chunkData{chunkOf: ck}
+	where := `o.customer_id IN (SELECT value FROM json_each(?))`
+	if ck.alone {
+		where = `o.id IN (SELECT value FROM json_each(?))`
+	}
+	if d.orders, d.err = c.loadOrders(ctx, q, where, jsonIDs(ck.ids)); d.err != nil {
+		return d
+	}
+	if d.stored, d.err = customerRows(ctx, q, ck.ids, ck.alone); d.err != nil {
+		return d
+	}
+	orderIDs := make([]int64, len(d.orders))
+	seen := map[int64]bool{}
+	for i, lo := range d.orders {
+		orderIDs[i] = lo.ID
+		if cust := lo.Customer; cust != 0 && !ck.alone && !seen[cust] {
+			seen[cust] = true
+			if l, ok := c.leads[d.stored[cust].email]; ok {
+				d.leadIDs = append(d.leadIDs, l.ID)
+			}
+		}
+	}
+	d.ex, d.err = existingLines(ctx, q, orderIDs, d.leadIDs)
+	return d
+}
+
+// computeChunk runs the engine over a chunk's histories and writes what changed: the orders'
+// attributions, the customers' links and the lines.
+func (c *computer) computeChunk(d chunkData) error {
+	orders, stored := d.orders, d.stored
+	var histories []commission.History
+	byCustomer := map[int64]int{}
+	for _, lo := range orders {
+		o := lo.Order
+		i, ok := byCustomer[o.Customer]
+		if !ok || d.alone {
+			i = len(histories)
+			byCustomer[o.Customer] = i
+			histories = append(histories, commission.History{Customer: o.Customer, Links: c.links[o.Customer]})
+		}
+		histories[i].Orders = append(histories[i].Orders, o)
+	}
+	var lines []commission.Line
+	state := map[int64]*loadedOrder{}
+	for i := range orders {
+		state[orders[i].ID] = &orders[i]
+	}
+	for _, h := range histories {
+		if h.Customer != 0 {
+			if l, ok := c.leads[stored[h.Customer].email]; ok {
+				h.Lead = &l
+				c.leadDone[l.ID] = true
+			}
+		}
+		r := c.e.Customer(h)
+		lines = append(lines, r.Lines...)
+		for _, a := range r.Attributions {
+			state[a.Order].newPartner, state[a.Order].newReason = a.Partner, a.Reason
+		}
+		for _, s := range r.Sales {
+			state[s.Order.ID].newSaleBase = s.Base.String()
+			c.addMonth(s.Partner, s.Order.Time)
+		}
+		if h.Customer != 0 {
+			if err := c.setLink(h.Customer, r.LinkPartner, r.LinkReason, r.LinkSince, stored[h.Customer]); err != nil {
+				return err
+			}
+		}
+	}
+	keep := map[string]bool{} // sale lines that wait for their tier
+	for i := range orders {
+		if err := c.saveAttribution(&orders[i]); err != nil {
+			return err
+		}
+		if c.e.HasTiers() && orders[i].newSaleBase != "" {
+			keep[fmt.Sprintf("o%d:p%d:sale", orders[i].ID, orders[i].newPartner)] = true
+		}
+	}
+	return c.merge.applyTo(d.ex, lines, keep)
+}
