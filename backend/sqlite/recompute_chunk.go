@@ -26,15 +26,18 @@ func chunksOf(customers, alone []int64) []chunkOf {
 	return out
 }
 
-// chunkData is what a chunk's computation reads: its orders, its customers as stored, the
-// leads their e-mails match, and the stored lines of those orders and leads.
+// chunkData is a chunk read and run through the engine: its orders, its customers as stored,
+// the leads their e-mails match, the stored lines of those orders and leads, and each
+// customer's history with what the engine made of it.
 type chunkData struct {
 	chunkOf
-	orders  []loadedOrder
-	stored  map[int64]storedCustomer
-	leadIDs []int64
-	ex      map[string][]lineRow
-	err     error
+	orders    []loadedOrder
+	stored    map[int64]storedCustomer
+	leadIDs   []int64
+	ex        map[string][]lineRow
+	histories []commission.History
+	results   []commission.Result
+	err       error
 }
 
 // chunks computes the chunks one after the other. With pipelined, the next chunk is read on a
@@ -54,7 +57,7 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 	if mode != "wal" {
 		for _, ck := range all {
 			d := c.readChunk(c.tx.ctx, c.tx, ck)
-			if d.err != nil {
+			if c.runEngine(&d); d.err != nil {
 				return d.err
 			}
 			if err := c.computeChunk(d); err != nil {
@@ -76,24 +79,39 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 	var wg sync.WaitGroup
 	defer wg.Wait() // the reader is done with conn before it goes back to the pool
 	defer cancel()
-	ch := make(chan chunkData, 1) // one chunk read ahead: memory stays flat
-	wg.Add(1)
+	// Three stages, one chunk ahead each (memory stays flat): read on conn, run the engine,
+	// write on the transaction. Whichever is slowest sets the pace: the reads when little
+	// changes, the writes when every line is new.
+	read, computed := make(chan chunkData, 1), make(chan chunkData, 1)
+	send := func(ch chan chunkData, d chunkData) bool {
+		select {
+		case ch <- d:
+			return d.err == nil
+		case <-ctx.Done():
+			return false
+		}
+	}
+	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		defer close(ch)
+		defer close(read)
 		for _, ck := range all {
-			d := c.readChunk(ctx, conn, ck)
-			select {
-			case ch <- d:
-			case <-ctx.Done():
-				return
-			}
-			if d.err != nil {
+			if !send(read, c.readChunk(ctx, conn, ck)) {
 				return
 			}
 		}
 	}()
-	for d := range ch {
+	go func() {
+		defer wg.Done()
+		defer close(computed)
+		for d := range read {
+			c.runEngine(&d)
+			if !send(computed, d) {
+				return
+			}
+		}
+	}()
+	for d := range computed {
 		if d.err != nil {
 			return d.err
 		}
@@ -106,8 +124,9 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 
 var _ querier = (*sql.Conn)(nil)
 
-// readChunk reads what a chunk's computation needs. It touches nothing of c that the
-// computation writes (c.leads and c.prog are read-only once the computer is made).
+// readChunk reads what a chunk's computation needs, and makes its customers' histories. It
+// touches nothing of c that computeChunk writes: c.leads, c.links and c.prog are read-only once
+// the computer is made.
 func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkData {
 	d := chunkData{chunkOf: ck}
 	where := `o.customer_id IN (SELECT value FROM json_each(?))`
@@ -120,50 +139,56 @@ func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkDa
 	if d.stored, d.err = customerRows(ctx, q, ck.ids, ck.alone); d.err != nil {
 		return d
 	}
+	byCustomer := map[int64]int{}
 	orderIDs := make([]int64, len(d.orders))
-	seen := map[int64]bool{}
 	for i, lo := range d.orders {
 		orderIDs[i] = lo.ID
-		if cust := lo.Customer; cust != 0 && !ck.alone && !seen[cust] {
-			seen[cust] = true
-			if l, ok := c.leads[d.stored[cust].email]; ok {
-				d.leadIDs = append(d.leadIDs, l.ID)
+		o := lo.Order
+		j, ok := byCustomer[o.Customer]
+		if !ok || ck.alone {
+			j = len(d.histories)
+			byCustomer[o.Customer] = j
+			h := commission.History{Customer: o.Customer, Links: c.links[o.Customer]}
+			if o.Customer != 0 {
+				if l, ok := c.leads[d.stored[o.Customer].email]; ok {
+					h.Lead = &l
+					d.leadIDs = append(d.leadIDs, l.ID)
+				}
 			}
+			d.histories = append(d.histories, h)
 		}
+		d.histories[j].Orders = append(d.histories[j].Orders, o)
 	}
 	d.ex, d.err = existingLines(ctx, q, orderIDs, d.leadIDs)
 	return d
 }
 
-// computeChunk runs the engine over a chunk's histories and writes what changed: the orders'
+// runEngine runs the engine over a chunk's histories (the engine is pure and does not change
+// once made, so this may run beside the reads and the writes).
+func (c *computer) runEngine(d *chunkData) {
+	if d.err != nil {
+		return
+	}
+	d.results = make([]commission.Result, len(d.histories))
+	for i, h := range d.histories {
+		d.results[i] = c.e.Customer(h)
+	}
+}
+
+// computeChunk writes what the engine made of a chunk where it changed: the orders'
 // attributions, the customers' links and the lines.
 func (c *computer) computeChunk(d chunkData) error {
-	orders, stored := d.orders, d.stored
-	var histories []commission.History
-	byCustomer := map[int64]int{}
-	for _, lo := range orders {
-		o := lo.Order
-		i, ok := byCustomer[o.Customer]
-		if !ok || d.alone {
-			i = len(histories)
-			byCustomer[o.Customer] = i
-			histories = append(histories, commission.History{Customer: o.Customer, Links: c.links[o.Customer]})
-		}
-		histories[i].Orders = append(histories[i].Orders, o)
-	}
+	orders := d.orders
 	var lines []commission.Line
 	state := map[int64]*loadedOrder{}
 	for i := range orders {
 		state[orders[i].ID] = &orders[i]
 	}
-	for _, h := range histories {
-		if h.Customer != 0 {
-			if l, ok := c.leads[stored[h.Customer].email]; ok {
-				h.Lead = &l
-				c.leadDone[l.ID] = true
-			}
+	for i, h := range d.histories {
+		r := d.results[i]
+		if h.Lead != nil {
+			c.leadDone[h.Lead.ID] = true
 		}
-		r := c.e.Customer(h)
 		lines = append(lines, r.Lines...)
 		for _, a := range r.Attributions {
 			state[a.Order].newPartner, state[a.Order].newReason = a.Partner, a.Reason
@@ -173,7 +198,7 @@ func (c *computer) computeChunk(d chunkData) error {
 			c.addMonth(s.Partner, s.Order.Time)
 		}
 		if h.Customer != 0 {
-			if err := c.setLink(h.Customer, r.LinkPartner, r.LinkReason, r.LinkSince, stored[h.Customer]); err != nil {
+			if err := c.setLink(h.Customer, r.LinkPartner, r.LinkReason, r.LinkSince, d.stored[h.Customer]); err != nil {
 				return err
 			}
 		}
