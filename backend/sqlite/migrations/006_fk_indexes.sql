@@ -16,3 +16,9 @@ CREATE INDEX carried_balances_run ON carried_balances(run_id);
 CREATE INDEX outbox_partner ON outbox(partner_id) WHERE partner_id IS NOT NULL;
 CREATE INDEX api_keys_program ON api_keys(program_id);
 CREATE INDEX customer_links_partner ON customer_links(partner_id);
+-- Lines get their payout when paid and their lead only when a lead's bounty: new lines are
+-- neither, so these two indexes hold only the lines that have one.
+DROP INDEX commission_lines_payout;
+CREATE INDEX commission_lines_payout ON commission_lines(payout_id) WHERE payout_id IS NOT NULL;
+DROP INDEX commission_lines_lead;
+CREATE INDEX commission_lines_lead ON commission_lines(lead_id) WHERE lead_id IS NOT NULL;
