@@ -37,6 +37,7 @@ type chunkData struct {
 	ex        map[string][]lineRow
 	histories []commission.History
 	results   []commission.Result
+	ops       []lineOp // the planned writes of its lines
 	err       error
 }
 
@@ -57,7 +58,7 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 	if mode != "wal" {
 		for _, ck := range all {
 			d := c.readChunk(c.tx.ctx, c.tx, ck)
-			if c.runEngine(&d); d.err != nil {
+			if c.runEngine(&d, c.merge.plan); d.err != nil {
 				return d.err
 			}
 			if err := c.computeChunk(d); err != nil {
@@ -91,6 +92,7 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 			return false
 		}
 	}
+	plan := newPlanner(c.merge.plan.prog, c.merge.plan.loc) // the engine stage's own
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
@@ -105,7 +107,7 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 		defer wg.Done()
 		defer close(computed)
 		for d := range read {
-			c.runEngine(&d)
+			c.runEngine(&d, plan)
 			if !send(computed, d) {
 				return
 			}
@@ -163,38 +165,49 @@ func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkDa
 	return d
 }
 
-// runEngine runs the engine over a chunk's histories (the engine is pure and does not change
-// once made, so this may run beside the reads and the writes).
-func (c *computer) runEngine(d *chunkData) {
+// runEngine runs the engine over a chunk's histories and plans the writes of its lines. The
+// engine is pure and does not change once made, and the planner touches no database, so this
+// may run beside the reads and the writes. It sets each order's new attribution, for
+// computeChunk to write.
+func (c *computer) runEngine(d *chunkData, p *planner) {
 	if d.err != nil {
 		return
 	}
 	d.results = make([]commission.Result, len(d.histories))
-	for i, h := range d.histories {
-		d.results[i] = c.e.Customer(h)
-	}
-}
-
-// computeChunk writes what the engine made of a chunk where it changed: the orders'
-// attributions, the customers' links and the lines.
-func (c *computer) computeChunk(d chunkData) error {
-	orders := d.orders
-	var lines []commission.Line
 	state := map[int64]*loadedOrder{}
-	for i := range orders {
-		state[orders[i].ID] = &orders[i]
+	for i := range d.orders {
+		state[d.orders[i].ID] = &d.orders[i]
 	}
+	var lines []commission.Line
 	for i, h := range d.histories {
-		r := d.results[i]
-		if h.Lead != nil {
-			c.leadDone[h.Lead.ID] = true
-		}
+		r := c.e.Customer(h)
+		d.results[i] = r
 		lines = append(lines, r.Lines...)
 		for _, a := range r.Attributions {
 			state[a.Order].newPartner, state[a.Order].newReason = a.Partner, a.Reason
 		}
 		for _, s := range r.Sales {
 			state[s.Order.ID].newSaleBase = s.Base.String()
+		}
+	}
+	keep := map[string]bool{} // sale lines that wait for their tier
+	for _, lo := range d.orders {
+		if c.e.HasTiers() && lo.newSaleBase != "" {
+			keep[fmt.Sprintf("o%d:p%d:sale", lo.ID, lo.newPartner)] = true
+		}
+	}
+	d.ops = p.plan(d.ex, lines, keptBy(keep))
+}
+
+// computeChunk writes what the engine made of a chunk where it changed: the orders'
+// attributions, the customers' links and the planned lines.
+func (c *computer) computeChunk(d chunkData) error {
+	for i, h := range d.histories {
+		r := d.results[i]
+		if h.Lead != nil {
+			c.leadDone[h.Lead.ID] = true
+		}
+		for _, s := range r.Sales {
 			c.addMonth(s.Partner, s.Order.Time)
 		}
 		if h.Customer != 0 {
@@ -203,14 +216,10 @@ func (c *computer) computeChunk(d chunkData) error {
 			}
 		}
 	}
-	keep := map[string]bool{} // sale lines that wait for their tier
-	for i := range orders {
-		if err := c.saveAttribution(&orders[i]); err != nil {
+	for i := range d.orders {
+		if err := c.saveAttribution(&d.orders[i]); err != nil {
 			return err
 		}
-		if c.e.HasTiers() && orders[i].newSaleBase != "" {
-			keep[fmt.Sprintf("o%d:p%d:sale", orders[i].ID, orders[i].newPartner)] = true
-		}
 	}
-	return c.merge.applyTo(d.ex, lines, keep)
+	return c.merge.execute(d.ops)
 }

@@ -4,27 +4,20 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
-
-	"github.com/shopspring/decimal"
 
 	"partnerbook/backend/commission"
 	"partnerbook/backend/domain"
 )
 
-// merger writes what the engine computed over what is stored, by line key: an unpaid line is
-// changed in place (reversed at zero, deleted when its key is gone); a paid line keeps its
-// amount and the difference goes to one open adjustment line of the same key, approved at
-// once. What people decided (approved early, rejected with a reason) stays.
+// merger writes what the engine computed over what is stored: its planner says what to write
+// (see planner), it writes it, with the customers' links and the orders' attributions.
 type merger struct {
 	tx      *Tx
-	prog    domain.Program
-	loc     *time.Location
-	status  map[string]lineRow // final state of the lines merged in this call, for their second tiers
-	links   batch              // customers' links
-	orders  batch              // orders' attributions
+	plan    *planner
+	links   batch // customers' links
+	orders  batch // orders' attributions
 	insert  *sql.Stmt
 	insertN *sql.Stmt // insertBatch rows at once
 	pending []any     // rows to insert, insertCols values each
@@ -43,7 +36,7 @@ type lineRow struct {
 
 func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error) {
 	var err error
-	m := &merger{tx: tx, prog: prog, loc: loc, status: map[string]lineRow{}}
+	m := &merger{tx: tx, plan: newPlanner(prog, loc)}
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
 			return nil
@@ -158,10 +151,16 @@ func (m *merger) apply(orderIDs, leadIDs []int64, lines []commission.Line, keep 
 
 // applyTo merges lines over ex, the stored lines of their orders and leads.
 func (m *merger) applyTo(ex map[string][]lineRow, lines []commission.Line, keep map[string]bool) error {
-	return m.mergeAll(ex, lines, func(key string) bool {
+	return m.mergeAll(ex, lines, keptBy(keep))
+}
+
+// keptBy says whether a stored key waits for its tier: keep names sale keys, and a second
+// tier goes with its sale.
+func keptBy(keep map[string]bool) func(string) bool {
+	return func(key string) bool {
 		base, _, _ := strings.Cut(key, ":t2:")
 		return keep[base]
-	})
+	}
 }
 
 // applySales merges the sale lines (and their second tiers) of the orders.
@@ -178,147 +177,44 @@ func (m *merger) applySales(orderIDs []int64, lines []commission.Line) error {
 	return m.mergeAll(ex, lines, func(string) bool { return false })
 }
 
+// mergeAll plans the writes that make ex say what lines say, then makes them.
 func (m *merger) mergeAll(ex map[string][]lineRow, lines []commission.Line, kept func(string) bool) error {
-	clear(m.status)                                                               // a second tier's child is always merged in the same call: memory stays flat
-	sort.Slice(lines, func(i, j int) bool { return lines[i].Key < lines[j].Key }) // a child before its second tier
-	for i := range lines {
-		if err := m.mergeKey(lines[i].Key, &lines[i], ex[lines[i].Key]); err != nil {
-			return err
-		}
-		delete(ex, lines[i].Key)
-	}
-	gone := make([]string, 0, len(ex))
-	for k := range ex {
-		if !kept(k) {
-			gone = append(gone, k)
-		}
-	}
-	sort.Strings(gone)
-	for _, k := range gone {
-		if err := m.mergeKey(k, nil, ex[k]); err != nil {
-			return err
-		}
-	}
-	return m.flush()
+	return m.execute(m.plan.plan(ex, lines, kept))
 }
 
-// mergeKey makes the rows of one key say what want says (nil: the line is gone).
-func (m *merger) mergeKey(key string, want *commission.Line, rows []lineRow) error {
-	var paid int64
-	var paidRow, open *lineRow
-	var extra []lineRow
-	for i := range rows {
-		switch {
-		case rows[i].paid:
-			paid += rows[i].amount
-			paidRow = &rows[i]
-		case open == nil:
-			open = &rows[i]
-		default:
-			extra = append(extra, rows[i])
-		}
-	}
-	for _, r := range extra {
-		if _, err := m.del.ExecContext(m.tx.ctx, r.id); err != nil {
-			return fmt.Errorf("sqlite: commission line: %w", err)
-		}
-	}
-	if paidRow == nil {
-		if want == nil {
-			if open != nil {
-				_, err := m.del.ExecContext(m.tx.ctx, open.id)
-				return err
-			}
-			return nil
-		}
-		return m.put(open, m.row(want, open))
-	}
-	// Paid: the amount stays; the difference is one open adjustment, approved at once.
-	var target, base int64
-	cur := paidRow.currency
-	if want != nil {
-		target, base = minorOf(want.Amount, want.Currency), minorOf(want.Base, want.Currency)
-	}
-	diff := target - paid
-	if diff == 0 {
-		if open != nil {
-			_, err := m.del.ExecContext(m.tx.ctx, open.id)
-			return err
-		}
-		return nil
-	}
-	adj := lineRow{key: key, kind: "adjustment", status: "approved", partner: paidRow.partner, amount: diff, base: base - paidRow.base,
-		order: paidRow.order, lead: paidRow.lead, reason: paidRow.reason, sku: paidRow.sku, currency: cur, timeAt: paidRow.timeAt,
-		rule: "correction of a paid line", note: "changed after payout (refund or correction)"}
-	if want == nil {
-		adj.note = "no longer earned after payout"
-	}
-	return m.put(open, adj)
-}
-
-// row is the stored form of a computed line, keeping what people decided on the open row.
-func (m *merger) row(l *commission.Line, open *lineRow) lineRow {
-	r := lineRow{key: l.Key, kind: l.Kind, partner: l.Partner, order: l.Order, lead: l.Lead, reason: l.Reason, rule: l.Rule,
-		sku: l.SKU, currency: l.Currency, amount: minorOf(l.Amount, l.Currency), base: minorOf(l.Base, l.Currency),
-		timeAt: l.Time.UTC().Format(TimeLayout), note: l.Note, status: "pending"}
-	r.due = l.Time.In(m.loc).AddDate(0, 0, m.prog.HoldDays).Format("2006-01-02")
-	if open != nil {
-		r.approvedBy, r.rejectedBy = open.approvedBy, open.rejectedBy
-	}
-	child, hasChild := m.status[l.ParentKey]
-	switch {
-	case r.rejectedBy != "":
-		r.status, r.note = "rejected", open.note
-	case l.Rejected:
-		r.status = "rejected"
-	case r.amount == 0:
-		r.status = "reversed"
-	case hasChild && child.status == "rejected":
-		r.status, r.note = "rejected", child.note
-	case hasChild && child.status == "approved":
-		r.status = "approved"
-	case r.approvedBy != "":
-		r.status = "approved"
-	}
-	m.status[l.Key] = r
-	return r
-}
-
-// put writes r over open (nil: inserts it), when anything differs.
-func (m *merger) put(open *lineRow, r lineRow) error {
+// execute makes the planned writes, then writes what waits.
+func (m *merger) execute(ops []lineOp) error {
 	nullable := func(id int64) any {
 		if id == 0 {
 			return nil
 		}
 		return id
 	}
-	var due any
-	if r.due != "" {
-		due = r.due
-	}
-	if open == nil {
-		m.pending = append(m.pending, m.prog.ID, r.partner, nullable(r.order), nullable(r.lead), r.kind, r.reason, r.rule, r.sku,
-			r.status, r.base, r.amount, r.currency, r.timeAt, r.note, r.approvedBy, r.rejectedBy, r.key, due, m.tx.now, m.tx.now)
-		if len(m.pending) >= 4*insertBatch*insertCols {
-			return m.flushLines() // the other batches fill up at their own pace
+	for _, op := range ops {
+		r := op.r
+		var due any
+		if r.due != "" {
+			due = r.due
 		}
-		return nil
+		switch {
+		case op.del:
+			if _, err := m.del.ExecContext(m.tx.ctx, op.id); err != nil {
+				return fmt.Errorf("sqlite: delete commission line: %w", err)
+			}
+		case op.id == 0:
+			m.pending = append(m.pending, m.plan.prog.ID, r.partner, nullable(r.order), nullable(r.lead), r.kind, r.reason, r.rule, r.sku,
+				r.status, r.base, r.amount, r.currency, r.timeAt, r.note, r.approvedBy, r.rejectedBy, r.key, due, m.tx.now, m.tx.now)
+			if len(m.pending) >= 4*insertBatch*insertCols {
+				if err := m.flushLines(); err != nil { // the other batches fill up at their own pace
+					return err
+				}
+			}
+		default:
+			if _, err := m.update.ExecContext(m.tx.ctx, r.partner, nullable(r.order), nullable(r.lead), r.kind, r.reason, r.rule, r.sku,
+				r.status, r.base, r.amount, r.currency, r.timeAt, r.note, due, m.tx.now, op.id); err != nil {
+				return fmt.Errorf("sqlite: update commission line %s: %w", r.key, err)
+			}
+		}
 	}
-	if open.partner == r.partner && open.order == r.order && open.lead == r.lead && open.kind == r.kind && open.reason == r.reason &&
-		open.rule == r.rule && open.sku == r.sku && open.status == r.status && open.base == r.base && open.amount == r.amount &&
-		open.currency == r.currency && open.timeAt == r.timeAt && open.note == r.note && open.due == r.due {
-		return nil
-	}
-	_, err := m.update.ExecContext(m.tx.ctx, r.partner, nullable(r.order), nullable(r.lead), r.kind, r.reason, r.rule, r.sku, r.status,
-		r.base, r.amount, r.currency, r.timeAt, r.note, due, m.tx.now, open.id)
-	if err != nil {
-		return fmt.Errorf("sqlite: update commission line %s: %w", r.key, err)
-	}
-	return nil
-}
-
-// minorOf is an amount, rounded once to the currency, in minor units.
-func minorOf(d decimal.Decimal, cur string) int64 {
-	m, _ := domain.ToMinor(domain.Round(d, cur), cur)
-	return m
+	return m.flush()
 }
