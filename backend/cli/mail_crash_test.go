@@ -145,6 +145,7 @@ func TestMailTwoSendersAtOnce(t *testing.T) {
 	m.ok(nil, "mail", "statements", "--program", "1", "--run", "1")
 	m.ok(nil, "mail", "reports", "--program", "1", "--month", "2025-03")
 	m.ok(nil, "settings", "set", "smtp.port", strconv.Itoa(m.smtp.Port))
+	m.ok(nil, "settings", "set", "imap.host", "") // go-imap's memory server serves one connection at a time
 	ctx := context.Background()
 	var stores []*App
 	for i := 0; i < 2; i++ {

@@ -83,7 +83,7 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 	// Three stages, one chunk ahead each (memory stays flat): read on conn, run the engine,
 	// write on the transaction. Whichever is slowest sets the pace: the reads when little
 	// changes, the writes when every line is new.
-	read, computed := make(chan chunkData, 1), make(chan chunkData, 1)
+	read, computed := make(chan chunkData, 3), make(chan chunkData, 3)
 	send := func(ch chan chunkData, d chunkData) bool {
 		select {
 		case ch <- d:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -49,8 +50,12 @@ func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error
 		linked_at = j.value->>3 FROM json_each(?) j WHERE customers.id = j.value->>0`)}
 	m.orders = batch{what: "attribute orders", st: prep(`UPDATE orders SET partner_id = j.value->>1, reason = j.value->>2,
 		sale_base = j.value->>3 FROM json_each(?) j WHERE orders.id = j.value->>0`)}
-	m.insert = prep(insertLines + lineValues)
-	m.insertN = prep(insertLines + lineValues + strings.Repeat(", "+lineValues, insertBatch-1))
+	// What every new line of this recompute shares is written into the statement, not bound:
+	// its program, its times, and no person's decision (a new line has none). Fewer values
+	// cross into SQLite (15 a row instead of 20); both are ours, never a person's text.
+	values := strings.NewReplacer("PROGRAM", strconv.FormatInt(prog.ID, 10), "NOW", tx.now).Replace(lineValues)
+	m.insert = prep(insertLines + values)
+	m.insertN = prep(insertLines + values + strings.Repeat(", "+values, insertBatch-1))
 	// Changed lines are bound one by one: as JSON rows, like the attributions, they were no
 	// faster (a plan change of a million orders: 12.4 s either way).
 	m.update = prep(`UPDATE commission_lines SET partner_id=?, order_id=?, lead_id=?, kind=?, reason=?, rule=?, sku=?, status=?, base=?,
@@ -67,8 +72,8 @@ func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error
 const (
 	insertLines = `INSERT INTO commission_lines (program_id, partner_id, order_id, lead_id, kind, reason, rule, sku, status, base,
 		amount, currency, order_time, note, approved_by, rejected_by, line_key, due, created_at, updated_at) VALUES `
-	lineValues  = `(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
-	insertCols  = 20
+	lineValues  = `(PROGRAM,?,?,?,?,?,?,?,?,?,?,?,?,?,'','',?,?,'NOW','NOW')`
+	insertCols  = 15
 	insertBatch = 25 // rows per INSERT: fewer round trips through cgo
 )
 
@@ -202,8 +207,8 @@ func (m *merger) execute(ops []lineOp) error {
 				return fmt.Errorf("sqlite: delete commission line: %w", err)
 			}
 		case op.id == 0:
-			m.pending = append(m.pending, m.plan.prog.ID, r.partner, nullable(r.order), nullable(r.lead), r.kind, r.reason, r.rule, r.sku,
-				r.status, r.base, r.amount, r.currency, r.timeAt, r.note, r.approvedBy, r.rejectedBy, r.key, due, m.tx.now, m.tx.now)
+			m.pending = append(m.pending, r.partner, nullable(r.order), nullable(r.lead), r.kind, r.reason, r.rule, r.sku,
+				r.status, r.base, r.amount, r.currency, r.timeAt, r.note, r.key, due)
 			if len(m.pending) >= 4*insertBatch*insertCols {
 				if err := m.flushLines(); err != nil { // the other batches fill up at their own pace
 					return err

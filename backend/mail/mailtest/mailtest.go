@@ -126,7 +126,8 @@ func (s *SMTP) Messages() []Received {
 	return append([]Received(nil), s.got...)
 }
 
-// IMAP is go-imap's in-memory server: user "username", password "password", an INBOX.
+// IMAP is go-imap's in-memory server: user "username", password "password", an INBOX. Its
+// backend is not safe for two connections at once: use one at a time.
 type IMAP struct {
 	Host string
 	Port int
