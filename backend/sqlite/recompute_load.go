@@ -22,11 +22,12 @@ type loadedOrder struct {
 	newSaleBase string
 }
 
-// loadOrders reads the orders where says (on orders o, in any order: the engine sorts), with
+// loadOrders reads the orders where says (without their key, which is for people; a million
+// orders are read in a whole program's recompute) (on orders o, in any order: the engine sorts), with
 // their items when the plan has product rules. where must name the orders by something that
 // belongs to one program (customers, order ids, a partner), so that SQLite searches by it.
 func (c *computer) loadOrders(ctx context.Context, q querier, where string, args ...any) ([]loadedOrder, error) {
-	rows, err := q.QueryContext(ctx, `SELECT o.id, o.order_key, COALESCE(o.customer_id, 0), o.customer_email, o.time,
+	rows, err := q.QueryContext(ctx, `SELECT o.id, COALESCE(o.customer_id, 0), o.customer_email, o.time,
 		o.currency, o.total, o.net, o.discount, o.refunded, o.cancelled, o.discount_codes, o.ref_key,
 		COALESCE(o.partner_id, 0), o.reason, COALESCE(o.sale_base, '')
 		FROM orders o WHERE `+where, args...)
@@ -38,7 +39,7 @@ func (c *computer) loadOrders(ctx context.Context, q querier, where string, args
 	for rows.Next() {
 		var lo loadedOrder
 		var t, codes string
-		if err := rows.Scan(&lo.ID, &lo.Key, &lo.Customer, &lo.Email, &t, &lo.Currency, &lo.Total, &lo.Net, &lo.Discount,
+		if err := rows.Scan(&lo.ID, &lo.Customer, &lo.Email, &t, &lo.Currency, &lo.Total, &lo.Net, &lo.Discount,
 			&lo.Refunded, &lo.Cancelled, &codes, &lo.Ref, &lo.partner, &lo.reason, &lo.saleBase); err != nil {
 			return nil, err
 		}

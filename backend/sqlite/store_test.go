@@ -142,3 +142,16 @@ func TestProgramRulesRoundTrip(t *testing.T) {
 		t.Errorf("rules changed on the way: %+v", got.Rules)
 	}
 }
+
+func TestParseTimeAgreesWithTimeParse(t *testing.T) {
+	for _, s := range []string{"2025-03-14T08:12:45Z", "2024-02-29T23:59:59Z", "2025-02-30T00:00:00Z", "2025-13-01T00:00:00Z",
+		"2025-03-14 08:12:45Z", "2025-03-14T08:12:45", "", "2025-03-14T08:12:4xZ", "0001-01-01T00:00:00Z", "2025-03-14T24:00:00Z"} {
+		want, err := time.Parse(TimeLayout, s)
+		if err != nil {
+			want = time.Time{}
+		}
+		if got := parseTime(s); !got.Equal(want) || got.Location() != want.Location() {
+			t.Errorf("parseTime(%q) = %v, time.Parse = %v", s, got, want)
+		}
+	}
+}
