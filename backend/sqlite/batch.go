@@ -99,3 +99,15 @@ func (b *batch) flush(tx *Tx) error {
 	}
 	return nil
 }
+
+// done closes a row of a batch that is handed over whole (see json) rather than flushed.
+func (b *batch) done() { b.buf = append(b.buf, ']') }
+
+// json is the batch's rows as one JSON array, "" when it has none; the batch starts over.
+func (b *batch) json() string {
+	if b.rows == 0 {
+		return ""
+	}
+	b.rows = 0
+	return string(append(b.buf, ']'))
+}

@@ -39,6 +39,8 @@ type chunkData struct {
 	histories []commission.History
 	results   []commission.Result
 	ops       []lineOp // the planned writes of its lines
+	links     string   // the changed links and attributions, as JSON rows for the merger's batches
+	attrs     string
 	err       error
 }
 
@@ -99,7 +101,7 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 			return false
 		}
 	}
-	plan := newPlanner(c.merge.plan.prog, c.merge.plan.loc) // the engine stage's own
+	plan := newPlanner(c.merge.plan.prog, c.merge.plan.loc, c.merge.plan.now) // the engine stage's own
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
@@ -197,12 +199,22 @@ func (c *computer) runEngine(d *chunkData, p *planner) {
 			state[s.Order.ID].newSaleBase = s.Base.String()
 		}
 	}
+	var links, attrs batch
+	for i, h := range d.histories {
+		if h.Customer != 0 {
+			r := d.results[i]
+			linkRow(&links, h.Customer, r.LinkPartner, r.LinkReason, r.LinkSince, d.stored[h.Customer])
+		}
+	}
 	keep := map[string]bool{} // sale lines that wait for their tier
-	for _, lo := range d.orders {
+	for i := range d.orders {
+		lo := &d.orders[i]
+		attributionRow(&attrs, lo)
 		if c.e.HasTiers() && lo.newSaleBase != "" {
 			keep[fmt.Sprintf("o%d:p%d:sale", lo.ID, lo.newPartner)] = true
 		}
 	}
+	d.links, d.attrs = links.json(), attrs.json()
 	d.ops = p.plan(d.ex, lines, keptBy(keep))
 }
 
@@ -210,22 +222,22 @@ func (c *computer) runEngine(d *chunkData, p *planner) {
 // attributions, the customers' links and the planned lines.
 func (c *computer) computeChunk(d chunkData) error {
 	for i, h := range d.histories {
-		r := d.results[i]
 		if h.Lead != nil {
 			c.leadDone[h.Lead.ID] = true
 		}
-		for _, s := range r.Sales {
+		for _, s := range d.results[i].Sales {
 			c.addMonth(s.Partner, s.Order.Time)
 		}
-		if h.Customer != 0 {
-			if err := c.setLink(h.Customer, r.LinkPartner, r.LinkReason, r.LinkSince, d.stored[h.Customer]); err != nil {
-				return err
-			}
-		}
 	}
-	for i := range d.orders {
-		if err := c.saveAttribution(&d.orders[i]); err != nil {
-			return err
+	for _, w := range []struct {
+		b    *batch
+		rows string
+	}{{&c.merge.links, d.links}, {&c.merge.orders, d.attrs}} {
+		if w.rows == "" {
+			continue
+		}
+		if _, err := w.b.st.ExecContext(c.tx.ctx, w.rows); err != nil {
+			return fmt.Errorf("sqlite: %s: %w", w.b.what, err)
 		}
 	}
 	return c.merge.execute(d.ops)

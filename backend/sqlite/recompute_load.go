@@ -106,22 +106,23 @@ func customerRows(ctx context.Context, q querier, ids []int64, alone bool) (map[
 	return out, rows.Err()
 }
 
-// setLink records the customer's link as the engine derives it, for the Customers screen.
-func (c *computer) setLink(customer, partner int64, reason string, since time.Time, stored storedCustomer) error {
+// linkRow adds the customer's link as the engine derives it (for the Customers screen) to b,
+// where it changed.
+func linkRow(b *batch, customer, partner int64, reason string, since time.Time, stored storedCustomer) {
 	sinceText := ""
 	if partner != 0 {
 		sinceText = since.UTC().Format(TimeLayout)
 	}
 	if stored.partner == partner && stored.reason == reason && stored.since == sinceText {
-		return nil
+		return
 	}
-	return c.merge.links.row().int(customer).id(partner).str(reason).text(sinceText).end(c.tx)
+	b.row().int(customer).id(partner).str(reason).text(sinceText).done()
 }
 
-// saveAttribution writes an order's partner, evidence and sale base where they changed.
-func (c *computer) saveAttribution(lo *loadedOrder) error {
+// attributionRow adds an order's partner, evidence and sale base to b, where they changed.
+func attributionRow(b *batch, lo *loadedOrder) {
 	if lo.newPartner == lo.partner && lo.newReason == lo.reason && lo.newSaleBase == lo.saleBase {
-		return nil
+		return
 	}
-	return c.merge.orders.row().int(lo.ID).id(lo.newPartner).str(lo.newReason).text(lo.newSaleBase).end(c.tx)
+	b.row().int(lo.ID).id(lo.newPartner).str(lo.newReason).text(lo.newSaleBase).done()
 }

@@ -37,7 +37,7 @@ type lineRow struct {
 
 func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error) {
 	var err error
-	m := &merger{tx: tx, plan: newPlanner(prog, loc)}
+	m := &merger{tx: tx, plan: newPlanner(prog, loc, tx.now)}
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
 			return nil
@@ -189,35 +189,22 @@ func (m *merger) mergeAll(ex map[string][]lineRow, lines []commission.Line, kept
 
 // execute makes the planned writes, then writes what waits.
 func (m *merger) execute(ops []lineOp) error {
-	nullable := func(id int64) any {
-		if id == 0 {
-			return nil
-		}
-		return id
-	}
 	for _, op := range ops {
-		r := op.r
-		var due any
-		if r.due != "" {
-			due = r.due
-		}
 		switch {
 		case op.del:
 			if _, err := m.del.ExecContext(m.tx.ctx, op.id); err != nil {
 				return fmt.Errorf("sqlite: delete commission line: %w", err)
 			}
 		case op.id == 0:
-			m.pending = append(m.pending, r.partner, nullable(r.order), nullable(r.lead), r.kind, r.reason, r.rule, r.sku,
-				r.status, r.base, r.amount, r.currency, r.timeAt, r.note, r.key, due)
+			m.pending = append(m.pending, op.args...)
 			if len(m.pending) >= 4*insertBatch*insertCols {
 				if err := m.flushLines(); err != nil { // the other batches fill up at their own pace
 					return err
 				}
 			}
 		default:
-			if _, err := m.update.ExecContext(m.tx.ctx, r.partner, nullable(r.order), nullable(r.lead), r.kind, r.reason, r.rule, r.sku,
-				r.status, r.base, r.amount, r.currency, r.timeAt, r.note, due, m.tx.now, op.id); err != nil {
-				return fmt.Errorf("sqlite: update commission line %s: %w", r.key, err)
+			if _, err := m.update.ExecContext(m.tx.ctx, op.args...); err != nil {
+				return fmt.Errorf("sqlite: update commission line %s: %w", op.key, err)
 			}
 		}
 	}

@@ -19,19 +19,22 @@ import (
 type planner struct {
 	prog   domain.Program
 	loc    *time.Location
+	now    string             // the transaction's time: a changed line's updated_at
 	status map[string]lineRow // final state of the lines planned in this call, for their second tiers
 	ops    []lineOp
 }
 
-// lineOp is one planned write: delete row id, insert r (id 0), or change row id to r.
+// lineOp is one planned write: delete row id, insert a row (id 0), or change row id; args
+// are the statement's values (insertCols for an insert, those of merger.update for a change).
 type lineOp struct {
-	del bool
-	id  int64
-	r   lineRow
+	del  bool
+	id   int64
+	key  string
+	args []any
 }
 
-func newPlanner(prog domain.Program, loc *time.Location) *planner {
-	return &planner{prog: prog, loc: loc, status: map[string]lineRow{}}
+func newPlanner(prog domain.Program, loc *time.Location, now string) *planner {
+	return &planner{prog: prog, loc: loc, now: now, status: map[string]lineRow{}}
 }
 
 // plan returns the writes that make ex (the stored lines by key, which it uses up) say what
@@ -138,8 +141,13 @@ func (p *planner) row(l *commission.Line, open *lineRow) lineRow {
 
 // put plans r over open (nil: a new row), when anything differs.
 func (p *planner) put(open *lineRow, r lineRow) {
+	var due any
+	if r.due != "" {
+		due = r.due
+	}
 	if open == nil {
-		p.ops = append(p.ops, lineOp{r: r})
+		p.ops = append(p.ops, lineOp{key: r.key, args: []any{r.partner, nullable(r.order), nullable(r.lead), r.kind, r.reason, r.rule, r.sku,
+			r.status, r.base, r.amount, r.currency, r.timeAt, r.note, r.key, due}})
 		return
 	}
 	if open.partner == r.partner && open.order == r.order && open.lead == r.lead && open.kind == r.kind && open.reason == r.reason &&
@@ -147,7 +155,16 @@ func (p *planner) put(open *lineRow, r lineRow) {
 		open.currency == r.currency && open.timeAt == r.timeAt && open.note == r.note && open.due == r.due {
 		return
 	}
-	p.ops = append(p.ops, lineOp{id: open.id, r: r})
+	p.ops = append(p.ops, lineOp{id: open.id, key: r.key, args: []any{r.partner, nullable(r.order), nullable(r.lead), r.kind, r.reason,
+		r.rule, r.sku, r.status, r.base, r.amount, r.currency, r.timeAt, r.note, due, p.now, open.id}})
+}
+
+// nullable is an id, or NULL for 0.
+func nullable(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
 }
 
 // minorOf is an amount, rounded once to the currency, in minor units.
