@@ -22,3 +22,5 @@ DROP INDEX commission_lines_payout;
 CREATE INDEX commission_lines_payout ON commission_lines(payout_id) WHERE payout_id IS NOT NULL;
 DROP INDEX commission_lines_lead;
 CREATE INDEX commission_lines_lead ON commission_lines(lead_id) WHERE lead_id IS NOT NULL;
+-- A tracked signup looks up its visitor's visits (applySignups).
+CREATE INDEX events_visitor ON events(program_id, payload->>'visitor') WHERE type = 'visit';
