@@ -64,18 +64,23 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 		// wait for each other.
 		c.tx.QueryRowContext(c.tx.ctx, `PRAGMA journal_mode`).Scan(&mode)
 	}
-	if mode != "wal" {
-		for _, ck := range all {
-			d := c.readChunk(c.tx.ctx, c.tx, ck)
-			if c.runEngine(&d, c.merge.plan); d.err != nil {
-				return d.err
-			}
-			if err := c.computeChunk(d); err != nil {
-				return err
-			}
-		}
-		return nil
+	if mode == "wal" {
+		return c.pipeline(all)
 	}
+	for _, ck := range all {
+		d := c.readChunk(c.tx.ctx, c.tx, ck)
+		if c.runEngine(&d, c.merge.plan); d.err != nil {
+			return d.err
+		}
+		if err := c.computeChunk(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pipeline computes the chunks with the reads on a snapshot connection (see chunks).
+func (c *computer) pipeline(all []chunkOf) error {
 	conn, err := c.tx.store.db.Conn(c.tx.ctx)
 	if err != nil {
 		return fmt.Errorf("sqlite: recompute reader: %w", err)
