@@ -28,13 +28,12 @@ func chunksOf(customers, alone []int64) []chunkOf {
 }
 
 // chunkData is a chunk read and run through the engine: its orders, its customers as stored,
-// the leads their e-mails match, the stored lines of those orders and leads, and each
-// customer's history with what the engine made of it.
+// the stored lines of those orders and of the leads their e-mails match, and each customer's
+// history with what the engine made of it.
 type chunkData struct {
 	chunkOf
 	orders    []loadedOrder
 	stored    map[int64]storedCustomer
-	leadIDs   []int64
 	ex        map[string][]lineRow
 	histories []commission.History
 	results   []commission.Result
@@ -171,6 +170,7 @@ func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkDa
 	}
 	byCustomer := map[int64]int{}
 	orderIDs := make([]int64, len(d.orders))
+	var leadIDs []int64
 	for i, lo := range d.orders {
 		orderIDs[i] = lo.ID
 		o := lo.Order
@@ -182,14 +182,14 @@ func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkDa
 			if o.Customer != 0 {
 				if l, ok := c.leads[d.stored[o.Customer].email]; ok {
 					h.Lead = &l
-					d.leadIDs = append(d.leadIDs, l.ID)
+					leadIDs = append(leadIDs, l.ID)
 				}
 			}
 			d.histories = append(d.histories, h)
 		}
 		d.histories[j].Orders = append(d.histories[j].Orders, o)
 	}
-	d.ex, d.err = existingLines(ctx, q, orderIDs, d.leadIDs)
+	d.ex, d.err = existingLines(ctx, q, orderIDs, leadIDs)
 	return d
 }
 
@@ -248,16 +248,11 @@ func (c *computer) computeChunk(d chunkData) error {
 			c.addMonth(s.Partner, s.Order.Time)
 		}
 	}
-	for _, w := range []struct {
-		b    *batch
-		rows string
-	}{{&c.merge.links, d.links}, {&c.merge.orders, d.attrs}} {
-		if w.rows == "" {
-			continue
-		}
-		if _, err := w.b.st.ExecContext(c.tx.ctx, w.rows); err != nil {
-			return fmt.Errorf("sqlite: %s: %w", w.b.what, err)
-		}
+	if err := c.merge.writeRows(c.merge.links, "customer links", d.links); err != nil {
+		return err
+	}
+	if err := c.merge.writeRows(c.merge.orders, "attribute orders", d.attrs); err != nil {
+		return err
 	}
 	return c.merge.execute(d.ops)
 }

@@ -17,8 +17,8 @@ import (
 type merger struct {
 	tx      *Tx
 	plan    *planner
-	links   batch // customers' links
-	orders  batch // orders' attributions
+	links   *sql.Stmt // customers' links, from a batch's JSON rows
+	orders  *sql.Stmt // orders' attributions, from a batch's JSON rows
 	insert  *sql.Stmt
 	insertN *sql.Stmt // insertBatch rows at once
 	pending []any     // rows to insert, insertCols values each
@@ -46,10 +46,10 @@ func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error
 		st, err = tx.PrepareContext(tx.ctx, q)
 		return st
 	}
-	m.links = batch{what: "customer links", st: prep(`UPDATE customers SET partner_id = j.value->>1, link_reason = j.value->>2,
-		linked_at = j.value->>3 FROM json_each(?) j WHERE customers.id = j.value->>0`)}
-	m.orders = batch{what: "attribute orders", st: prep(`UPDATE orders SET partner_id = j.value->>1, reason = j.value->>2,
-		sale_base = j.value->>3 FROM json_each(?) j WHERE orders.id = j.value->>0`)}
+	m.links = prep(`UPDATE customers SET partner_id = j.value->>1, link_reason = j.value->>2,
+		linked_at = j.value->>3 FROM json_each(?) j WHERE customers.id = j.value->>0`)
+	m.orders = prep(`UPDATE orders SET partner_id = j.value->>1, reason = j.value->>2,
+		sale_base = j.value->>3 FROM json_each(?) j WHERE orders.id = j.value->>0`)
 	// What every new line of this recompute shares is written into the statement, not bound:
 	// its program, its times, and no person's decision (a new line has none). Fewer values
 	// cross into SQLite (15 a row instead of 20); both are ours, never a person's text.
@@ -77,14 +77,15 @@ const (
 	insertBatch = 25 // rows per INSERT: fewer round trips through cgo
 )
 
-// flush writes what waits: links, attributions and new lines.
-func (m *merger) flush() error {
-	for _, b := range []*batch{&m.links, &m.orders} {
-		if err := b.flush(m.tx); err != nil {
-			return err
-		}
+// writeRows writes a batch's JSON rows (see batch) with st, a statement over json_each.
+func (m *merger) writeRows(st *sql.Stmt, what, rows string) error {
+	if rows == "" {
+		return nil
 	}
-	return m.flushLines()
+	if _, err := st.ExecContext(m.tx.ctx, rows); err != nil {
+		return fmt.Errorf("sqlite: %s: %w", what, err)
+	}
+	return nil
 }
 
 // flushLines inserts the new lines that wait.
@@ -104,7 +105,7 @@ func (m *merger) flushLines() error {
 }
 
 func (m *merger) close() {
-	for _, st := range []*sql.Stmt{m.links.st, m.orders.st, m.insert, m.insertN, m.update, m.del} {
+	for _, st := range []*sql.Stmt{m.links, m.orders, m.insert, m.insertN, m.update, m.del} {
 		if st != nil {
 			st.Close()
 		}
@@ -151,11 +152,6 @@ func (m *merger) apply(orderIDs, leadIDs []int64, lines []commission.Line, keep 
 	if err != nil {
 		return err
 	}
-	return m.applyTo(ex, lines, keep)
-}
-
-// applyTo merges lines over ex, the stored lines of their orders and leads.
-func (m *merger) applyTo(ex map[string][]lineRow, lines []commission.Line, keep map[string]bool) error {
 	return m.mergeAll(ex, lines, keptBy(keep))
 }
 
@@ -187,7 +183,7 @@ func (m *merger) mergeAll(ex map[string][]lineRow, lines []commission.Line, kept
 	return m.execute(m.plan.plan(ex, lines, kept))
 }
 
-// execute makes the planned writes, then writes what waits.
+// execute makes the planned writes, the new lines last.
 func (m *merger) execute(ops []lineOp) error {
 	for _, op := range ops {
 		switch {
@@ -198,7 +194,7 @@ func (m *merger) execute(ops []lineOp) error {
 		case op.id == 0:
 			m.pending = append(m.pending, op.args...)
 			if len(m.pending) >= 4*insertBatch*insertCols {
-				if err := m.flushLines(); err != nil { // the other batches fill up at their own pace
+				if err := m.flushLines(); err != nil {
 					return err
 				}
 			}
@@ -208,5 +204,5 @@ func (m *merger) execute(ops []lineOp) error {
 			}
 		}
 	}
-	return m.flush()
+	return m.flushLines()
 }
