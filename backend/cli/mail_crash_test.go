@@ -55,13 +55,19 @@ func TestMailAfterACrash(t *testing.T) {
 	lena, _ := app.Store.OutboxMessage(ctx, q2.Messages[0].ID)
 	// kira's went out and was filed, then the crash came before "sent" was written; the
 	// sender's lease ran out since.
+	claim := func(id int64, lease time.Time) {
+		t.Helper()
+		if ok, err := app.Store.ClaimMail(ctx, id, time.Now(), lease); !ok || err != nil {
+			t.Fatalf("claim %d: %v %v", id, ok, err)
+		}
+	}
 	expired := time.Now().Add(-time.Minute)
-	app.Store.MailState(ctx, kira.ID, "sending", "", &expired, false)
+	claim(kira.ID, expired)
 	if err := m.box().AppendSeen("Sent", time.Now(), kira.Body); err != nil {
 		t.Fatal(err)
 	}
 	// lena's crashed before it reached the server.
-	app.Store.MailState(ctx, lena.ID, "sending", "", &expired, false)
+	claim(lena.ID, expired)
 	var d deliveryJSON
 	m.ok(&d, "mail", "send", "--json")
 	if d.Found != 1 || d.Sent != 1 {
@@ -159,7 +165,9 @@ func TestMailTwoSendersAtOnce(t *testing.T) {
 	cfg, _ := mailer.Config(ctx, stores[0].Store)
 	held := m.outbox()[0] // newest: a report, held by a sender that is still at work
 	later := time.Now().Add(mailer.Lease)
-	stores[0].Store.MailState(ctx, held.ID, "sending", "", &later, false)
+	if ok, err := stores[0].Store.ClaimMail(ctx, held.ID, time.Now(), later); !ok || err != nil {
+		t.Fatalf("claim %d: %v %v", held.ID, ok, err)
+	}
 	done := make(chan mailer.Delivery, 2)
 	for _, a := range stores {
 		go func(a *App) {

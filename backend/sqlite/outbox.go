@@ -149,21 +149,14 @@ func (s *Store) ClaimMail(ctx context.Context, id int64, now, lease time.Time) (
 	return n == 1, err
 }
 
-// MailState records a step of a message's delivery: "sending" (one more attempt; next is the
-// sender's lease), "sent",
-// "failed" (with the error and, if it is worth trying again, when), or filed (inSent: the copy
-// is in the Sent folder). Each step is its own small transaction, so a crash leaves the last
-// step done.
+// MailState records a step of a claimed message's delivery (see ClaimMail): "sent" (with
+// inSent when the copy is in the Sent folder), or "failed" (with the error and, if it is worth
+// trying again, when). Each step is its own small transaction, so a crash leaves the last step
+// done.
 func (s *Store) MailState(ctx context.Context, id int64, state, errText string, next *time.Time, inSent bool) error {
 	return s.write(ctx, func(tx *Tx) error {
 		var err error
 		switch state {
-		case "sending":
-			var lease any
-			if next != nil {
-				lease = next.UTC().Format(TimeLayout)
-			}
-			_, err = tx.ExecContext(tx.ctx, `UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt = ? WHERE id = ?`, lease, id)
 		case "sent":
 			_, err = tx.ExecContext(tx.ctx, `UPDATE outbox SET state = 'sent', last_error = '', next_attempt = NULL,
 				sent_at = COALESCE(sent_at, ?), in_sent = ? WHERE id = ?`, tx.now, inSent, id)
@@ -173,8 +166,6 @@ func (s *Store) MailState(ctx context.Context, id int64, state, errText string, 
 				at = next.UTC().Format(TimeLayout)
 			}
 			_, err = tx.ExecContext(tx.ctx, `UPDATE outbox SET state = 'failed', last_error = ?, next_attempt = ? WHERE id = ?`, errText, at, id)
-		case "queued":
-			_, err = tx.ExecContext(tx.ctx, `UPDATE outbox SET state = 'queued' WHERE id = ?`, id)
 		default:
 			return domain.Errorf(domain.EInvalid, "no outbox state %q", state)
 		}
