@@ -12,22 +12,35 @@ import (
 	"partnerbook/backend/mail/mailtest"
 )
 
+// mailEvents records the Mail screen's events: the progress of deliveries and how many
+// background deliveries said they sent something.
 type mailEvents struct {
-	mu  sync.Mutex
-	got []MailProgress
+	mu   sync.Mutex
+	got  []MailProgress
+	sent int
 }
 
 func (e *mailEvents) Emit(name string, data ...any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if name == MailProgressEvent {
+	switch name {
+	case MailProgressEvent:
 		e.got = append(e.got, data[0].(MailProgress))
+	case MailSentEvent:
+		e.sent++
 	}
 }
 
-// The Mail screen: a welcome e-mail goes out with progress events, the outbox shows it sent,
-// and the template editor refuses what does not run and previews on a real partner.
-func TestMailService(t *testing.T) {
+func (e *mailEvents) seen() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.sent > 0
+}
+
+// mailCore is a core with the sample program, its events recorded, and mail settings for
+// smtp (the SMTP port set is port, "" for smtp's own); it returns the program and a partner.
+func mailCore(t *testing.T, smtp *mailtest.SMTP, port string) (*Core, *mailEvents, int64, domain.Partner) {
+	t.Helper()
 	c := newCore(t)
 	ev := &mailEvents{}
 	c.emit = ev
@@ -35,18 +48,26 @@ func TestMailService(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := mailtest.StartSMTP(t, nil)
-	set := &Settings{c}
-	for k, v := range map[string]string{"mail.from": "shop@example.org", "smtp.host": srv.Host, "smtp.port": strconv.Itoa(srv.Port),
+	if port == "" {
+		port = strconv.Itoa(smtp.Port)
+	}
+	for k, v := range map[string]string{"mail.from": "shop@example.org", "smtp.host": smtp.Host, "smtp.port": port,
 		"smtp.security": "none", "smtp.user": "shop", "smtp.password": mailtest.Password} {
-		if _, err := set.Set(k, v); err != nil {
+		if _, err := (&Settings{c}).Set(k, v); err != nil {
 			t.Fatal(err)
 		}
 	}
 	partners, _, _ := c.store.ListPartners(c.ctx, domain.PartnerFilter{ProgramID: p.ID})
-	key := partners[0].Key
+	return c, ev, p.ID, partners[0]
+}
+
+// The Mail screen: a welcome e-mail goes out with progress events, the outbox shows it sent,
+// and the template editor refuses what does not run and previews on a real partner.
+func TestMailService(t *testing.T) {
+	c, ev, pid, partner := mailCore(t, mailtest.StartSMTP(t, nil), "")
+	key := partner.Key
 	m := &Mail{c}
-	q, err := m.Welcome(p.ID, key)
+	q, err := m.Welcome(pid, key)
 	if err != nil || q.Queued != 1 || q.Delivery == nil || q.Delivery.Sent != 1 {
 		t.Fatalf("welcome: %+v %v", q, err)
 	}
@@ -77,8 +98,8 @@ func TestMailService(t *testing.T) {
 	if saved, err := m.SaveTemplate(tpl); err != nil || !saved.Custom {
 		t.Fatalf("save: %+v %v", saved, err)
 	}
-	r, err := m.Preview(p.ID, key, tpl)
-	if err != nil || !strings.HasPrefix(r.Subject, "Monat von "+partners[0].Name+": ") || !strings.Contains(r.Subject, "EUR") {
+	r, err := m.Preview(pid, key, tpl)
+	if err != nil || !strings.HasPrefix(r.Subject, "Monat von "+partner.Name+": ") || !strings.Contains(r.Subject, "EUR") {
 		t.Errorf("preview %+v %v", r, err)
 	}
 	if back, _ := m.ResetTemplate("report", "de"); back.Custom {
@@ -88,23 +109,12 @@ func TestMailService(t *testing.T) {
 
 // The window's background sender sends what waited, and says so.
 func TestAutoSend(t *testing.T) {
-	c := newCore(t)
-	ev := &sentEvents{}
-	c.emit = ev
-	p, err := (&Programs{c}).CreateSample()
-	if err != nil {
-		t.Fatal(err)
-	}
 	srv := mailtest.StartSMTP(t, nil)
-	set := &Settings{c}
-	for k, v := range map[string]string{"mail.from": "shop@example.org", "smtp.host": srv.Host, "smtp.port": "1", "smtp.security": "none"} {
-		set.Set(k, v)
-	}
-	partners, _, _ := c.store.ListPartners(c.ctx, domain.PartnerFilter{ProgramID: p.ID})
-	if q, err := (&Mail{c}).Welcome(p.ID, partners[0].Key); err != nil || q.Delivery.Waiting != 1 {
+	c, ev, pid, partner := mailCore(t, srv, "1") // the server cannot be reached at first
+	if q, err := (&Mail{c}).Welcome(pid, partner.Key); err != nil || q.Delivery.Waiting != 1 {
 		t.Fatalf("with the server down: %+v %v", q, err)
 	}
-	set.Set("smtp.port", strconv.Itoa(srv.Port))
+	(&Settings{c}).Set("smtp.port", strconv.Itoa(srv.Port))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go c.AutoSend(ctx, 10*time.Millisecond)
@@ -121,23 +131,4 @@ func TestAutoSend(t *testing.T) {
 	if !ev.seen() {
 		t.Error("no mail:sent event")
 	}
-}
-
-type sentEvents struct {
-	mu sync.Mutex
-	n  int
-}
-
-func (e *sentEvents) Emit(name string, _ ...any) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if name == MailSentEvent {
-		e.n++
-	}
-}
-
-func (e *sentEvents) seen() bool {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.n > 0
 }
