@@ -126,15 +126,21 @@ func Reports(ctx context.Context, st *sqlite.Store, programID int64, month, asOf
 	if err != nil {
 		return q, err
 	}
-	for _, p := range partners {
+	keys := make([]string, len(partners))
+	for i, p := range partners {
+		keys[i] = fmt.Sprintf("report:%d:%d:%s", programID, p.ID, month)
+	}
+	has, err := st.OutboxHas(ctx, keys)
+	if err != nil {
+		return q, err
+	}
+	for i, p := range partners {
+		key := keys[i]
 		if p.Email == "" {
 			q.Skipped = append(q.Skipped, Skip{Partner: p.Key, Reason: "no e-mail address"})
 			continue
 		}
-		key := fmt.Sprintf("report:%d:%d:%s", programID, p.ID, month)
-		if has, err := st.OutboxHas(ctx, []string{key}); err != nil {
-			return q, err
-		} else if has[key] {
+		if has[key] {
 			q.Already++
 			continue
 		}
