@@ -74,11 +74,16 @@ func (c Config) Leads() string {
 func (c Config) CheckSMTP() error {
 	switch {
 	case strings.TrimSpace(c.SMTP.Host) == "":
-		return &Error{Kind: KindSetup, Text: "no SMTP server is set: fill in smtp.host in the settings"}
+		return notSet("SMTP server", "smtp.host")
 	case strings.TrimSpace(c.From) == "":
-		return &Error{Kind: KindSetup, Text: "no sender is set: fill in mail.from in the settings"}
+		return notSet("sender", "mail.from")
 	}
 	return nil
+}
+
+// notSet is the error for a setting that mail needs and nobody filled in.
+func notSet(what, key string) *Error {
+	return &Error{Kind: KindSetup, Text: fmt.Sprintf("no %s is set: fill in %s in the settings", what, key)}
 }
 
 // HasIMAP says whether an IMAP account is set up (the Sent copies and leads need one).

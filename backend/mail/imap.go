@@ -24,7 +24,7 @@ func DialIMAP(ctx context.Context, s Server) (*IMAP, error) {
 	addr := s.Addr(false)
 	where := "IMAP server " + addr
 	if s.Host == "" {
-		return nil, &Error{Kind: KindSetup, Text: "no IMAP server is set: fill in imap.host in the settings"}
+		return nil, notSet("IMAP server", "imap.host")
 	}
 	conn, err := dial(ctx, s, addr)
 	if err != nil {

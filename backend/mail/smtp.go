@@ -39,7 +39,7 @@ func DialSMTP(ctx context.Context, s Server) (*SMTP, error) {
 	addr := s.Addr(true)
 	where := "SMTP server " + addr
 	if s.Host == "" {
-		return nil, &Error{Kind: KindSetup, Text: "no SMTP server is set: fill in smtp.host in the settings"}
+		return nil, notSet("SMTP server", "smtp.host")
 	}
 	conn, err := dial(ctx, s, addr)
 	if err != nil {
