@@ -114,11 +114,12 @@
       url: String(location.href).slice(0, 2000), referrer: String(d.referrer || '').slice(0, 2000)
     }, function (a) {
       clearTimeout(t)
-      if (a) {
-        var days = +(a.cookie_days || attr('cookie-days') || 30)
-        var first = (a.attribution || attr('attribution')) === 'first_click'
-        var now = readCookie()
-        if (!(first && had)) {
+      // The answer names the partner's key as stored (null: no active partner has it) and
+      // the program's cookie days and attribution.
+      if (a && 'ref' in a) ref = a.ref
+      if (a && ref && KEY.test(ref)) {
+        var days = +(a.cookie_days || 30), now = readCookie()
+        if (!(a.attribution === 'first_click' && had)) {
           // A cookie the server just set (the endpoint under the shop's own domain) outlives
           // one a script sets in some browsers: keep it.
           if (!now || now.key !== ref || now.visitor !== visitor) writeCookie(ref, days)
