@@ -16,6 +16,7 @@ var (
 	Attributions   = []string{"last_click", "first_click"}
 	Bases          = []string{"net", "total"}
 	SelfReferrals  = []string{"reject", "allow"}
+	PortalModes    = []string{"off", "on"}
 	TierMeasures   = []string{"sales", "revenue"}
 	maxProgramName = 100
 )
@@ -34,6 +35,7 @@ type Program struct {
 	Base            string    `json:"base"`
 	SelfReferral    string    `json:"self_referral"`
 	Rules           Plan      `json:"rules"`
+	Portal          string    `json:"portal"` // the partner portal: off, on (portal.md)
 	CreatedAt       time.Time `json:"created_at"`
 	UpdatedAt       time.Time `json:"updated_at"`
 }
@@ -101,7 +103,7 @@ func (p *Plan) UnmarshalJSON(b []byte) error {
 // DefaultProgram returns a program with the defaults of commissions.md.
 func DefaultProgram(name string) Program {
 	return Program{Name: name, Kind: "affiliate", Currency: "EUR", Timezone: "UTC", CookieDays: 30,
-		Attribution: "last_click", HoldDays: 30, PayoutThreshold: "0", Base: "net", SelfReferral: "reject"}
+		Attribution: "last_click", HoldDays: 30, PayoutThreshold: "0", Base: "net", SelfReferral: "reject", Portal: "off"}
 }
 
 // ParseProgram reads a program file (program create --file): the defaults of commissions.md
@@ -143,6 +145,10 @@ func (p *Program) Normalize() {
 	if p.PayoutThreshold == "" {
 		p.PayoutThreshold = "0"
 	}
+	p.Portal = strings.ToLower(strings.TrimSpace(p.Portal))
+	if p.Portal == "" {
+		p.Portal = "off"
+	}
 	for i := range p.Rules.Products {
 		p.Rules.Products[i].SKU = strings.TrimSpace(p.Rules.Products[i].SKU)
 	}
@@ -179,6 +185,7 @@ func (p *Program) Validate() error {
 	}
 	OneOf(&ps, "base", p.Base, Bases)
 	OneOf(&ps, "self_referral", p.SelfReferral, SelfReferrals)
+	OneOf(&ps, "portal", p.Portal, PortalModes)
 	p.Rules.validate(&ps)
 	return ps.Err("the program is not valid")
 }

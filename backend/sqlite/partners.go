@@ -135,6 +135,11 @@ func (tx *Tx) savePartner(programID int64, before *domain.Partner, patch domain.
 		if err != nil {
 			return p, false, nil, fmt.Errorf("sqlite: update partner %q: %w", p.Key, err)
 		}
+		if p.Status != "active" && before.Status == "active" {
+			if err := tx.endPortalSessions(p.ID); err != nil {
+				return p, false, nil, err
+			}
+		}
 	}
 	p.UpdatedAt = parseTime(tx.now)
 	if before == nil || !reflect.DeepEqual(before.Coupons, p.Coupons) {

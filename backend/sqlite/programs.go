@@ -12,14 +12,14 @@ import (
 )
 
 const programColumns = `id, name, kind, currency, timezone, cookie_days, attribution, hold_days,
-	payout_threshold, base, self_referral, rules, created_at, updated_at`
+	payout_threshold, base, self_referral, rules, created_at, updated_at, portal`
 
 func scanProgram(sc interface{ Scan(...any) error }) (domain.Program, error) {
 	var p domain.Program
 	var threshold int64
 	var rules, created, updated string
 	if err := sc.Scan(&p.ID, &p.Name, &p.Kind, &p.Currency, &p.Timezone, &p.CookieDays, &p.Attribution,
-		&p.HoldDays, &threshold, &p.Base, &p.SelfReferral, &rules, &created, &updated); err != nil {
+		&p.HoldDays, &threshold, &p.Base, &p.SelfReferral, &rules, &created, &updated, &p.Portal); err != nil {
 		return p, err
 	}
 	p.PayoutThreshold = domain.FormatMinor(threshold, p.Currency)
@@ -61,6 +61,9 @@ func (s *Store) CreateProgram(ctx context.Context, p domain.Program) (domain.Pro
 		}
 		p.ID, _ = res.LastInsertId()
 		p.CreatedAt, p.UpdatedAt = parseTime(tx.now), parseTime(tx.now)
+		if err := tx.setPortal(p); err != nil {
+			return err
+		}
 		return tx.audit("program.create", "program", p.ID, p.ID, p)
 	})
 	return p, err
@@ -96,6 +99,9 @@ func (s *Store) UpdateProgram(ctx context.Context, p domain.Program) (domain.Pro
 			return fmt.Errorf("sqlite: update program %d: %w", p.ID, err)
 		}
 		p.CreatedAt, p.UpdatedAt = before.CreatedAt, parseTime(tx.now)
+		if err := tx.setPortal(p); err != nil {
+			return err
+		}
 		if commissionsChange(before, p) {
 			if err := tx.recompute(p.ID, recomputeScope{all: true, fresh: true}); err != nil {
 				return err
@@ -171,4 +177,12 @@ func commissionsChange(before, after domain.Program) bool {
 	a, _ := json.Marshal(after.Rules)
 	return string(a) != string(b) || before.Currency != after.Currency || before.Timezone != after.Timezone ||
 		before.HoldDays != after.HoldDays || before.Base != after.Base || before.SelfReferral != after.SelfReferral
+}
+
+// setPortal stores the program's portal setting (docs/portal.md).
+func (tx *Tx) setPortal(p domain.Program) error {
+	if _, err := tx.ExecContext(tx.ctx, `UPDATE programs SET portal = ? WHERE id = ?`, p.Portal, p.ID); err != nil {
+		return fmt.Errorf("sqlite: program %d portal: %w", p.ID, err)
+	}
+	return nil
 }

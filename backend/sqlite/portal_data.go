@@ -1,0 +1,282 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"partnerbook/backend/domain"
+	"partnerbook/backend/statement"
+)
+
+// What the partner portal shows a signed-in partner, read from the live database. Every query
+// is by the partner's id, along the indexes on partner_id: a partner's overview reads their own
+// rows, never the program's.
+
+// portalPartner is the partner and their program.
+func (s *Store) portalPartner(ctx context.Context, partnerID int64) (domain.Partner, domain.Program, error) {
+	p, err := scanPartner(s.db.QueryRowContext(ctx, partnerSelect+` WHERE p.id = ?`, partnerID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, domain.Program{}, domain.Errorf(domain.ENotFound, "there is no partner %d", partnerID)
+	}
+	if err != nil {
+		return p, domain.Program{}, fmt.Errorf("sqlite: portal partner %d: %w", partnerID, err)
+	}
+	prog, err := s.FindProgram(ctx, fmt.Sprint(p.ProgramID))
+	return p, prog, err
+}
+
+// PortalSummary is a partner's overview as of today in their program's zone.
+func (s *Store) PortalSummary(ctx context.Context, partnerID int64) (domain.PortalSummary, error) {
+	p, prog, err := s.portalPartner(ctx, partnerID)
+	if err != nil {
+		return domain.PortalSummary{}, err
+	}
+	day := s.AsOfDay(prog, "")
+	sum := domain.PortalSummary{AsOf: day, Currency: prog.Currency, Threshold: prog.PayoutThreshold, Upcoming: []domain.PortalDue{},
+		Months: []domain.PortalMonth{}, Others: []domain.Balance{}}
+	sum.Program, err = s.portalProgramInfo(ctx, p, prog)
+	if err != nil {
+		return sum, err
+	}
+	if err := s.portalBalances(ctx, p, day, &sum); err != nil {
+		return sum, err
+	}
+	if err := s.portalUpcoming(ctx, p.ID, prog.Currency, day, &sum); err != nil {
+		return sum, err
+	}
+	if err := s.portalMonths(ctx, p.ID, prog, &sum); err != nil {
+		return sum, err
+	}
+	return sum, s.portalCounts(ctx, p, prog, &sum)
+}
+
+func (s *Store) portalProgramInfo(ctx context.Context, p domain.Partner, prog domain.Program) (domain.PortalProgramInfo, error) {
+	site, err := s.GetSetting(ctx, "company.website")
+	if err != nil {
+		return domain.PortalProgramInfo{}, err
+	}
+	return domain.PortalProgramInfo{Name: prog.Name, Site: strings.TrimSpace(site.Value), Key: p.Key, Coupons: p.Coupons,
+		Leads: prog.Rules.Lead != nil, HoldDays: prog.HoldDays, Timezone: prog.Timezone}, nil
+}
+
+func (s *Store) portalBalances(ctx context.Context, p domain.Partner, day string, sum *domain.PortalSummary) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT l.currency,
+		sum(CASE WHEN `+statusAsOf+` = 'pending' THEN l.amount ELSE 0 END),
+		sum(CASE WHEN `+statusAsOf+` = 'approved' THEN l.amount ELSE 0 END),
+		sum(CASE WHEN l.status = 'paid' THEN l.amount ELSE 0 END),
+		sum(CASE WHEN l.status = 'reversed' THEN l.amount ELSE 0 END),
+		sum(CASE WHEN l.status = 'rejected' THEN l.amount ELSE 0 END)
+		FROM commission_lines l WHERE l.partner_id = ? GROUP BY l.currency ORDER BY l.currency`, day, day, p.ID)
+	if err != nil {
+		return fmt.Errorf("sqlite: portal balances: %w", err)
+	}
+	defer rows.Close()
+	zero := domain.FormatMinor(0, sum.Currency)
+	sum.Pending, sum.Approved, sum.Paid = zero, zero, zero
+	for rows.Next() {
+		b := domain.Balance{Partner: p.Key, Name: p.Name}
+		var v [5]int64
+		if err := rows.Scan(&b.Currency, &v[0], &v[1], &v[2], &v[3], &v[4]); err != nil {
+			return fmt.Errorf("sqlite: portal balances: %w", err)
+		}
+		f := func(m int64) string { return domain.FormatMinor(m, b.Currency) }
+		b.Pending, b.Approved, b.Paid, b.Reversed, b.Rejected = f(v[0]), f(v[1]), f(v[2]), f(v[3]), f(v[4])
+		if b.Currency == sum.Currency {
+			sum.Pending, sum.Approved, sum.Paid = b.Pending, b.Approved, b.Paid
+		} else {
+			sum.Others = append(sum.Others, b)
+		}
+	}
+	return rows.Err()
+}
+
+// portalUpcoming is what the pending lines pay, by the day their hold ends (the next five days).
+func (s *Store) portalUpcoming(ctx context.Context, partnerID int64, currency, day string, sum *domain.PortalSummary) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT due, sum(amount) FROM commission_lines
+		WHERE partner_id = ? AND status = 'pending' AND currency = ? AND due > ? GROUP BY due ORDER BY due LIMIT 5`,
+		partnerID, currency, day)
+	if err != nil {
+		return fmt.Errorf("sqlite: portal upcoming: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d domain.PortalDue
+		var amount int64
+		if err := rows.Scan(&d.Day, &amount); err != nil {
+			return fmt.Errorf("sqlite: portal upcoming: %w", err)
+		}
+		d.Amount = domain.FormatMinor(amount, currency)
+		sum.Upcoming = append(sum.Upcoming, d)
+	}
+	return rows.Err()
+}
+
+// portalMonths sums the last 12 months' earnings. SQLite knows no time zones, so the lines are
+// summed by UTC hour and the hours put in the program zone's months here.
+func (s *Store) portalMonths(ctx context.Context, partnerID int64, prog domain.Program, sum *domain.PortalSummary) error {
+	loc := prog.Location()
+	now := s.Now().In(loc)
+	first := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, loc)
+	rows, err := s.db.QueryContext(ctx, `SELECT substr(COALESCE(order_time, created_at), 1, 13), sum(amount) FROM commission_lines
+		WHERE partner_id = ? AND currency = ? AND status NOT IN ('rejected', 'reversed') AND COALESCE(order_time, created_at) >= ?
+		GROUP BY 1`, partnerID, prog.Currency, stamp(first))
+	if err != nil {
+		return fmt.Errorf("sqlite: portal months: %w", err)
+	}
+	defer rows.Close()
+	byMonth := map[string]int64{}
+	for rows.Next() {
+		var hour string
+		var amount int64
+		if err := rows.Scan(&hour, &amount); err != nil {
+			return fmt.Errorf("sqlite: portal months: %w", err)
+		}
+		t, err := time.Parse("2006-01-02T15", hour)
+		if err != nil {
+			continue
+		}
+		byMonth[t.In(loc).Format("2006-01")] += amount
+	}
+	for i := 0; i < 12; i++ {
+		m := first.AddDate(0, i, 0).Format("2006-01")
+		sum.Months = append(sum.Months, domain.PortalMonth{Month: m, Amount: domain.FormatMinor(byMonth[m], prog.Currency)})
+	}
+	return rows.Err()
+}
+
+// portalCounts are the partner's customers, orders and sales, and where the shop tracks visits
+// (the sync endpoint), their visits and signups.
+func (s *Store) portalCounts(ctx context.Context, p domain.Partner, prog domain.Program, sum *domain.PortalSummary) error {
+	col := "net"
+	if prog.Base == "total" {
+		col = "total"
+	}
+	var sales int64
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), COALESCE(sum(CASE WHEN currency = ? THEN `+col+` - refunded ELSE 0 END), 0)
+		FROM orders WHERE partner_id = ? AND cancelled = 0`, prog.Currency, p.ID).Scan(&sum.Orders, &sales)
+	if err != nil {
+		return fmt.Errorf("sqlite: portal orders: %w", err)
+	}
+	sum.Sales = domain.FormatMinor(sales, prog.Currency)
+	err = s.db.QueryRowContext(ctx, `SELECT count(*), COALESCE(sum(link_reason = 'signup'), 0) FROM customers WHERE partner_id = ?`,
+		p.ID).Scan(&sum.Customers, &sum.Signups)
+	if err != nil {
+		return fmt.Errorf("sqlite: portal customers: %w", err)
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events WHERE program_id = ? AND type = 'visit')`, prog.ID).Scan(&sum.Tracked)
+	if err != nil || !sum.Tracked {
+		return err
+	}
+	return s.db.QueryRowContext(ctx, `SELECT count(*) FROM events WHERE program_id = ? AND type = 'visit' AND payload->>'ref' = ?`,
+		prog.ID, p.Key).Scan(&sum.Visits)
+}
+
+const portalLineSelect = `SELECT l.id, COALESCE(o.order_key, ''), COALESCE(l.order_time, l.created_at),
+	COALESCE(o.customer_name, ld.name, ''), COALESCE(o.customer_email, ld.email, ''), l.kind, ` + statusAsOf + `,
+	l.base, l.amount, l.currency, COALESCE(l.due, ''), COALESCE(py.number, ''), COALESCE(o.refunded, 0), COALESCE(o.currency, l.currency)
+	FROM commission_lines l LEFT JOIN orders o ON o.id = l.order_id LEFT JOIN leads ld ON ld.id = l.lead_id
+	LEFT JOIN payouts py ON py.id = l.payout_id`
+
+func scanPortalLine(sc interface{ Scan(...any) error }, loc *time.Location) (domain.PortalLine, error) {
+	var l domain.PortalLine
+	var at, name, email, orderCurrency string
+	var base, amount, refunded int64
+	err := sc.Scan(&l.ID, &l.Order, &at, &name, &email, &l.Kind, &l.Status, &base, &amount, &l.Currency, &l.Due, &l.Payout,
+		&refunded, &orderCurrency)
+	l.Day = parseTime(at).In(loc).Format("2006-01-02")
+	l.Customer = statement.Private(name, email)
+	l.Base, l.Amount = domain.FormatMinor(base, l.Currency), domain.FormatMinor(amount, l.Currency)
+	if refunded != 0 {
+		l.Refunded = domain.FormatMinor(refunded, orderCurrency)
+	}
+	return l, err
+}
+
+// PortalLines is a page of a partner's commission lines, newest first, and how many there are.
+func (s *Store) PortalLines(ctx context.Context, partnerID int64, offset, limit int) ([]domain.PortalLine, int, error) {
+	_, prog, err := s.portalPartner(ctx, partnerID)
+	if err != nil {
+		return nil, 0, err
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM commission_lines WHERE partner_id = ?`, partnerID).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("sqlite: portal lines: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, portalLineSelect+` WHERE l.partner_id = ?
+		ORDER BY COALESCE(l.order_time, l.created_at) DESC, l.id DESC LIMIT ? OFFSET ?`, s.AsOfDay(prog, ""), partnerID, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqlite: portal lines: %w", err)
+	}
+	defer rows.Close()
+	out := []domain.PortalLine{}
+	for rows.Next() {
+		l, err := scanPortalLine(rows, prog.Location())
+		if err != nil {
+			return nil, 0, fmt.Errorf("sqlite: portal lines: %w", err)
+		}
+		out = append(out, l)
+	}
+	return out, total, rows.Err()
+}
+
+// PortalLine is one of a partner's lines; another partner's line is not found.
+func (s *Store) PortalLine(ctx context.Context, partnerID, lineID int64) (domain.PortalLine, error) {
+	_, prog, err := s.portalPartner(ctx, partnerID)
+	if err != nil {
+		return domain.PortalLine{}, err
+	}
+	l, err := scanPortalLine(s.db.QueryRowContext(ctx, portalLineSelect+` WHERE l.id = ? AND l.partner_id = ?`,
+		s.AsOfDay(prog, ""), lineID, partnerID), prog.Location())
+	if errors.Is(err, sql.ErrNoRows) {
+		return l, domain.Errorf(domain.ENotFound, "there is no such line")
+	}
+	return l, err
+}
+
+// PortalPayouts are a partner's payouts, newest first.
+func (s *Store) PortalPayouts(ctx context.Context, partnerID int64) ([]domain.PortalPayout, error) {
+	_, prog, err := s.portalPartner(ctx, partnerID)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT py.number, r.created_at, py.kind, py.amount, py.currency, py.lines, py.method
+		FROM payouts py JOIN payout_runs r ON r.id = py.run_id WHERE py.partner_id = ? ORDER BY py.id DESC`, partnerID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: portal payouts: %w", err)
+	}
+	defer rows.Close()
+	out := []domain.PortalPayout{}
+	for rows.Next() {
+		var py domain.PortalPayout
+		var at string
+		var amount int64
+		if err := rows.Scan(&py.Number, &at, &py.Kind, &amount, &py.Currency, &py.Lines, &py.Method); err != nil {
+			return nil, fmt.Errorf("sqlite: portal payouts: %w", err)
+		}
+		py.Day, py.Amount = parseTime(at).In(prog.Location()).Format("2006-01-02"), domain.FormatMinor(amount, py.Currency)
+		out = append(out, py)
+	}
+	return out, rows.Err()
+}
+
+// PortalStatement is the PDF of one of a partner's payouts: the bytes the shop filed. Another
+// partner's payout is not found.
+func (s *Store) PortalStatement(ctx context.Context, partnerID int64, number string) ([]byte, error) {
+	var programID int64
+	err := s.db.QueryRowContext(ctx, `SELECT program_id FROM payouts WHERE partner_id = ? AND number = ?`, partnerID, number).Scan(&programID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, domain.Errorf(domain.ENotFound, "there is no such payout")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: portal statement: %w", err)
+	}
+	st, err := s.Statement(ctx, programID, number)
+	if err != nil {
+		return nil, err
+	}
+	return statement.PDF(st)
+}
