@@ -19,6 +19,7 @@ type Program struct {
 	Base            string `json:"base"`
 	SelfReferral    string `json:"self_referral"`
 	Rules           Plan   `json:"rules"`
+	Portal          string `json:"portal"` // off, on: the partner portal
 }
 
 // Programs is the Programs screen and the program switcher.
@@ -78,12 +79,12 @@ func (s *Programs) CreateSample() (Program, error) {
 func programDTO(p domain.Program) Program {
 	return Program{ID: p.ID, Name: p.Name, Kind: p.Kind, Currency: p.Currency, Timezone: p.Timezone,
 		CookieDays: p.CookieDays, Attribution: p.Attribution, HoldDays: p.HoldDays, PayoutThreshold: p.PayoutThreshold,
-		Base: p.Base, SelfReferral: p.SelfReferral, Rules: planDTO(p.Rules)}
+		Base: p.Base, SelfReferral: p.SelfReferral, Rules: planDTO(p.Rules), Portal: p.Portal}
 }
 
 func programFromDTO(in Program) (domain.Program, error) {
 	rules, err := planFromDTO(in.Rules)
 	return domain.Program{ID: in.ID, Name: in.Name, Kind: in.Kind, Currency: in.Currency, Timezone: in.Timezone,
 		CookieDays: in.CookieDays, Attribution: in.Attribution, HoldDays: in.HoldDays,
-		PayoutThreshold: in.PayoutThreshold, Base: in.Base, SelfReferral: in.SelfReferral, Rules: rules}, err
+		PayoutThreshold: in.PayoutThreshold, Base: in.Base, SelfReferral: in.SelfReferral, Rules: rules, Portal: in.Portal}, err
 }

@@ -59,6 +59,13 @@ func ibanOrEmpty(v string) string {
 	return ""
 }
 
+func urlOrEmpty(v string) string {
+	if v != "" && !strings.HasPrefix(v, "https://") && !strings.HasPrefix(v, "http://") {
+		return "is not an address starting with https://"
+	}
+	return ""
+}
+
 func countryOrEmpty(v string) string {
 	if v != "" && !countryRe.MatchString(v) {
 		return "is not a two-letter country code such as DE"
@@ -94,6 +101,7 @@ var settingSpecs = []SettingSpec{
 	{Key: "sync.addr", Label: "Sync endpoint address", check: anyText},
 	{Key: "sync.remote", Label: "Remote endpoint to pull from", check: anyText},
 	{Key: "sync.remote_key", Label: "Remote endpoint secret key", Secret: true, check: anyText},
+	{Key: "portal.url", Label: "Partner portal address as partners reach it (empty: the sync endpoint's, with /portal/)", check: urlOrEmpty},
 	{Key: "ui.sample_offered", Label: "Sample program offered", check: choice("true", "false")},
 }
 

@@ -39,6 +39,8 @@ type Figures struct {
 	Links    []string
 	Coupons  []string
 	Currency string
+	// Portal is the partner portal's address, "" where the program has it off (welcome).
+	Portal string
 }
 
 // OrderFigure is one credited order in a report.

@@ -63,7 +63,10 @@ Danke,
 willkommen im Partnerprogramm von {{.Shop}}. Ihr Partnerschlüssel ist {{.Key}}.{{if .Coupons}}
 Ihre Gutscheine: {{range $i, $c := .Coupons}}{{if $i}}, {{end}}{{$c}}{{end}}{{end}}{{range .Links}}
 Ihr Link: {{.}}{{end}}
-
+{{if .Portal}}
+Ihre Vermittlungen, Provisionen und Abrechnungen sehen Sie jederzeit im Partnerportal: {{.Portal}}
+(Anmeldung mit dieser E-Mail-Adresse).
+{{end}}
 Jeden Monat schicken wir Ihnen Ihre Zahlen, und zu jeder Auszahlung eine Abrechnung.
 Einen Kontakt melden Sie, indem Sie an diese Adresse schreiben, mit einer Zeile "email: adresse@beispiel.de" (und "name: Vorname Nachname").
 
@@ -71,7 +74,8 @@ Einen Kontakt melden Sie, indem Sie an diese Adresse schreiben, mit einer Zeile 
 `,
 		HTML: `<p>Hallo {{.Partner}},</p>
 <p>willkommen im Partnerprogramm von {{.Shop}}. Ihr Partnerschlüssel ist <b>{{.Key}}</b>.{{if .Coupons}}<br>Ihre Gutscheine: {{range $i, $c := .Coupons}}{{if $i}}, {{end}}<b>{{$c}}</b>{{end}}{{end}}{{range .Links}}<br>Ihr Link: <a href="{{.}}">{{.}}</a>{{end}}</p>
-<p>Jeden Monat schicken wir Ihnen Ihre Zahlen, und zu jeder Auszahlung eine Abrechnung.<br>
+{{if .Portal}}<p>Ihre Vermittlungen, Provisionen und Abrechnungen sehen Sie jederzeit im <a href="{{.Portal}}">Partnerportal</a> (Anmeldung mit dieser E-Mail-Adresse).</p>
+{{end}}<p>Jeden Monat schicken wir Ihnen Ihre Zahlen, und zu jeder Auszahlung eine Abrechnung.<br>
 Einen Kontakt melden Sie, indem Sie an diese Adresse schreiben, mit einer Zeile "email: adresse@beispiel.de" (und "name: Vorname Nachname").</p>
 <p>{{.Shop}}</p>
 `,

@@ -65,7 +65,10 @@ Thank you,
 welcome to the {{.Shop}} partner program. Your partner key is {{.Key}}.{{if .Coupons}}
 Your coupons: {{range $i, $c := .Coupons}}{{if $i}}, {{end}}{{$c}}{{end}}{{end}}{{range .Links}}
 Your link: {{.}}{{end}}
-
+{{if .Portal}}
+See your referrals, commissions and statements any day in the partner portal: {{.Portal}}
+(sign in with this e-mail address).
+{{end}}
 Every month we send you your figures, and a statement with each payout.
 To tell us about a lead, reply to this address with a line "email: their@address" (and "name: Their Name").
 
@@ -73,7 +76,8 @@ To tell us about a lead, reply to this address with a line "email: their@address
 `,
 		HTML: `<p>Hello {{.Partner}},</p>
 <p>welcome to the {{.Shop}} partner program. Your partner key is <b>{{.Key}}</b>.{{if .Coupons}}<br>Your coupons: {{range $i, $c := .Coupons}}{{if $i}}, {{end}}<b>{{$c}}</b>{{end}}{{end}}{{range .Links}}<br>Your link: <a href="{{.}}">{{.}}</a>{{end}}</p>
-<p>Every month we send you your figures, and a statement with each payout.<br>
+{{if .Portal}}<p>See your referrals, commissions and statements any day in the <a href="{{.Portal}}">partner portal</a> (sign in with this e-mail address).</p>
+{{end}}<p>Every month we send you your figures, and a statement with each payout.<br>
 To tell us about a lead, reply to this address with a line "email: their@address" (and "name: Their Name").</p>
 <p>{{.Shop}}</p>
 `,

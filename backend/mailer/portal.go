@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"strings"
 	"sync"
 	"time"
 
@@ -124,4 +125,30 @@ func PortalInvite(ctx context.Context, st *sqlite.Store, programID int64, key, p
 	}
 	q.out = []domain.OutMessage{m}
 	return q, queue(ctx, st, &q)
+}
+
+// portalOf is the portal's address for a program's mails: "" where the program has it off.
+// The address is the setting portal.url, else the in-app endpoint's (sync.addr) with /portal/.
+func portalOf(ctx context.Context, st *sqlite.Store, programID int64) (string, error) {
+	prog, err := st.FindProgram(ctx, fmt.Sprint(programID))
+	if err != nil || prog.Portal != "on" {
+		return "", err
+	}
+	get := func(k string) string { v, _ := st.GetSetting(ctx, k); return strings.TrimSpace(v.Value) }
+	return PortalURL(get), nil
+}
+
+// PortalURL is the portal's address: the setting portal.url, else the in-app sync endpoint's
+// address with /portal/, else "".
+func PortalURL(get func(string) string) string {
+	if u := get("portal.url"); u != "" {
+		return strings.TrimSuffix(u, "/") + "/"
+	}
+	if addr := get("sync.addr"); addr != "" {
+		if !strings.Contains(addr, "://") {
+			addr = "http://" + addr
+		}
+		return strings.TrimSuffix(addr, "/") + "/portal/"
+	}
+	return ""
 }

@@ -97,7 +97,11 @@ func Welcome(ctx context.Context, st *sqlite.Store, programID int64, key string,
 	if p.Email == "" {
 		return q, domain.Errorf(domain.EInvalid, "partner %s has no e-mail address", p.Key)
 	}
-	m, err := compose(ctx, st, s, p, "welcome", fmt.Sprintf("welcome:%d", p.ID), figures(s, p), nil, now)
+	f := figures(s, p)
+	if f.Portal, err = portalOf(ctx, st, programID); err != nil {
+		return q, err
+	}
+	m, err := compose(ctx, st, s, p, "welcome", fmt.Sprintf("welcome:%d", p.ID), f, nil, now)
 	if err != nil {
 		return q, err
 	}

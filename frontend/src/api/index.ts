@@ -10,6 +10,7 @@ import * as Importer from '@bindings/Importer'
 import * as Commissions from '@bindings/Commissions'
 import * as Payouts from '@bindings/Payouts'
 import * as Mail from '@bindings/Mail'
+import * as Portal from '@bindings/Portal'
 import { app, domain, importer, mail, mailer, orderimport, payoutdocs } from '../wailsjs/go/models'
 import { ApiError, call } from './errors'
 
@@ -46,6 +47,8 @@ export type CustomerRow = domain.CustomerRow
 export type CustomerPage = app.CustomerPage
 export type PayoutRun = domain.PayoutRun
 export type PayoutLine = domain.PayoutLine
+export type PortalInfo = app.PortalInfo
+export type PortalRequest = domain.PortalRequest
 /** How far an import has read its file (the "import:progress" event). */
 export interface Progress {
   rows: number
@@ -115,6 +118,13 @@ export const api = {
   saveMailTemplate: (t: MailTemplate) => call(Mail.SaveTemplate(t)),
   resetMailTemplate: (kind: string, lang: string) => call(Mail.ResetTemplate(kind, lang)),
   previewMail: (programId: number, partner: string, t: MailTemplate) => call(Mail.Preview(programId, partner, t)),
+
+  portalAddress: () => call(Portal.Address()),
+  portalInfo: (programId: number) => call(Portal.Info(programId)),
+  portalLastSignIn: (programId: number, key: string) => call(Portal.LastSignIn(programId, key)),
+  portalInvite: (programId: number, key: string) => call(Portal.Invite(programId, key)),
+  portalRequests: (programId: number, status: string) => call(Portal.Requests(programId, status)),
+  decidePortalRequest: (programId: number, id: number, approve: boolean) => call(Portal.Decide(programId, id, approve)),
 
   settings: () => call(Settings.List()),
   setSetting: (key: string, value: string) => call(Settings.Set(key, value)),

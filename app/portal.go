@@ -1,0 +1,64 @@
+package app
+
+import (
+	"strings"
+	"time"
+
+	"partnerbook/backend/domain"
+	"partnerbook/backend/mailer"
+)
+
+// PortalInfo is where partners reach the portal and whether a program has it on.
+type PortalInfo struct {
+	URL string `json:"url"` // "" while nothing serves it
+	On  bool   `json:"on"`  // the program's setting `portal`
+}
+
+// PortalRequest is a partner's request to change a payout detail.
+type PortalRequest = domain.PortalRequest
+
+// Portal is the shop's side of the partner portal: its address, partners' last sign-ins,
+// invitations, and the payout-detail changes partners ask for.
+type Portal struct{ c *Core }
+
+func (s *Portal) setting(key string) string {
+	v, _ := s.c.store.GetSetting(s.c.ctx, key)
+	return strings.TrimSpace(v.Value)
+}
+
+// Address is where partners reach the portal ("" while nothing serves it).
+func (s *Portal) Address() string { return mailer.PortalURL(s.setting) }
+
+// Info is the portal's address and whether the program has it on.
+func (s *Portal) Info(programID int64) (PortalInfo, error) {
+	p, err := s.c.store.FindProgram(s.c.ctx, itoa(programID))
+	if err != nil {
+		return PortalInfo{}, err
+	}
+	return PortalInfo{URL: mailer.PortalURL(s.setting), On: p.Portal == "on"}, nil
+}
+
+// LastSignIn is when a partner last signed in to the portal (RFC 3339, "" never).
+func (s *Portal) LastSignIn(programID int64, key string) (string, error) {
+	p, err := s.c.store.FindPartner(s.c.ctx, programID, key)
+	if err != nil {
+		return "", err
+	}
+	return s.c.store.PortalLastSignIn(s.c.ctx, p.ID)
+}
+
+// Invite mails a partner the portal's address and sends it.
+func (s *Portal) Invite(programID int64, key string) (mailer.Queued, error) {
+	m := Mail{s.c}
+	return m.thenSend(mailer.PortalInvite(s.c.ctx, s.c.store, programID, key, mailer.PortalURL(s.setting), time.Now()))
+}
+
+// Requests lists a program's change requests of a status ("" any), newest first.
+func (s *Portal) Requests(programID int64, status string) ([]PortalRequest, error) {
+	return s.c.store.PortalRequests(s.c.ctx, programID, status)
+}
+
+// Decide approves (the partner's detail changes) or rejects a pending request.
+func (s *Portal) Decide(programID, id int64, approve bool) (PortalRequest, error) {
+	return s.c.store.DecidePortalRequest(s.c.ctx, programID, id, approve)
+}

@@ -1,0 +1,23 @@
+import { app, domain, mailer } from '../../wailsjs/go/models'
+import { db } from './db'
+
+export async function Address(): Promise<string> {
+  return db.settings.get('portal.url') ?? ''
+}
+export async function Info(_programId: number): Promise<app.PortalInfo> {
+  return app.PortalInfo.createFrom({ url: db.settings.get('portal.url') ?? '', on: true })
+}
+export async function LastSignIn(_programId: number, _key: string): Promise<string> {
+  return ''
+}
+export async function Invite(_programId: number, _key: string): Promise<mailer.Queued> {
+  db.calls.push('Portal.Invite')
+  return mailer.Queued.createFrom({ dry_run: false, queued: 1, already: 0, skipped: [], messages: [] })
+}
+export async function Requests(_programId: number, _status: string): Promise<domain.PortalRequest[]> {
+  return []
+}
+export async function Decide(_programId: number, id: number, approve: boolean): Promise<domain.PortalRequest> {
+  db.calls.push('Portal.Decide')
+  return domain.PortalRequest.createFrom({ id, status: approve ? 'approved' : 'rejected' })
+}
