@@ -76,6 +76,8 @@ func runPortalDecide(approve bool) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		return c.out(r, func(w io.Writer) { fmt.Fprintf(w, "request %d of %s (%s) is %s.\n", r.ID, r.Partner, r.Field, r.Status) })
+		return c.out(r, func(w io.Writer) {
+			fmt.Fprintf(w, "request %d of %s (%s) is %s.\n", r.ID, r.Partner, r.Field, r.Status)
+		})
 	}
 }
