@@ -3,12 +3,12 @@
 package payfile
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
 	"unicode"
 
+	"partnerbook/backend/csvsafe"
 	"partnerbook/backend/domain"
 )
 
@@ -31,7 +31,7 @@ func PayPalCSV(w io.Writer, ps []Payment, note string) error {
 	if err := oneCurrency(ps); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	for _, p := range ps {
 		if p.Email == "" {
 			return fmt.Errorf("payfile: %s has no PayPal e-mail", p.Key)
@@ -49,7 +49,7 @@ func PayPalCSV(w io.Writer, ps []Payment, note string) error {
 // WiseCSV writes a Wise batch file ("send to bank accounts") for partners paid to an IBAN:
 // the amount fixed in the target currency.
 func WiseCSV(w io.Writer, ps []Payment, sourceCurrency string) error {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	cw.Write([]string{"name", "recipientEmail", "paymentReference", "receiverType", "amountCurrency", "amount", "sourceCurrency", "targetCurrency", "IBAN"})
 	for _, p := range ps {
 		if p.IBAN == "" {

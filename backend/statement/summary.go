@@ -1,12 +1,12 @@
 package statement
 
 import (
-	"encoding/csv"
 	"io"
 	"time"
 
 	"github.com/shopspring/decimal"
 
+	"partnerbook/backend/csvsafe"
 	"partnerbook/backend/domain"
 )
 
@@ -45,7 +45,7 @@ type RunCarried struct {
 
 // BookkeepingCSV writes the run's payouts, one a row, for the books.
 func BookkeepingCSV(w io.Writer, r Run) error {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	cw.Write([]string{"number", "date", "partner", "key", "country", "vat_id", "net", "currency", "method", "type"})
 	for _, p := range r.Payouts {
 		kind := "invoice"
