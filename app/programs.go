@@ -20,6 +20,10 @@ type Program struct {
 	SelfReferral    string `json:"self_referral"`
 	Rules           Plan   `json:"rules"`
 	Portal          string `json:"portal"` // off, on: the partner portal
+	// Origins are the sites allowed to use the program's publishable keys; Site is where
+	// partners' links point. An update without origins (null) keeps both as they are.
+	Origins []string `json:"origins"`
+	Site    string   `json:"site"`
 }
 
 // Programs is the Programs screen and the program switcher.
@@ -63,6 +67,13 @@ func (s *Programs) Update(in Program) (Program, error) {
 	if err != nil {
 		return in, err
 	}
+	if in.Origins == nil {
+		before, err := s.c.store.FindProgram(s.c.ctx, itoa(in.ID))
+		if err != nil {
+			return in, err
+		}
+		p.Origins, p.Site = before.Origins, before.Site
+	}
 	p, err = s.c.store.UpdateProgram(s.c.ctx, p)
 	return programDTO(p), err
 }
@@ -79,12 +90,13 @@ func (s *Programs) CreateSample() (Program, error) {
 func programDTO(p domain.Program) Program {
 	return Program{ID: p.ID, Name: p.Name, Kind: p.Kind, Currency: p.Currency, Timezone: p.Timezone,
 		CookieDays: p.CookieDays, Attribution: p.Attribution, HoldDays: p.HoldDays, PayoutThreshold: p.PayoutThreshold,
-		Base: p.Base, SelfReferral: p.SelfReferral, Rules: planDTO(p.Rules), Portal: p.Portal}
+		Base: p.Base, SelfReferral: p.SelfReferral, Rules: planDTO(p.Rules), Portal: p.Portal, Origins: p.Origins, Site: p.Site}
 }
 
 func programFromDTO(in Program) (domain.Program, error) {
 	rules, err := planFromDTO(in.Rules)
 	return domain.Program{ID: in.ID, Name: in.Name, Kind: in.Kind, Currency: in.Currency, Timezone: in.Timezone,
 		CookieDays: in.CookieDays, Attribution: in.Attribution, HoldDays: in.HoldDays,
-		PayoutThreshold: in.PayoutThreshold, Base: in.Base, SelfReferral: in.SelfReferral, Rules: rules, Portal: in.Portal}, err
+		PayoutThreshold: in.PayoutThreshold, Base: in.Base, SelfReferral: in.SelfReferral, Rules: rules, Portal: in.Portal,
+		Origins: in.Origins, Site: in.Site}, err
 }

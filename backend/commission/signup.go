@@ -32,3 +32,15 @@ func SignupPartner(visits []Visit, signup time.Time, cookieDays int, attribution
 	}
 	return pick.Partner, true
 }
+
+// SignupLink is the rule of commissions.md for a tracked signup: the partner of the visitor's
+// visits in the cookie window (SignupPartner), else the partner of the key the signup itself
+// carries (own, 0 for none: the script passes the key of its cookie, which is how a visit on
+// another device or before cookies were allowed still counts). The times are the stored ones,
+// never a cookie's.
+func SignupLink(visits []Visit, own int64, signup time.Time, cookieDays int, attribution string) (int64, bool) {
+	if p, ok := SignupPartner(visits, signup, cookieDays, attribution); ok {
+		return p, true
+	}
+	return own, own != 0
+}

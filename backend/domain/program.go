@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -23,21 +24,26 @@ var (
 
 // Program is a partner program with its settings and commission plan.
 type Program struct {
-	ID              int64     `json:"id"`
-	Name            string    `json:"name"`
-	Kind            string    `json:"kind"`
-	Currency        string    `json:"currency"`
-	Timezone        string    `json:"timezone"`
-	CookieDays      int       `json:"cookie_days"`
-	Attribution     string    `json:"attribution"`
-	HoldDays        int       `json:"hold_days"`
-	PayoutThreshold string    `json:"payout_threshold"`
-	Base            string    `json:"base"`
-	SelfReferral    string    `json:"self_referral"`
-	Rules           Plan      `json:"rules"`
-	Portal          string    `json:"portal"` // the partner portal: off, on (portal.md)
-	CreatedAt       time.Time `json:"created_at"`
-	UpdatedAt       time.Time `json:"updated_at"`
+	ID              int64  `json:"id"`
+	Name            string `json:"name"`
+	Kind            string `json:"kind"`
+	Currency        string `json:"currency"`
+	Timezone        string `json:"timezone"`
+	CookieDays      int    `json:"cookie_days"`
+	Attribution     string `json:"attribution"`
+	HoldDays        int    `json:"hold_days"`
+	PayoutThreshold string `json:"payout_threshold"`
+	Base            string `json:"base"`
+	SelfReferral    string `json:"self_referral"`
+	Rules           Plan   `json:"rules"`
+	Portal          string `json:"portal"` // the partner portal: off, on (portal.md)
+	// Origins are the sites allowed to send tracking calls with the program's publishable
+	// keys, such as https://shop.example (sync.md).
+	Origins []string `json:"origins"`
+	// Site is where partners' referral links point (SITE?ref=KEY); empty: the shop's website.
+	Site      string    `json:"site"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // Rate is either a percent of the base or a fixed amount in the order's currency.
@@ -152,6 +158,14 @@ func (p *Program) Normalize() {
 	for i := range p.Rules.Products {
 		p.Rules.Products[i].SKU = strings.TrimSpace(p.Rules.Products[i].SKU)
 	}
+	p.Site = strings.TrimSpace(p.Site)
+	origins := []string{}
+	for _, o := range p.Origins {
+		if o = NormalizeOrigin(o); o != "" && !contains(origins, o) {
+			origins = append(origins, o)
+		}
+	}
+	p.Origins = origins
 }
 
 // Validate checks every setting and rule; the problems name the setting as their column.
@@ -187,6 +201,16 @@ func (p *Program) Validate() error {
 	OneOf(&ps, "self_referral", p.SelfReferral, SelfReferrals)
 	OneOf(&ps, "portal", p.Portal, PortalModes)
 	p.Rules.validate(&ps)
+	for i, o := range p.Origins {
+		if msg := CheckOrigin(o); msg != "" {
+			ps.Add(fmt.Sprintf("origins[%d]", i), "%q %s", o, msg)
+		}
+	}
+	if p.Site != "" {
+		if u, err := url.Parse(p.Site); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			ps.Add("site", "%q is not a web address such as https://shop.example", p.Site)
+		}
+	}
 	return ps.Err("the program is not valid")
 }
 

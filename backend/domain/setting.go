@@ -1,6 +1,8 @@
 package domain
 
 import (
+	"net"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +29,25 @@ func anyText(string) string { return "" }
 func port(v string) string {
 	if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 65535 {
 		return "is not a port number (1 to 65535)"
+	}
+	return ""
+}
+
+// host is an address to listen on: an IP address or a host name, without a port.
+func host(v string) string {
+	if strings.ContainsAny(v, " /:") && net.ParseIP(v) == nil {
+		return "is not an address such as 127.0.0.1 or 0.0.0.0 (the port is sync.port)"
+	}
+	return ""
+}
+
+// remoteURL is a headless server's address, or empty.
+func remoteURL(v string) string {
+	if v == "" {
+		return ""
+	}
+	if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "is not a URL such as https://track.example.com"
 	}
 	return ""
 }
@@ -97,10 +118,11 @@ var settingSpecs = []SettingSpec{
 	{Key: "imap.password", Label: "IMAP password", Secret: true, check: anyText},
 	{Key: "imap.sent_folder", Label: "IMAP Sent folder", check: anyText},
 	{Key: "imap.leads_folder", Label: "IMAP leads folder", check: anyText},
-	{Key: "sync.enabled", Label: "Sync endpoint on", check: choice("true", "false")},
-	{Key: "sync.addr", Label: "Sync endpoint address", check: anyText},
-	{Key: "sync.remote", Label: "Remote endpoint to pull from", check: anyText},
-	{Key: "sync.remote_key", Label: "Remote endpoint secret key", Secret: true, check: anyText},
+	{Key: "sync.enabled", Label: "Sync endpoint on (while the window is open)", check: choice("true", "false")},
+	{Key: "sync.addr", Label: "Sync endpoint address (default 127.0.0.1)", check: host},
+	{Key: "sync.port", Label: "Sync endpoint port (default 8787)", check: port},
+	{Key: "sync.remote", Label: "Headless server to pull from (its URL)", check: remoteURL},
+	{Key: "sync.key", Label: "Headless server's link secret", Secret: true, check: anyText},
 	{Key: "portal.url", Label: "Partner portal address as partners reach it (empty: the sync endpoint's, with /portal/)", check: urlOrEmpty},
 	{Key: "ui.sample_offered", Label: "Sample program offered", check: choice("true", "false")},
 }

@@ -12,15 +12,19 @@ import (
 )
 
 const programColumns = `id, name, kind, currency, timezone, cookie_days, attribution, hold_days,
-	payout_threshold, base, self_referral, rules, created_at, updated_at, portal`
+	payout_threshold, base, self_referral, rules, created_at, updated_at, portal, allowed_origins, site`
 
 func scanProgram(sc interface{ Scan(...any) error }) (domain.Program, error) {
 	var p domain.Program
 	var threshold int64
-	var rules, created, updated string
+	var rules, origins, created, updated string
 	if err := sc.Scan(&p.ID, &p.Name, &p.Kind, &p.Currency, &p.Timezone, &p.CookieDays, &p.Attribution,
-		&p.HoldDays, &threshold, &p.Base, &p.SelfReferral, &rules, &created, &updated, &p.Portal); err != nil {
+		&p.HoldDays, &threshold, &p.Base, &p.SelfReferral, &rules, &created, &updated, &p.Portal, &origins, &p.Site); err != nil {
 		return p, err
+	}
+	p.Origins = []string{}
+	if err := json.Unmarshal([]byte(origins), &p.Origins); err != nil {
+		return p, fmt.Errorf("origins of program %d: %w", p.ID, err)
 	}
 	p.PayoutThreshold = domain.FormatMinor(threshold, p.Currency)
 	if err := json.Unmarshal([]byte(rules), &p.Rules); err != nil {
@@ -30,21 +34,26 @@ func scanProgram(sc interface{ Scan(...any) error }) (domain.Program, error) {
 	return p, nil
 }
 
-// programArgs validates p and returns the threshold in minor units and the rules as JSON.
-func programArgs(p *domain.Program) (int64, string, error) {
+// programArgs validates p and returns the threshold in minor units, the rules and the
+// origins as JSON.
+func programArgs(p *domain.Program) (int64, string, string, error) {
 	if err := p.Validate(); err != nil {
-		return 0, "", err
+		return 0, "", "", err
 	}
 	d, _ := domain.ParseAmount(p.PayoutThreshold)
 	threshold, _ := domain.ToMinor(d, p.Currency)
 	p.PayoutThreshold = domain.FormatMinor(threshold, p.Currency)
 	rules, err := json.Marshal(p.Rules)
-	return threshold, string(rules), err
+	if err != nil {
+		return 0, "", "", err
+	}
+	origins, err := json.Marshal(p.Origins)
+	return threshold, string(rules), string(origins), err
 }
 
 // CreateProgram stores a new program; its name must be free (case-insensitive).
 func (s *Store) CreateProgram(ctx context.Context, p domain.Program) (domain.Program, error) {
-	threshold, rules, err := programArgs(&p)
+	threshold, rules, origins, err := programArgs(&p)
 	if err != nil {
 		return p, err
 	}
@@ -53,9 +62,9 @@ func (s *Store) CreateProgram(ctx context.Context, p domain.Program) (domain.Pro
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO programs (name, kind, currency, timezone, cookie_days,
-			attribution, hold_days, payout_threshold, base, self_referral, rules, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.Kind, p.Currency, p.Timezone, p.CookieDays,
-			p.Attribution, p.HoldDays, threshold, p.Base, p.SelfReferral, rules, tx.now, tx.now)
+			attribution, hold_days, payout_threshold, base, self_referral, rules, allowed_origins, site, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.Kind, p.Currency, p.Timezone, p.CookieDays,
+			p.Attribution, p.HoldDays, threshold, p.Base, p.SelfReferral, rules, origins, p.Site, tx.now, tx.now)
 		if err != nil {
 			return fmt.Errorf("sqlite: create program: %w", err)
 		}
@@ -71,7 +80,7 @@ func (s *Store) CreateProgram(ctx context.Context, p domain.Program) (domain.Pro
 
 // UpdateProgram replaces every setting and rule of the program with p.ID.
 func (s *Store) UpdateProgram(ctx context.Context, p domain.Program) (domain.Program, error) {
-	threshold, rules, err := programArgs(&p)
+	threshold, rules, origins, err := programArgs(&p)
 	if err != nil {
 		return p, err
 	}
@@ -93,8 +102,8 @@ func (s *Store) UpdateProgram(ctx context.Context, p domain.Program) (domain.Pro
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE programs SET name = ?, kind = ?, currency = ?, timezone = ?,
 			cookie_days = ?, attribution = ?, hold_days = ?, payout_threshold = ?, base = ?, self_referral = ?,
-			rules = ?, updated_at = ? WHERE id = ?`, p.Name, p.Kind, p.Currency, p.Timezone, p.CookieDays,
-			p.Attribution, p.HoldDays, threshold, p.Base, p.SelfReferral, rules, tx.now, p.ID)
+			rules = ?, allowed_origins = ?, site = ?, updated_at = ? WHERE id = ?`, p.Name, p.Kind, p.Currency, p.Timezone,
+			p.CookieDays, p.Attribution, p.HoldDays, threshold, p.Base, p.SelfReferral, rules, origins, p.Site, tx.now, p.ID)
 		if err != nil {
 			return fmt.Errorf("sqlite: update program %d: %w", p.ID, err)
 		}

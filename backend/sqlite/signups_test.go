@@ -28,7 +28,7 @@ func orderPartner(t *testing.T, s *Store, pid int64, id string) string {
 
 // Tracked signups link their customers: the visitor's visits with a partner's key within the
 // cookie window before the signup, the last one (or the first, with first_click); the signup's
-// own key counts as a visit at the signup. Later orders without a coupon or key are the
+// own key counts when no visit is in the window. Later orders without a coupon or key are the
 // partner's (reason "customer"), and the customer's link says "signup".
 func TestTrackedSignups(t *testing.T) {
 	for _, tc := range []struct{ attribution, mara string }{{"last_click", "lena"}, {"first_click", "kira"}} {
@@ -57,12 +57,12 @@ func TestTrackedSignups(t *testing.T) {
 			event(t, s, pid, "v5a", "visit", `{"ref":"lena","visitor":"v5"}`, 5, 9)
 			event(t, s, pid, "v5s", "signup", `{"visitor":"v6","email":"sam@example.com"}`, 6, 9)
 
-			n, err := s.ApplySignups(ctx, pid)
-			if err != nil || n != 2 {
-				t.Fatalf("linked %d, %v", n, err)
+			res, err := s.ApplyEvents(ctx, 1000)
+			if err != nil || res.Linked != 2 || res.Events != 11 {
+				t.Fatalf("applied %+v, %v", res, err)
 			}
-			if again, _ := s.ApplySignups(ctx, pid); again != 0 {
-				t.Errorf("applied again: %d more", again)
+			if again, _ := s.ApplyEvents(ctx, 1000); again.Events != 0 {
+				t.Errorf("applied again: %+v", again)
 			}
 			if _, err := importItems(t, s, pid, domain.OrderImport{}, sale("#1", 15, 5000, "mara@example.org", ""),
 				sale("#2", 15, 5000, "amelie@example.org", ""), sale("#3", 15, 5000, "jonas@example.com", ""),
@@ -97,8 +97,8 @@ func TestSignupAfterOrdersRecomputes(t *testing.T) {
 	}
 	event(t, s, prog.ID, "a", "visit", `{"ref":"lena","visitor":"v1"}`, 10, 9)
 	event(t, s, prog.ID, "s", "signup", `{"visitor":"v1","email":"mara@example.org"}`, 11, 9)
-	if n, err := s.ApplySignups(ctx, prog.ID); err != nil || n != 1 {
-		t.Fatalf("linked %d, %v", n, err)
+	if res, err := s.ApplyEvents(ctx, 1000); err != nil || res.Linked != 1 {
+		t.Fatalf("applied %+v, %v", res, err)
 	}
 	if got := orderPartner(t, s, prog.ID, "#1"); got != "lena customer" {
 		t.Errorf("after the signup: %q", got)
