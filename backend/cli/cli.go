@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -25,6 +26,8 @@ type Env struct {
 	Getenv         func(string) string
 	// UI serves the window's frontend in a browser (partnerbook ui); nil where not built in.
 	UI func(ctx context.Context, app *App, addr string) error
+	// Portal, when set, makes the partner portal's handler, which `serve` mounts under /portal/.
+	Portal func(app *App) http.Handler
 }
 
 // App is an open data folder: what every command but init works on.

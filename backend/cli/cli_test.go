@@ -71,7 +71,7 @@ func TestExitCodes(t *testing.T) {
 		{"flag given twice", []string{"partner", "list", "--program", "1", "--program", "2"}, 2, "given twice"},
 		{"unknown program", []string{"partner", "list", "--program", "ghost"}, 1, `there is no program "ghost"`},
 		{"refused input", []string{"partner", "add", "--program", "1", "--name", "x", "--email", "nope", "--key", "x"}, 1, `column "email"`},
-		{"not built yet", []string{"sync", "pull"}, 1, "not built yet"},
+		{"sync pull without a server", []string{"sync", "pull"}, 1, "no headless server is set"},
 		{"mail not set up", []string{"mail", "test"}, 1, "do not work yet"},
 		{"done", []string{"program", "list"}, 0, ""},
 	}

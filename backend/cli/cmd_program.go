@@ -9,11 +9,12 @@ import (
 
 	"partnerbook/backend/domain"
 	"partnerbook/backend/sample"
+	"partnerbook/backend/sync"
 )
 
 func init() {
 	register(
-		command{path: "init", usage: "init [--sample]", flags: map[string]flagKind{"sample": boolFlag}, run: runInit},
+		command{path: "init", usage: "init [--sample] [--server]", flags: map[string]flagKind{"sample": boolFlag, "server": boolFlag}, run: runInit},
 		command{path: "program create", usage: "program create --file program.json",
 			flags: map[string]flagKind{"file": valueFlag}, run: runProgramCreate},
 		command{path: "program update", usage: "program update --program P --file program.json",
@@ -25,6 +26,20 @@ func init() {
 func runInit(c *call) error {
 	version, _ := c.app.Store.Version(c.ctx)
 	res := map[string]any{"data": c.app.DataDir, "schema": version}
+	if c.args.set["server"] {
+		if c.args.set["sample"] {
+			return usagef("a server's data folder has no programs of its own: --sample and --server do not go together")
+		}
+		secret := sync.NewLinkSecret()
+		if err := c.app.Store.MakeServer(c.ctx, sync.HashKey(secret)); err != nil {
+			return err
+		}
+		res["sync_key"] = secret
+		return c.out(res, func(w io.Writer) {
+			fmt.Fprintf(w, "Server data folder ready: %s (schema %d)\n", c.app.DataDir, version)
+			fmt.Fprintf(w, "Link secret (shown this once; set it on the desktop as sync.key):\n%s\n", secret)
+		})
+	}
 	if c.args.set["sample"] {
 		p, err := sample.Create(c.ctx, c.app.Store)
 		if err != nil {
