@@ -93,9 +93,16 @@ func runWindow(ctx context.Context, dataFlag string) error {
 		MinHeight:        600,
 		AssetServer:      &assetserver.Options{Assets: frontend()},
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 255},
-		OnStartup:        func(ctx context.Context) { rt.ctx = ctx; core.Startup(ctx); go core.AutoSend(ctx, time.Minute) },
-		Bind:             app.Services(core),
-		ErrorFormatter:   app.FormatError,
+		OnStartup: func(ctx context.Context) {
+			rt.ctx = ctx
+			core.Startup(ctx)
+			go core.AutoSend(ctx, time.Minute)
+			core.StartSync(ctx)
+			go core.AutoPull(ctx, 5*time.Minute)
+		},
+		OnShutdown:     func(context.Context) { core.StopSync() },
+		Bind:           app.Services(core),
+		ErrorFormatter: app.FormatError,
 	})
 }
 
@@ -108,6 +115,8 @@ func serveUI(ctx context.Context, a *cli.App, addr string) error {
 	var srv *web.Server
 	core := app.NewCore(a.Store, a.DataDir, emitterFunc(func(n string, d ...any) { srv.Emitter().Emit(n, d...) }), nil)
 	srv = web.New(frontend(), app.Services(core))
+	core.StartSync(ctx)
+	defer core.StopSync()
 	url, err := srv.Listen(addr)
 	if err != nil {
 		return err
