@@ -2,14 +2,10 @@ package sync
 
 import (
 	"bytes"
-	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
-	stdsync "sync"
 
 	"partnerbook/backend/domain"
 )
@@ -134,50 +130,4 @@ func (c *keyCache) forget() {
 	c.mu.Lock()
 	clear(c.m)
 	c.mu.Unlock()
-}
-
-// script serves the tracking script with an ETag and a cache lifetime, gzipped where the
-// browser accepts it.
-type script struct {
-	once      stdsync.Once
-	etag      string
-	plain, gz []byte
-}
-
-func (s *Server) serveScript(w http.ResponseWriter, r *http.Request) {
-	if len(s.opt.Script) == 0 {
-		writeError(w, http.StatusNotFound, "not_found", "the tracking script is not part of this build", "")
-		return
-	}
-	sc := &s.script
-	sc.once.Do(func() {
-		h := sha256.Sum256(s.opt.Script)
-		sc.etag = `"` + hex.EncodeToString(h[:8]) + `"`
-		sc.plain = s.opt.Script
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-		zw.Write(sc.plain)
-		zw.Close()
-		sc.gz = b.Bytes()
-	})
-	h := w.Header()
-	h.Set("Content-Type", "text/javascript; charset=utf-8")
-	h.Set("Cache-Control", "public, max-age=3600")
-	h.Set("ETag", sc.etag)
-	h.Add("Vary", "Accept-Encoding")
-	h.Set("Access-Control-Allow-Origin", "*")
-	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, sc.etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	body := sc.plain
-	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		h.Set("Content-Encoding", "gzip")
-		body = sc.gz
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		w.Write(body)
-	}
 }

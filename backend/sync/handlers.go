@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"partnerbook/backend/domain"
+	"partnerbook/backend/sync/pbjs"
 )
 
 // browserCall is a call a page makes with a publishable key: its event and, for a visit,
@@ -120,18 +121,12 @@ func (s *Server) visit(w http.ResponseWriter, r *http.Request, body []byte) (dom
 	return e, extra, nil
 }
 
-// CookieName is the first-party cookie of sync.md: "KEY|VISITOR|UNIX-SECONDS".
-const CookieName = "pb_ref"
-
-// setCookie sets pb_ref from the server, for the program's cookie days; with first_click an
-// existing cookie is kept. Browsers keep it only where the endpoint is the shop's own site
-// (a reverse proxy), which is what it is for: such cookies last the whole window in Safari.
+// setCookie sets pb_ref from the server (pbjs.VisitCookie): browsers keep it only where the
+// endpoint is the shop's own site (a reverse proxy), and such cookies last the whole window.
 func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, prog domain.Program, key, visitor string) {
-	if c, err := r.Cookie(CookieName); err == nil && c.Value != "" && prog.Attribution == "first_click" {
-		return
+	if c := pbjs.VisitCookie(r, key, visitor, s.opt.Now(), prog.CookieDays, prog.Attribution == "first_click"); c != nil {
+		http.SetCookie(w, c)
 	}
-	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: key + "|" + visitor + "|" + strconv.FormatInt(s.opt.Now().Unix(), 10),
-		Path: "/", MaxAge: prog.CookieDays * 86400, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"})
 }
 
 func (s *Server) signup(w http.ResponseWriter, r *http.Request, body []byte) (domain.Event, map[string]any, error) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"partnerbook/backend/domain"
+	"partnerbook/backend/sync/pbjs"
 )
 
 // Store is what the endpoint reads: keys, programs, partners, the events feed, and on a
@@ -36,8 +37,6 @@ type Options struct {
 	Log   Log
 	// Portal, when set, is mounted under /portal/ (the partner portal, portal.md).
 	Portal http.Handler
-	// Script is the tracking script served at /pb.js (nil: 404).
-	Script []byte
 	// Rate and Burst bound browser calls per client address (publishable keys, preflights):
 	// Rate a second on average, Burst at once. Zero: 20 and 100. Negative Rate: no bound.
 	Rate  float64
@@ -58,7 +57,6 @@ type Server struct {
 	limit  *limiter
 	keys   *keyCache
 	mux    *http.ServeMux
-	script script
 }
 
 // New builds the endpoint over a store and its event log.
@@ -86,7 +84,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("/healthz", only("GET", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true})
 	}))
-	mux.HandleFunc("/pb.js", only("GET", s.serveScript))
+	mux.Handle("/pb.js", pbjs.Handler())
 	mux.HandleFunc("/v1/track/visit", s.browser(s.visit))
 	mux.HandleFunc("/v1/track/signup", s.browser(s.signup))
 	mux.HandleFunc("/v1/track/sale", only("POST", s.server(s.sale)))
