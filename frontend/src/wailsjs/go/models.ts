@@ -605,6 +605,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class PortalInfo {
+	    url: string;
+	    on: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PortalInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.url = source["url"];
+	        this.on = source["on"];
+	    }
+	}
 	
 	export class Program {
 	    id: number;
@@ -619,6 +633,7 @@ export namespace app {
 	    base: string;
 	    self_referral: string;
 	    rules: Plan;
+	    portal: string;
 	    origins: string[];
 	    site: string;
 	
@@ -640,6 +655,7 @@ export namespace app {
 	        this.base = source["base"];
 	        this.self_referral = source["self_referral"];
 	        this.rules = this.convertValues(source["rules"], Plan);
+	        this.portal = source["portal"];
 	        this.origins = source["origins"];
 	        this.site = source["site"];
 	    }
@@ -1429,6 +1445,34 @@ export namespace domain {
 		    }
 		    return a;
 		}
+	}
+	export class PortalRequest {
+	    id: number;
+	    partner: string;
+	    name: string;
+	    field: string;
+	    value: string;
+	    status: string;
+	    created_at: string;
+	    decided_at: string;
+	    decided_by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PortalRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.partner = source["partner"];
+	        this.name = source["name"];
+	        this.field = source["field"];
+	        this.value = source["value"];
+	        this.status = source["status"];
+	        this.created_at = source["created_at"];
+	        this.decided_at = source["decided_at"];
+	        this.decided_by = source["decided_by"];
+	    }
 	}
 	
 	
