@@ -1,7 +1,8 @@
 // Package web serves the window's frontend and the same app services to a browser on
 // loopback (partnerbook ui). A small script maps the Wails bindings
 // (window.go.app.<Service>.<Method>) to fetch calls and stubs window.runtime, so the frontend
-// runs unchanged. Every request needs the random token of the URL printed at start.
+// runs unchanged. Every request needs the random token of the URL printed at start, and every
+// call, upload and event stream must come from the server's own page (Origin, Sec-Fetch-Site).
 package web
 
 import (
@@ -97,7 +98,35 @@ func (s *Server) Handler() http.Handler {
 		io.WriteString(w, s.bridgeJS())
 	})
 	mux.HandleFunc("GET /", s.static)
-	return s.auth(mux)
+	return s.auth(sameOrigin(mux))
+}
+
+// sameOrigin refuses (403) a call, upload or event stream that another page started: a
+// browser sends the cookie with a request from any page on the same site (another port of
+// localhost is the same site), so the cookie alone does not say the page is ours. A browser
+// names the page in Origin and says where the request comes from in Sec-Fetch-Site; a request
+// without either comes from a program that holds the token, not from a page.
+func sameOrigin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/__pb/") && !fromOwnPage(r) {
+			http.Error(w, "Partnerbook: calls are accepted only from Partnerbook's own page.", http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// fromOwnPage says whether the request's Origin (when sent) is this server's and its
+// Sec-Fetch-Site (when sent) is same-origin, or none (the address bar).
+func fromOwnPage(r *http.Request) bool {
+	if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
+		return false
+	}
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "", "same-origin", "none":
+		return true
+	}
+	return false
 }
 
 // Token is the secret of the URL.

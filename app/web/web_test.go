@@ -181,3 +181,61 @@ func TestListenLoopbackOnly(t *testing.T) {
 	}
 	s.listener.Close()
 }
+
+// TestOtherOriginsRefused: a page elsewhere that the browser sends the cookie with (another
+// port of localhost is the same site) cannot call the services, upload or listen.
+func TestOtherOriginsRefused(t *testing.T) {
+	s, ts := server(t)
+	res, err := http.Get(ts.URL + "/?token=" + s.Token())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cookie *http.Cookie
+	for _, c := range res.Cookies() {
+		if c.Name == "pb_token" {
+			cookie = c
+		}
+	}
+	own := "http://" + strings.TrimPrefix(ts.URL, "http://")
+	cases := []struct {
+		name, method, path, origin, site string
+		want                             int
+	}{
+		{"settings from evil.test", "POST", "/__pb/call/Settings.Set", "http://evil.test", "", http.StatusForbidden},
+		{"cross-site fetch", "POST", "/__pb/call/Settings.Set", "", "cross-site", http.StatusForbidden},
+		{"same-site other port", "POST", "/__pb/call/Settings.Set", "http://127.0.0.1:1", "same-site", http.StatusForbidden},
+		{"upload from evil.test", "POST", "/__pb/upload?name=a.csv", "http://evil.test", "cross-site", http.StatusForbidden},
+		{"events from evil.test", "GET", "/__pb/events", "http://evil.test", "cross-site", http.StatusForbidden},
+		{"bridge from evil.test", "GET", "/__pb/bridge.js", "", "cross-site", http.StatusForbidden},
+		{"own page", "POST", "/__pb/call/Settings.Set", own, "same-origin", http.StatusOK},
+		{"own page, old browser", "POST", "/__pb/call/Settings.Set", own, "", http.StatusOK},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			value := "Evil"
+			if c.want == http.StatusOK {
+				value = "Ours"
+			}
+			req, _ := http.NewRequest(c.method, ts.URL+c.path, strings.NewReader(`["company.name", "`+value+`"]`))
+			req.AddCookie(cookie)
+			if c.origin != "" {
+				req.Header.Set("Origin", c.origin)
+			}
+			if c.site != "" {
+				req.Header.Set("Sec-Fetch-Site", c.site)
+			}
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != c.want {
+				t.Errorf("status %d, want %d", res.StatusCode, c.want)
+			}
+		})
+	}
+	r := post(t, ts, s.Token(), "Settings.List", `[]`)
+	if !strings.Contains(string(r["result"]), "Ours") || strings.Contains(string(r["result"]), "Evil") {
+		t.Errorf("company.name after the calls: %s", r["result"])
+	}
+}
