@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -315,6 +316,36 @@ func TestBackupRestore(t *testing.T) {
 		t.Errorf("restore of junk: exit %d", code)
 	}
 	var list struct{ Partners []partnerJSON }
+	p.ok(&list, "partner", "list", "--program", "1", "--json")
+	if len(list.Partners) != 2 {
+		t.Fatalf("a refused restore changed data: %d partners", len(list.Partners))
+	}
+	if fi, err := os.Stat(backup); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode = %v, %v; want 0600", fi.Mode().Perm(), err)
+	}
+	// A backup made by a newer Partnerbook.
+	newer := filepath.Join(t.TempDir(), "newer.db")
+	p.ok(nil, "backup", "--out", newer)
+	if db, err := sql.Open("sqlite3", newer); err == nil {
+		_, err = db.Exec(`PRAGMA user_version = 999`)
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, errs := p.run("restore", newer); code != 1 || !strings.Contains(errs, "newer Partnerbook (schema 999") {
+		t.Errorf("restore of a newer database: exit %d %s", code, errs)
+	}
+	// The window (or partnerbook ui) has the folder open: its later writes would be lost.
+	window, err := OpenApp(context.Background(), p.data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := p.run("restore", backup)
+	window.Store.Close()
+	if code == 0 || !strings.Contains(errs, "the data folder is open in another Partnerbook") {
+		t.Errorf("restore with the window open: exit %d %s", code, errs)
+	}
 	p.ok(&list, "partner", "list", "--program", "1", "--json")
 	if len(list.Partners) != 2 {
 		t.Fatalf("a refused restore changed data: %d partners", len(list.Partners))

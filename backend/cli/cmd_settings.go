@@ -86,6 +86,8 @@ func runBackup(c *call) error {
 
 // runRestore replaces the database with a backup after checking it, keeping a backup of the
 // database it replaces. The swap is a rename: a crash leaves the old or the new file whole.
+// It holds the data folder alone throughout: it refuses while another process (the window,
+// `partnerbook ui`, a command) has the folder open, whose later writes would be lost.
 func runRestore(c *call) error {
 	if len(c.args.words) != 1 {
 		return usagef("give the backup FILE to restore")
@@ -98,6 +100,14 @@ func runRestore(c *call) error {
 	if err != nil {
 		return err
 	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("cannot create the data folder: %w", err)
+	}
+	unlock, err := sqlite.LockExclusive(dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	app, err := OpenApp(c.ctx, dir)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"partnerbook/backend/domain"
 )
 
 //go:embed migrations/*.sql
@@ -44,6 +47,14 @@ func embedded() []Migration {
 	return out
 }
 
+// LatestVersion is the schema version this Partnerbook migrates to.
+func LatestVersion() int {
+	if len(migrations) == 0 {
+		return 0
+	}
+	return migrations[len(migrations)-1].Version
+}
+
 // Version returns the schema version of the database (PRAGMA user_version).
 func (s *Store) Version(ctx context.Context) (int, error) {
 	var v int
@@ -59,6 +70,9 @@ func (s *Store) Migrate(ctx context.Context, backupDir string, target int) (stri
 	if err != nil {
 		return "", fmt.Errorf("sqlite: schema version: %w", err)
 	}
+	if latest := LatestVersion(); current > latest {
+		return "", domain.Errorf(domain.EConflict, "the database has schema %d, newer than this Partnerbook knows (%d): update Partnerbook", current, latest)
+	}
 	var pending []Migration
 	for _, m := range Migrations() {
 		if m.Version > current && (target < 0 || m.Version <= target) {
@@ -67,10 +81,6 @@ func (s *Store) Migrate(ctx context.Context, backupDir string, target int) (stri
 	}
 	if len(pending) == 0 {
 		return "", nil
-	}
-	latest := Migrations()[len(Migrations())-1].Version
-	if current > latest {
-		return "", fmt.Errorf("sqlite: the database has schema %d, newer than this Partnerbook knows (%d): update Partnerbook", current, latest)
 	}
 	backup := ""
 	if current > 0 && backupDir != "" {
@@ -103,18 +113,26 @@ func (s *Store) apply(ctx context.Context, m Migration) error {
 }
 
 // Backup writes a consistent copy of the database to path with VACUUM INTO. The copy holds
-// no secrets: those never enter the database.
+// no secrets (those never enter the database), but all the rest: like the database, it is
+// readable by the user alone (0600), from its first byte: the empty file is made so, then
+// filled.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("sqlite: backup: %w", err)
 	}
-	if _, err := os.Stat(path); err == nil {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("sqlite: backup: %s exists already", path)
 	}
+	if err != nil {
+		return fmt.Errorf("sqlite: backup: %w", err)
+	}
+	f.Close()
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		os.Remove(path)
 		return fmt.Errorf("sqlite: backup to %s: %w", path, err)
 	}
-	return nil
+	return os.Chmod(path, 0o600) // in case the umask took bits away, never adds them
 }
 
 // CheckFile opens a database file read-only and says whether it is a Partnerbook database
@@ -133,10 +151,17 @@ func CheckFile(ctx context.Context, path string) (int, error) {
 		return 0, fmt.Errorf("%s is not a sound SQLite database (%v%s)", path, err, ok)
 	}
 	var v, n int
-	s.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v)
-	s.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name IN ('programs','partners','settings')`).Scan(&n)
+	if err := s.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("%s: schema version: %w", path, err)
+	}
+	if err := s.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name IN ('programs','partners','settings')`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("%s: tables: %w", path, err)
+	}
 	if v < 1 || n != 3 {
 		return 0, fmt.Errorf("%s is not a Partnerbook database", path)
+	}
+	if latest := LatestVersion(); v > latest {
+		return v, fmt.Errorf("%s was made by a newer Partnerbook (schema %d; this one knows %d): update Partnerbook, then restore it", path, v, latest)
 	}
 	return v, nil
 }

@@ -7,12 +7,14 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the driver
+	"github.com/mattn/go-sqlite3" // the driver
 
 	"partnerbook/backend/domain"
 )
@@ -24,6 +26,7 @@ const TimeLayout = "2006-01-02T15:04:05Z"
 type Store struct {
 	db      *sql.DB
 	path    string
+	unlock  func() // releases this store's share of the data folder's lock
 	secrets domain.SecretStore
 	// Now is the clock; tests replace it.
 	Now func() time.Time
@@ -39,10 +42,24 @@ type Options struct {
 
 // Open opens (creating if needed) the database at path and brings its schema up to date.
 func Open(ctx context.Context, path string, opt Options) (*Store, error) {
+	unlock, err := lockFolder(filepath.Dir(path), false)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openDB(ctx, path, opt)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	s.unlock = unlock
+	return s, nil
+}
+
+func openDB(ctx context.Context, path string, opt Options) (*Store, error) {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
 	q.Set("_foreign_keys", "on")
-	q.Set("_busy_timeout", "10000")
+	q.Set("_busy_timeout", fmt.Sprint(busyTimeout.Milliseconds()))
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate") // writers take the lock at BEGIN: no upgrade deadlocks
 	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
@@ -62,12 +79,21 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the database.
+// busyTimeout is how long a write waits for another process's write before it is refused
+// as busy; tests shorten it.
+var busyTimeout = 10 * time.Second
+
 // Close closes the database, first letting SQLite refresh the statistics its query planner
-// uses where they are stale (PRAGMA optimize: cheap, and a no-op when nothing changed much).
+// uses where they are stale (PRAGMA optimize: cheap, and a no-op when nothing changed much;
+// its error is left: the statistics are an optimisation, and closing goes on).
 func (s *Store) Close() error {
 	s.db.Exec(`PRAGMA optimize`)
-	return s.db.Close()
+	err := s.db.Close()
+	if s.unlock != nil {
+		s.unlock()
+		s.unlock = nil
+	}
+	return err
 }
 
 // DB gives the database handle to sibling code in tests and benchmarks.
@@ -90,17 +116,28 @@ type Tx struct {
 func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 	sqlTx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("sqlite: begin: %w", err)
+		return busy(fmt.Errorf("sqlite: begin: %w", err))
 	}
 	tx := &Tx{Tx: sqlTx, ctx: ctx, store: s, now: s.now()}
 	if err := fn(tx); err != nil {
 		sqlTx.Rollback()
-		return err
+		return busy(err)
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("sqlite: commit: %w", err)
+		return busy(fmt.Errorf("sqlite: commit: %w", err))
 	}
 	return nil
+}
+
+// busy says SQLite's "database is locked" (another process kept writing longer than the busy
+// timeout) as people understand it, with the code conflict: nothing was changed, and trying
+// again later works.
+func busy(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked) {
+		return domain.Errorf(domain.EConflict, "busy: another Partnerbook is writing; try again")
+	}
+	return err
 }
 
 // audit records what a person changed, in the same transaction as the change.
