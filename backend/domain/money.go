@@ -8,30 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// zeroDecimal and threeDecimal list the ISO 4217 currencies whose minor unit is not 2.
-var (
-	zeroDecimal  = map[string]bool{"JPY": true, "KRW": true, "CLP": true, "ISK": true, "VND": true}
-	threeDecimal = map[string]bool{"KWD": true, "BHD": true, "JOD": true, "OMR": true, "TND": true}
-	currencyRe   = regexp.MustCompile(`^[A-Z]{3}$`)
-	amountRe     = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
-)
-
-// MinorUnits is the number of decimals of a currency's minor unit (ISO 4217).
-func MinorUnits(currency string) int32 {
-	switch {
-	case zeroDecimal[currency]:
-		return 0
-	case threeDecimal[currency]:
-		return 3
-	}
-	return 2
-}
-
-// NormalizeCurrency trims and upper-cases a currency code and checks its shape.
-func NormalizeCurrency(s string) (string, bool) {
-	c := strings.ToUpper(strings.TrimSpace(s))
-	return c, currencyRe.MatchString(c)
-}
+var amountRe = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 
 // ParseAmount reads a plain decimal amount with a dot ("12.50", "-3.1", "7").
 func ParseAmount(s string) (decimal.Decimal, error) {

@@ -24,6 +24,8 @@ type Order struct {
 	Status        string      `json:"status"`    // the source's status, as it says it
 	Recurring     bool        `json:"recurring"` // the source marks it a renewal
 	Row           int         `json:"row"`       // the row of the file where the order starts
+	// IDColumn is the file's column that holds ID, for messages; "" where there is no file.
+	IDColumn string `json:"-"`
 }
 
 // OrderLine is one line item.
@@ -52,6 +54,8 @@ type Refund struct {
 	Currency string    `json:"currency"`
 	Time     time.Time `json:"time"`
 	Row      int       `json:"row"`
+	// CurrencyColumn is the file's column that names Currency, for messages.
+	CurrencyColumn string `json:"-"`
 }
 
 // OrderItem is what an order reader yields: an order, a refund of an order that may stand

@@ -97,7 +97,7 @@ func (g *generic) Next() (domain.OrderItem, bool, error) {
 	if source == "" {
 		source = "generic"
 	}
-	o := &domain.Order{Source: source, ID: g.get("order_id"), Row: g.t.Row(), CustomerEmail: domain.NormalizeEmail(g.get("customer_email")),
+	o := &domain.Order{Source: source, ID: g.get("order_id"), IDColumn: g.col("order_id"), Row: g.t.Row(), CustomerEmail: domain.NormalizeEmail(g.get("customer_email")),
 		CustomerName: g.get("customer_name"), RefKey: g.get("ref"), DiscountCodes: splitCodes(g.get("coupon")),
 		Status: strings.ToLower(g.get("status"))}
 	if o.ID == "" {
@@ -112,7 +112,7 @@ func (g *generic) Next() (domain.OrderItem, bool, error) {
 		layouts = []string{g.m.TimeLayout}
 	}
 	o.Time = c.when(g.col("time"), g.opt.Zone, layouts...)
-	o.Total = c.money(g.col("amount"), o.Currency)
+	o.Total = c.notNegative(g.col("amount"), c.money(g.col("amount"), o.Currency))
 	o.Net = o.Total
 	if g.col("net") != "" {
 		o.Net = c.money(g.col("net"), o.Currency)

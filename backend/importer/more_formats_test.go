@@ -1,8 +1,13 @@
 package importer
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"partnerbook/backend/domain"
 )
 
 func TestWooCommerceExport(t *testing.T) {
@@ -41,5 +46,50 @@ func TestGumroad(t *testing.T) {
 	}
 	if c.Refunded != c.Total || c.RefundedAt == nil {
 		t.Errorf("fully refunded = %+v", *c)
+	}
+}
+
+// TestGumroadTimestamps: Gumroad's own exporter writes the whole UTC timestamp in the time
+// column ("2024-01-02 10:00:00 UTC"); older files and tools write the time of day alone.
+func TestGumroadTimestamps(t *testing.T) {
+	rd, format := openFile(t, "gumroad_sales_2024.csv", Options{})
+	items := drain(t, rd)
+	if format != "gumroad" || len(items) != 3 || items[2].Skip == nil {
+		t.Fatalf("format %s, items %+v", format, items)
+	}
+	if a := items[0].Order; a.Time.Format(time.RFC3339) != "2024-01-02T10:00:00Z" || a.Total != 900 || a.Recurring {
+		t.Errorf("first = %+v", *a)
+	}
+	if b := items[1].Order; b.Time.Format(time.RFC3339) != "2024-01-31T23:59:59Z" || b.Total != 595 || b.Net != 500 || !b.Recurring {
+		t.Errorf("renewal = %+v", *b)
+	}
+	c := &cells{t: &Table{File: "g.csv"}}
+	for clock, want := range map[string]string{"2024-01-02 10:00:00 UTC": "2024-01-02T10:00:00Z", "10:00:00": "2024-01-02T10:00:00Z",
+		"10:00": "2024-01-02T10:00:00Z", "2024-01-02 11:00:00 +0100": "2024-01-02T10:00:00Z", "": "2024-01-02T00:00:00Z"} {
+		if got := gumroadTime(c, "2024-01-02", clock).Format(time.RFC3339); got != want {
+			t.Errorf("%q: %s, want %s", clock, got, want)
+		}
+	}
+	if gumroadTime(c, "2024-01-02", "2024-01-02 10:00:00 PST"); len(c.problems) != 1 {
+		t.Errorf("a zone other than UTC by name is read: %v", c.problems)
+	}
+}
+
+// TestHeaderNearAFormat: an export whose owner removed columns is refused naming the format
+// and the columns it lacks, not by echoing its header.
+func TestHeaderNearAFormat(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "orders_export_1.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, rest, _ := strings.Cut(string(src), "\n")
+	head = strings.Replace(strings.Replace(head, ",Lineitem sku,", ",SKU,", 1), ",Taxes,", ",VAT,", 1)
+	for _, format := range []string{"auto", "shopify"} {
+		_, _, err = OpenOrders("orders.csv", strings.NewReader(head+"\n"+rest), format, Options{})
+		ps := domain.AsError(err).Problems
+		want := `this looks like Shopify's orders export without the column(s) "Taxes", "Lineitem sku"`
+		if err == nil || len(ps) != 1 || !strings.HasPrefix(ps[0].Message, want) || strings.Contains(ps[0].Message, "Billing Name") {
+			t.Errorf("%s: %v", format, ps)
+		}
 	}
 }

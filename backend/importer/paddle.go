@@ -9,9 +9,10 @@ import (
 // Paddle Billing: the transactions report. Its columns mirror the API's fields; no exact
 // header is known, so each field is looked up under the names it is known by.
 func init() {
-	register(format{name: "paddle", open: openPaddle, detect: func(t *Table) bool {
-		return t.Has("billed_at") && t.Has("origin") && pick(t, paddleNames["id"]) != ""
-	}})
+	register(format{name: "paddle", title: "Paddle's transactions report", open: openPaddle,
+		columns: []string{"billed_at", "origin", "status", "currency_code"}, detect: func(t *Table) bool {
+			return t.Has("billed_at") && t.Has("origin") && pick(t, paddleNames["id"]) != ""
+		}})
 }
 
 var paddleNames = map[string][]string{
@@ -81,12 +82,12 @@ func (p *paddle) Next() (domain.OrderItem, bool, error) {
 		return domain.OrderItem{Skip: &domain.Skip{Row: t.Row(), Reason: "transaction " + id + " is " + status}}, true, nil
 	}
 	c := &cells{t: t}
-	o := &domain.Order{Source: "paddle", ID: id, Row: t.Row(), Status: status, CustomerRef: p.get("customer"),
+	o := &domain.Order{Source: "paddle", ID: id, IDColumn: p.col["id"], Row: t.Row(), Status: status, CustomerRef: p.get("customer"),
 		CustomerEmail: domain.NormalizeEmail(p.get("email")), DiscountCodes: splitCodes(p.get("discount")), RefKey: p.get("ref"),
 		Recurring: strings.EqualFold(t.Get("origin"), "subscription_recurring")}
 	o.Currency = c.currency(p.col["currency"])
 	o.Time = c.when("billed_at", nil, "2006-01-02T15:04:05.999999999Z07:00", "2006-01-02 15:04:05")
-	o.Total = c.money(p.col["total"], o.Currency)
+	o.Total = c.notNegative(p.col["total"], c.money(p.col["total"], o.Currency))
 	o.Net = o.Total
 	if p.col["subtotal"] != "" {
 		o.Net = c.money(p.col["subtotal"], o.Currency)

@@ -10,9 +10,10 @@ import (
 // its columns mirror the API's fields (adjustment id, action, transaction id, status, totals,
 // currency, created_at); each is looked up under the names it is known by.
 func init() {
-	register(format{name: "paddle-adjustments", open: openPaddleAdjustments, detect: func(t *Table) bool {
-		return t.Has("action") && t.Has("transaction_id") && !t.Has("billed_at")
-	}})
+	register(format{name: "paddle-adjustments", title: "Paddle's adjustments report", open: openPaddleAdjustments,
+		columns: []string{"action", "transaction_id", "status", "currency_code", "created_at"}, detect: func(t *Table) bool {
+			return t.Has("action") && t.Has("transaction_id") && !t.Has("billed_at")
+		}})
 }
 
 var paddleAdjustmentNames = map[string][]string{
@@ -62,7 +63,7 @@ func (p *paddleAdjustments) Next() (domain.OrderItem, bool, error) {
 		return domain.OrderItem{Skip: &domain.Skip{Row: t.Row(), Reason: "adjustment " + id + " is " + status + ", not approved"}}, true, nil
 	}
 	c := &cells{t: t}
-	r := &domain.Refund{Source: "paddle", OrderID: txn, Key: id, Row: t.Row()}
+	r := &domain.Refund{Source: "paddle", OrderID: txn, Key: id, Row: t.Row(), CurrencyColumn: p.col["currency"]}
 	r.Currency = c.currency(p.col["currency"])
 	r.Amount = c.money(p.col["total"], r.Currency)
 	if r.Amount < 0 { // some exports sign what leaves the account

@@ -13,9 +13,9 @@ import (
 // positive Gross that credit the balance; a refund is a negative row whose Reference Txn ID is
 // the payment's Transaction ID; Memo rows moved no money.
 func init() {
-	register(format{name: "paypal", open: openPaypal, detect: func(t *Table) bool {
-		return hasAll(t, "Date", "Time", "TimeZone", "Gross", "Transaction ID", "Balance Impact")
-	}})
+	register(format{name: "paypal", title: "PayPal's activity download", open: openPaypal,
+		columns: []string{"Date", "Time", "TimeZone", "Name", "Type", "Status", "Currency", "Gross", "Transaction ID",
+			"Reference Txn ID", "Balance Impact"}})
 }
 
 // zoneOffsets are the abbreviations PayPal writes, as offsets from UTC in hours.
@@ -27,15 +27,34 @@ var zoneOffsets = map[string]float64{"UTC": 0, "GMT": 0, "BST": 1, "WET": 0, "WE
 var usZones = map[string]bool{"PST": true, "PDT": true, "MST": true, "MDT": true, "CST": true, "CDT": true, "EST": true,
 	"EDT": true, "AKST": true, "AKDT": true, "HST": true}
 
-// PayPal writes Type, Status and Balance Impact in the account's language; these are the
-// words for what the reader needs to know, in English, German, French, Spanish, Italian, Dutch.
+// paypalSales are the Types of a payment received for a sale, in the account's language,
+// compared whole (case aside), each with whether it renews a subscription. Any other Type is
+// not a sale, however it is worded: "Non Reference Credit Payment" is a merchant paying the
+// shop back, "General Currency Conversion" moves the shop's own money.
+var paypalSales = map[string]bool{
+	"express checkout payment": false, "website payment": false, "web accept payment received": false,
+	"shopping cart payment received": false, "payment received": false, "mobile payment": false,
+	"mobile express checkout payment": false, "direct credit card payment": false, "virtual terminal payment": false,
+	"ebay auction payment": false, "general payment": false, "invoice payment": false, "donation payment": false,
+	"subscription payment": true, "subscription payment received": true, "recurring payment": true,
+	"recurring payment received": true, "preapproved payment bill user payment": true,
+	"pre-approved payment bill user payment": true,
+	// German, French, Spanish, Italian, Dutch accounts.
+	"website-zahlung": false, "express-checkout-zahlung": false, "zahlung erhalten": false, "allgemeine zahlung": false,
+	"handyzahlung": false, "abonnementzahlung": true, "abo-zahlung": true,
+	"paiement sur site marchand": false, "paiement express checkout": false, "paiement reçu": false, "paiement d'abonnement": true,
+	"pago en sitio web": false, "pago de express checkout": false, "pago recibido": false, "pago de suscripción": true,
+	"pagamento sito web": false, "pagamento express checkout": false, "pagamento ricevuto": false, "pagamento abbonamento": true,
+	"websitebetaling": false, "express checkout-betaling": false, "betaling ontvangen": false, "abonnementsbetaling": true,
+}
+
+// PayPal writes Status and Balance Impact in the account's language; these are the words for
+// what the reader needs to know, in English, German, French, Spanish, Italian, Dutch.
 var (
-	paypalPayment   = []string{"payment", "zahlung", "paiement", "pago", "pagamento", "betaling"}
-	paypalRefund    = []string{"refund", "rückzahlung", "erstattung", "remboursement", "reembolso", "rimborso", "terugbetaling"}
-	paypalDone      = []string{"completed", "abgeschlossen", "terminé", "completado", "completato", "voltooid", "refunded", "partially refunded", "erstattet", "teilweise erstattet"}
-	paypalCredit    = []string{"credit", "gutschrift", "haben", "crédit", "crédito", "credito", "bij"}
-	paypalMemo      = []string{"memo", "mémo", "nota"}
-	paypalSubscribe = []string{"subscription", "abonnement", "abo-", "suscripción", "abbonamento"}
+	paypalRefund = []string{"refund", "rückzahlung", "erstattung", "remboursement", "reembolso", "rimborso", "terugbetaling"}
+	paypalDone   = []string{"completed", "abgeschlossen", "terminé", "completado", "completato", "voltooid", "refunded", "partially refunded", "erstattet", "teilweise erstattet"}
+	paypalCredit = []string{"credit", "gutschrift", "haben", "crédit", "crédito", "credito", "bij"}
+	paypalMemo   = []string{"memo", "mémo", "nota"}
 )
 
 // says reports whether s contains one of the words, regardless of case.
@@ -113,11 +132,15 @@ func (p *paypal) Next() (domain.OrderItem, bool, error) {
 	}
 	ref := t.Get("Reference Txn ID")
 	isRefund := gross < 0 && ref != "" && says(kind, paypalRefund)
+	recurring, isSale := paypalSales[strings.ToLower(strings.Join(strings.Fields(kind), " "))]
 	switch {
 	case isRefund:
-		return domain.OrderItem{Refund: &domain.Refund{Source: "paypal", OrderID: ref, Key: id, Amount: -gross, Currency: cur, Time: when, Row: row}}, true, nil
-	case gross <= 0 || !says(impact, paypalCredit) || !says(kind, paypalPayment):
-		return domain.OrderItem{Skip: &domain.Skip{Row: row, Reason: fmt.Sprintf("%s %s is not a sale", kind, id)}}, true, nil
+		return domain.OrderItem{Refund: &domain.Refund{Source: "paypal", OrderID: ref, Key: id, Amount: -gross, Currency: cur, Time: when, Row: row,
+			CurrencyColumn: "Currency"}}, true, nil
+	case !isSale:
+		return domain.OrderItem{Skip: &domain.Skip{Row: row, Reason: fmt.Sprintf("%s %s is not a payment received for a sale", kind, id)}}, true, nil
+	case gross <= 0 || !says(impact, paypalCredit):
+		return domain.OrderItem{Skip: &domain.Skip{Row: row, Reason: fmt.Sprintf("%s %s did not credit the balance", kind, id)}}, true, nil
 	case !says(status, paypalDone):
 		return domain.OrderItem{Skip: &domain.Skip{Row: row, Reason: fmt.Sprintf("payment %s is %s", id, status)}}, true, nil
 	}
@@ -127,7 +150,7 @@ func (p *paypal) Next() (domain.OrderItem, bool, error) {
 	}
 	o := &domain.Order{Source: "paypal", ID: id, Row: row, Time: when, Currency: cur, Total: gross, Status: status,
 		CustomerEmail: domain.NormalizeEmail(t.Get("From Email Address")), CustomerName: t.Get("Name"),
-		Recurring: says(kind, paypalSubscribe)}
+		Recurring: recurring, IDColumn: "Transaction ID"}
 	o.Net = gross - c.money("Sales Tax", cur) - c.money("Shipping and Handling Amount", cur)
 	if k, v, ok := strings.Cut(t.Get("Custom Number"), "="); ok && strings.EqualFold(strings.TrimSpace(k), "ref") {
 		o.RefKey = strings.TrimSpace(v)
@@ -139,4 +162,19 @@ func (p *paypal) Next() (domain.OrderItem, bool, error) {
 		return domain.OrderItem{Problems: c.problems}, true, nil
 	}
 	return domain.OrderItem{Order: o}, true, nil
+}
+
+// paypalShort refuses PayPal's short activity layout (Date, Time, TimeZone, Name, Type,
+// Status, Currency, Amount, Receipt ID, Balance): it has no transaction ids, so a payment
+// cannot be told from another, imported once, or matched with its refund.
+func paypalShort(t *Table) error {
+	if !hasAll(t, "Date", "Time", "Type", "Status", "Amount", "Receipt ID", "Balance") || t.Has("Transaction ID") ||
+		!(t.Has("TimeZone") || t.Has("Time Zone")) {
+		return nil
+	}
+	return domain.Invalid(t.File+" is PayPal's short activity layout, which has no transaction ids", []domain.Problem{{File: t.File, Row: 1,
+		Message: "this is PayPal's short activity layout (Date, Time, TimeZone, Name, Type, Status, Currency, Amount, Receipt ID, Balance): " +
+			"without Transaction ID a payment cannot be imported once or matched with its refund. In PayPal open Activity → Download " +
+			"(Reports → Activity download), choose Transaction type \"Balance affecting\" (or \"All transactions\") and format CSV: " +
+			"that file has Transaction ID, Gross and Balance Impact"}})
 }

@@ -9,9 +9,12 @@ import (
 // Shopify: Orders → Export. One row per line item; the order's own fields stand on its first
 // row; rows of one order follow each other and share Name.
 func init() {
-	register(format{name: "shopify", open: openShopify, detect: func(t *Table) bool {
-		return hasAll(t, "Name", "Financial Status", "Lineitem quantity", "Lineitem sku", "Subtotal")
-	}})
+	register(format{name: "shopify", title: "Shopify's orders export", open: openShopify,
+		columns: []string{"Name", "Email", "Financial Status", "Currency", "Subtotal", "Shipping", "Taxes", "Total", "Created at",
+			"Lineitem quantity", "Lineitem price", "Lineitem sku"},
+		detect: func(t *Table) bool {
+			return hasAll(t, "Name", "Financial Status", "Lineitem quantity", "Lineitem sku", "Subtotal")
+		}})
 }
 
 const shopifyTime = "2006-01-02 15:04:05 -0700"
@@ -56,7 +59,7 @@ func (s *shopify) Next() (domain.OrderItem, bool, error) {
 // header reads the order's own fields from its first row.
 func (s *shopify) header(c *cells, name string) *domain.Order {
 	t := s.t
-	o := &domain.Order{Source: "shopify", ID: name, Row: t.Row(), CustomerEmail: domain.NormalizeEmail(t.Get("Email")),
+	o := &domain.Order{Source: "shopify", ID: name, IDColumn: "Name", Row: t.Row(), CustomerEmail: domain.NormalizeEmail(t.Get("Email")),
 		CustomerName: t.Get("Billing Name"), Status: strings.ToLower(t.Get("Financial Status"))}
 	if name == "" {
 		c.fail("Name", "", "the order has no Name")
@@ -66,7 +69,7 @@ func (s *shopify) header(c *cells, name string) *domain.Order {
 	subtotal := c.money("Subtotal", o.Currency)
 	shipping := c.money("Shipping", o.Currency)
 	taxes := c.money("Taxes", o.Currency)
-	o.Total = c.money("Total", o.Currency)
+	o.Total = c.notNegative("Total", c.money("Total", o.Currency))
 	o.Discount = c.money("Discount Amount", o.Currency)
 	o.Refunded = c.money("Refunded Amount", o.Currency)
 	// Subtotal is after discounts and without shipping. It holds the taxes where prices

@@ -9,9 +9,10 @@ import (
 // Stripe: Payments → Export (unified_payments.csv), the default, "all columns" and 2023
 // layouts. One row per charge; metadata columns are named "KEY (metadata)".
 func init() {
-	register(format{name: "stripe", open: openStripe, detect: func(t *Table) bool {
-		return hasAll(t, "id", "Amount", "Amount Refunded", "Currency", "Status") && (t.Has("Created date (UTC)") || t.Has("Created (UTC)"))
-	}})
+	register(format{name: "stripe", title: "Stripe's payments export", open: openStripe,
+		columns: []string{"id", "Amount", "Amount Refunded", "Currency", "Status", "Created date (UTC)"}, detect: func(t *Table) bool {
+			return hasAll(t, "id", "Amount", "Amount Refunded", "Currency", "Status") && (t.Has("Created date (UTC)") || t.Has("Created (UTC)"))
+		}})
 }
 
 type stripe struct {
@@ -48,13 +49,13 @@ func (s *stripe) Next() (domain.OrderItem, bool, error) {
 		return domain.OrderItem{Skip: &domain.Skip{Row: row, Reason: "payment " + id + " was not captured"}}, true, nil
 	}
 	c := &cells{t: t}
-	o := &domain.Order{Source: "stripe", ID: id, Row: row, Status: status, CustomerRef: t.Get("Customer ID"),
+	o := &domain.Order{Source: "stripe", ID: id, IDColumn: "id", Row: row, Status: status, CustomerRef: t.Get("Customer ID"),
 		CustomerEmail: domain.NormalizeEmail(t.Get("Customer Email")), CustomerName: t.Get("Customer Description"),
 		RefKey: t.Get("ref (metadata)"), DiscountCodes: splitCodes(t.Get("coupon (metadata)"))}
 	o.Currency = c.currency("Currency")
 	// Stripe times are UTC whatever the program's zone.
 	o.Time = c.when(s.created, nil, stripeLayouts...)
-	o.Total = c.money("Amount", o.Currency)
+	o.Total = c.notNegative("Amount", c.money("Amount", o.Currency))
 	o.Net = o.Total // a payment carries no tax or shipping apart: the base is what was paid
 	o.Refunded = c.money("Amount Refunded", o.Currency)
 	if o.Refunded > 0 {

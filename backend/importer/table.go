@@ -12,6 +12,9 @@ import (
 	"io"
 	"strings"
 
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
 	"partnerbook/backend/domain"
 )
 
@@ -25,25 +28,38 @@ type Table struct {
 	line   int
 }
 
-// NewTable reads the header of a CSV file (RFC 4180, a UTF-8 BOM stripped, the delimiter
-// guessed among , ; and tab from the header line).
+// NewTable reads the header of a CSV file (RFC 4180, a UTF-8 BOM stripped, UTF-16 read when
+// its byte order mark says so, line ends CR LF, LF or CR alone, the delimiter guessed among
+// , ; and tab from the header line).
 func NewTable(file string, r io.Reader) (*Table, error) {
-	br := bufio.NewReaderSize(r, 64*1024)
-	if b, _ := br.Peek(3); bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
-		br.Discard(3)
+	raw := bufio.NewReaderSize(r, 64*1024)
+	var src io.Reader = raw
+	b, _ := raw.Peek(3)
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		raw.Discard(3)
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		src = transform.NewReader(raw, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		src = transform.NewReader(raw, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
 	}
+	br := bufio.NewReaderSize(&input{r: src}, 64*1024)
 	first, _ := br.Peek(4096)
 	cr := csv.NewReader(br)
 	cr.Comma = guessDelimiter(first)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	t := &Table{File: file, r: cr, index: map[string]int{}, line: 1}
+	t := &Table{File: file, r: cr, index: map[string]int{}}
 	head, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, domain.Invalid(file+" is empty", []domain.Problem{{File: file, Row: 1, Message: "the file has no header row"}})
 	}
 	if err != nil {
 		return nil, t.csvError(err)
+	}
+	t.line = 1
+	if err := checkCells(file, 1, nil, head); err != nil {
+		return nil, err
 	}
 	for i, h := range head {
 		h = strings.TrimSpace(h)
@@ -75,10 +91,14 @@ func (t *Table) Has(col string) bool {
 // Require returns a problem for each required column the header lacks.
 func (t *Table) Require(cols ...string) error {
 	var ps []domain.Problem
+	has := ""
+	if len(t.Header) <= 10 { // a short header is worth showing; a shop's export is not
+		has = fmt.Sprintf(" (it has: %s)", strings.Join(t.Header, ", "))
+	}
 	for _, c := range cols {
 		if !t.Has(c) {
 			ps = append(ps, domain.Problem{File: t.File, Row: 1, Column: c,
-				Message: fmt.Sprintf("the header has no column %q (it has: %s)", c, strings.Join(t.Header, ", "))})
+				Message: fmt.Sprintf("the header has no column %q%s", c, has)})
 		}
 	}
 	if len(ps) > 0 {
@@ -102,7 +122,7 @@ func (t *Table) Next() (bool, error) {
 		}
 		t.rec = rec
 		t.line++
-		return true, nil
+		return true, checkCells(t.File, t.line, t.Header, rec)
 	}
 }
 
@@ -129,6 +149,10 @@ func (t *Table) Opt(col string) *string {
 }
 
 func (t *Table) csvError(err error) error {
+	if errors.Is(err, errLongRecord) {
+		return domain.Invalid(t.File+" is not a readable CSV file", []domain.Problem{{File: t.File, Row: t.line + 1,
+			Message: fmt.Sprintf("the row is longer than %d bytes: the file has no line breaks where an export has them", MaxRecord)}})
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return domain.Invalid(t.File+" is not a readable CSV file", []domain.Problem{{File: t.File, Row: t.line + 1,

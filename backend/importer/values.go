@@ -65,9 +65,26 @@ func (c *cells) money(col, currency string) int64 {
 		c.fail(col, v, "%q is not an amount", v)
 		return 0
 	}
+	if _, known := domain.NormalizeCurrency(currency); !known {
+		return 0 // the currency cell is refused already; its decimals say nothing
+	}
 	m, err := domain.ToMinor(d, currency)
-	if err != nil {
-		c.fail(col, v, "%q has more decimals than %s has", v, currency)
+	switch {
+	case err == nil:
+		return m
+	case -d.Exponent() > domain.MinorUnits(currency) && !d.Equal(d.Truncate(domain.MinorUnits(currency))):
+		c.fail(col, v, "%q has more decimals than %s has (%d)", v, currency, domain.MinorUnits(currency))
+	default:
+		c.fail(col, v, "%q is too large an amount", v)
+	}
+	return 0
+}
+
+// notNegative refuses a negative amount in a column of a format that writes refunds in other
+// columns or rows, never as a negative sale.
+func (c *cells) notNegative(col string, m int64) int64 {
+	if m < 0 {
+		c.fail(col, c.t.Get(col), "a negative amount: this export writes refunds apart, not as a negative %s", col)
 		return 0
 	}
 	return m
@@ -92,7 +109,7 @@ func (c *cells) currency(col string) string {
 	v := c.t.Get(col)
 	cur, ok := domain.NormalizeCurrency(v)
 	if !ok {
-		c.fail(col, v, "%q is not a currency code such as EUR", v)
+		c.fail(col, v, "%q is not an ISO 4217 currency code such as EUR", v)
 		return "EUR"
 	}
 	return cur

@@ -14,9 +14,10 @@ import (
 // "N. Revenue (formatted)" and "Net Sales". One row per order; a refund is a row of its own
 // with the parent's number and negative net sales. No e-mail: customers are known by name.
 func init() {
-	register(format{name: "woocommerce", open: openWoo, detect: func(t *Table) bool {
-		return hasAll(t, "Date", "Order #", "Status", "Customer", "Net sales") && !t.Has("Order Number")
-	}})
+	register(format{name: "woocommerce", title: "WooCommerce's Analytics orders download", open: openWoo,
+		columns: []string{"Date", "Order #", "Status", "Customer", "Net sales"}, detect: func(t *Table) bool {
+			return hasAll(t, "Date", "Order #", "Status", "Customer", "Net sales") && !t.Has("Order Number")
+		}})
 }
 
 type woo struct {
@@ -60,7 +61,7 @@ func (w *woo) Next() (domain.OrderItem, bool, error) {
 		return domain.OrderItem{Skip: &domain.Skip{Row: t.Row(), Reason: "order " + id + " is " + status}}, true, nil
 	}
 	name := t.Get("Customer")
-	o := &domain.Order{Source: "woocommerce", ID: id, Row: t.Row(), Time: when, Currency: cur, Total: net, Net: net,
+	o := &domain.Order{Source: "woocommerce", ID: id, IDColumn: "Order #", Row: t.Row(), Time: when, Currency: cur, Total: net, Net: net,
 		Status: status, CustomerName: name, CustomerRef: strings.ToLower(strings.Join(strings.Fields(name), " ")),
 		DiscountCodes: splitCodes(t.Get("Coupon(s)")), Cancelled: status == "cancelled"}
 	if t.Has("N. Revenue (formatted)") {

@@ -9,9 +9,8 @@ import (
 // WooCommerce "Advanced Order Export" plugin, default CSV: one row per item, the order's
 // columns repeated on each; e-mail, coupon and the running refund amount included.
 func init() {
-	register(format{name: "woocommerce-export", open: openWooExport, detect: func(t *Table) bool {
-		return hasAll(t, "Order Number", "Order Status", "Order Date", "Order Total Amount")
-	}})
+	register(format{name: "woocommerce-export", title: "the WooCommerce order export", open: openWooExport,
+		columns: []string{"Order Number", "Order Status", "Order Date", "Order Total Amount"}})
 }
 
 type wooExport struct {
@@ -35,7 +34,7 @@ func (w *wooExport) Next() (domain.OrderItem, bool, error) {
 	cur := strings.ToUpper(w.opt.Currency)
 	id := t.Get("Order Number")
 	status := strings.TrimPrefix(strings.ToLower(t.Get("Order Status")), "wc-")
-	o := &domain.Order{Source: "woocommerce", ID: id, Row: t.Row(), Currency: cur, Status: status,
+	o := &domain.Order{Source: "woocommerce", ID: id, IDColumn: "Order Number", Row: t.Row(), Currency: cur, Status: status,
 		CustomerEmail: domain.NormalizeEmail(t.Get("Email (Billing)")),
 		CustomerName:  strings.TrimSpace(t.Get("First Name (Billing)") + " " + t.Get("Last Name (Billing)")),
 		DiscountCodes: splitCodes(t.Get("Coupon Code")), Cancelled: status == "cancelled"}
@@ -43,7 +42,7 @@ func (w *wooExport) Next() (domain.OrderItem, bool, error) {
 		c.fail("Order Number", "", "the order number is missing")
 	}
 	o.Time = c.when("Order Date", w.opt.Zone, "2006-01-02 15:04", "2006-01-02 15:04:05", "2006-01-02")
-	o.Total = c.money("Order Total Amount", cur)
+	o.Total = c.notNegative("Order Total Amount", c.money("Order Total Amount", cur))
 	tax := c.money("Order Total Tax Amount", cur)
 	shipping := c.money("Order Shipping Amount", cur)
 	o.Net = o.Total - tax - shipping

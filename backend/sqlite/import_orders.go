@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"sync"
@@ -59,6 +60,12 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 			case it.Order != nil:
 				res.Orders++
 				outcome, err := w.put(*it.Order, next.fingerprint)
+				if errors.Is(err, errTwice) {
+					o := it.Order
+					problems = append(problems, domain.Problem{File: in.File, Row: o.Row, Column: o.IDColumn, Value: o.ID,
+						Message: fmt.Sprintf("order %s stands in the file twice, with different values: which one is right?", o.ID)})
+					continue
+				}
 				if err != nil {
 					return err
 				}
@@ -122,11 +129,20 @@ func (w *orderWriter) refund(r domain.Refund, file string) (bool, domain.Problem
 	var cur string
 	err := w.tx.QueryRowContext(ctx, `SELECT id, total, refunded, currency FROM orders WHERE program_id = ? AND source = ? AND order_key = ?`,
 		w.programID, r.Source, r.OrderID).Scan(&orderID, &total, &refunded, &cur)
-	if err != nil {
+	if errors.Is(err, sql.ErrNoRows) {
 		return false, domain.Problems{{File: file, Row: r.Row, Message: fmt.Sprintf("a refund of order %s, which is neither in this file above it nor imported before", r.OrderID)}}, nil
 	}
+	if err != nil {
+		return false, nil, fmt.Errorf("sqlite: refund of %s: %w", r.OrderID, err)
+	}
+	if r.Currency != "" && r.Currency != cur {
+		return false, domain.Problems{{File: file, Row: r.Row, Column: r.CurrencyColumn, Value: r.Currency,
+			Message: fmt.Sprintf("the refund is in %s, but order %s was paid in %s", r.Currency, r.OrderID, cur)}}, nil
+	}
 	var n int
-	w.tx.QueryRowContext(ctx, `SELECT count(*) FROM refunds WHERE order_id = ? AND source_ref = ?`, orderID, r.Key).Scan(&n)
+	if err := w.tx.QueryRowContext(ctx, `SELECT count(*) FROM refunds WHERE order_id = ? AND source_ref = ?`, orderID, r.Key).Scan(&n); err != nil {
+		return false, nil, fmt.Errorf("sqlite: refund of %s: %w", r.OrderID, err)
+	}
 	if n > 0 {
 		return false, nil, nil
 	}

@@ -41,7 +41,8 @@ func (tx *Tx) newOrderWriter(programID, batchID int64) (*orderWriter, error) {
 		st, err = tx.PrepareContext(tx.ctx, q)
 		return st
 	}
-	w.find = prep(`SELECT id, fingerprint FROM orders WHERE program_id = ? AND source = ? AND order_key = ?`)
+	w.find = prep(`SELECT id, fingerprint, batch_id IS ?4 OR updated_batch IS ?4 FROM orders
+		WHERE program_id = ?1 AND source = ?2 AND order_key = ?3`)
 	w.insert = prep(`INSERT INTO orders (program_id, source, order_key, time, customer_id, customer_email, customer_ref,
 		customer_name, currency, total, net, discount, discount_codes, ref_key, refunded, refunded_at, cancelled, status,
 		recurring, batch_id, fingerprint, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
@@ -112,9 +113,13 @@ func (w *orderWriter) customer(o domain.Order) (any, error) {
 func (w *orderWriter) put(o domain.Order, fp string) (string, error) {
 	var id int64
 	var old string
-	err := w.find.QueryRowContext(w.tx.ctx, w.programID, o.Source, o.ID).Scan(&id, &old)
+	var thisBatch bool
+	err := w.find.QueryRowContext(w.tx.ctx, w.programID, o.Source, o.ID, w.batchID).Scan(&id, &old, &thisBatch)
 	if err == nil && old == fp {
 		return "unchanged", nil
+	}
+	if err == nil && thisBatch {
+		return "", errTwice
 	}
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("sqlite: find order %s: %w", o.ID, err)
@@ -158,6 +163,10 @@ func (w *orderWriter) put(o domain.Order, fp string) (string, error) {
 	}
 	return "updated", w.lines(id, o.Lines)
 }
+
+// errTwice is put's answer for an order that this batch wrote already with other values: the
+// same order id twice in one file, one of them wrong.
+var errTwice = errors.New("the order stands twice in the file")
 
 // lineChunk is how many lines one INSERT writes: one statement for most orders' lines.
 const lineChunk = 8
