@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -92,5 +93,30 @@ func TestRunReportsProgressAndCancels(t *testing.T) {
 	bs, _ := st.ListBatches(ctx, p.ID)
 	if len(bs) != 1 || len(bs[0].Hash) != 64 {
 		t.Errorf("batches = %+v", bs)
+	}
+}
+
+// TestPreviewBounded: a file without line breaks is refused after a bounded read, not held
+// in memory whole.
+func TestPreviewBounded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "one-line.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := []byte(strings.Repeat("a", 1<<20)) // 1 MiB
+	for i := 0; i < 64; i++ {
+		f.Write(chunk)
+	}
+	f.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = PreviewOf(Request{Program: prog, Path: path}, 20)
+	runtime.ReadMemStats(&after)
+	if e := domain.AsError(err); e.Code != domain.EInvalid || len(e.Problems) != 1 || !strings.Contains(e.Problems[0].Message, "longer than") {
+		t.Fatalf("preview of a 64 MiB line: %v", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+		t.Errorf("the preview allocated %d MiB for a 64 MiB line", alloc>>20)
 	}
 }

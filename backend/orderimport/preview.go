@@ -1,6 +1,7 @@
 package orderimport
 
 import (
+	"io"
 	"strings"
 
 	"partnerbook/backend/domain"
@@ -39,8 +40,13 @@ type Item struct {
 	Message  string   `json:"message"` // why a row is skipped, or its problems
 }
 
-// PreviewOf reads the first n rows of the file twice: as a plain table, and through the
-// reader of its format.
+// previewBytes bounds what a preview reads of a file, in each of its two passes: n rows of
+// any real export fit many times over, and a file without line breaks stops here (the table
+// refuses a row over importer.MaxRecord before that).
+const previewBytes = 16 << 20
+
+// PreviewOf reads the first n rows of the file twice, at most previewBytes each time: as a
+// plain table, and through the reader of its format.
 func PreviewOf(r Request, n int) (Preview, error) {
 	f, opt, err := r.open()
 	if err != nil {
@@ -48,7 +54,7 @@ func PreviewOf(r Request, n int) (Preview, error) {
 	}
 	defer f.f.Close()
 	p := Preview{File: r.Name, Size: f.size, Formats: importer.Formats(), Rows: [][]string{}, Items: []Item{}}
-	t, err := importer.NewTable(r.Name, f)
+	t, err := importer.NewTable(r.Name, &io.LimitedReader{R: f, N: previewBytes})
 	if err != nil {
 		return p, err
 	}
@@ -63,7 +69,7 @@ func PreviewOf(r Request, n int) (Preview, error) {
 	if _, err := f.f.Seek(0, 0); err != nil {
 		return p, err
 	}
-	rd, format, err := importer.OpenOrders(r.Name, f, r.Format, opt)
+	rd, format, err := importer.OpenOrders(r.Name, &io.LimitedReader{R: f, N: previewBytes}, r.Format, opt)
 	if err != nil {
 		e := domain.AsError(err)
 		if e.Code != domain.EInvalid {
