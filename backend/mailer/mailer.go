@@ -6,6 +6,7 @@ package mailer
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -16,9 +17,26 @@ import (
 	"partnerbook/backend/sqlite"
 )
 
+// settingReader reads settings one by one and keeps the first error, for the caller to return
+// once it has read them all.
+type settingReader struct {
+	ctx context.Context
+	st  *sqlite.Store
+	err error
+}
+
+func (r *settingReader) get(k string) string {
+	v, err := r.st.GetSetting(r.ctx, k)
+	if err != nil && r.err == nil {
+		r.err = fmt.Errorf("mailer: setting %s: %w", k, err)
+	}
+	return strings.TrimSpace(v.Value)
+}
+
 // Config reads the mail settings and the passwords from the secret store.
 func Config(ctx context.Context, st *sqlite.Store) (mail.Config, error) {
-	get := func(k string) string { v, _ := st.GetSetting(ctx, k); return strings.TrimSpace(v.Value) }
+	settings := &settingReader{ctx: ctx, st: st}
+	get := settings.get
 	server := func(prefix string) (mail.Server, error) {
 		pw, err := st.SecretValue(prefix + ".password")
 		port, _ := strconv.Atoi(get(prefix + ".port"))
@@ -38,7 +56,7 @@ func Config(ctx context.Context, st *sqlite.Store) (mail.Config, error) {
 	}
 	c.From, c.ReplyTo = get("mail.from"), get("mail.reply_to")
 	c.SentFolder, c.LeadsFolder = get("imap.sent_folder"), get("imap.leads_folder")
-	return c, nil
+	return c, settings.err
 }
 
 // Queued is what a mailing put in the outbox (or, in a dry run, would put).
@@ -72,8 +90,12 @@ type sender struct {
 }
 
 func senderOf(ctx context.Context, st *sqlite.Store) (sender, error) {
-	get := func(k string) string { v, _ := st.GetSetting(ctx, k); return strings.TrimSpace(v.Value) }
+	settings := &settingReader{ctx: ctx, st: st}
+	get := settings.get
 	s := sender{name: get("company.name"), from: get("mail.from"), replyTo: get("mail.reply_to"), website: get("company.website")}
+	if settings.err != nil {
+		return s, settings.err
+	}
 	if s.from == "" {
 		return s, domain.Errorf(domain.EInvalid, "no sender is set: fill in mail.from in the settings")
 	}

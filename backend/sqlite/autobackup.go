@@ -2,6 +2,9 @@ package sqlite
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,7 +15,10 @@ import (
 // AutoBackup makes a backup named auto-<time>.db in dir when the newest one is older than
 // every, and keeps the newest keep of them. It returns the new backup's path, or "".
 func (s *Store) AutoBackup(ctx context.Context, dir string, every time.Duration, keep int) (string, error) {
-	entries, _ := os.ReadDir(dir)
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("sqlite: backups in %s: %w", dir, err)
+	}
 	var autos []string
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), "auto-") && strings.HasSuffix(e.Name(), ".db") {

@@ -54,6 +54,9 @@ func (s *Store) OutboxHas(ctx context.Context, keys []string) (map[string]bool, 
 			out[k] = true
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("sqlite: outbox keys: %w", err)
+		}
 	}
 	return out, nil
 }

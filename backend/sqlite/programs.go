@@ -94,7 +94,9 @@ func (s *Store) UpdateProgram(ctx context.Context, p domain.Program) (domain.Pro
 		}
 		if before.Currency != p.Currency {
 			var n int
-			tx.QueryRowContext(ctx, `SELECT count(*) FROM payouts WHERE program_id = ?`, p.ID).Scan(&n)
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM payouts WHERE program_id = ?`, p.ID).Scan(&n); err != nil {
+				return fmt.Errorf("sqlite: program %d payouts: %w", p.ID, err)
+			}
 			if n > 0 {
 				return domain.Invalid("the program is not valid", []domain.Problem{{Column: "currency",
 					Message: "cannot change once payouts were made in " + before.Currency}})
