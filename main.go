@@ -77,7 +77,20 @@ func openData(ctx context.Context, flag string) (*cli.App, error) {
 	return a, nil
 }
 
+// bindingsOnly is set in the build `wails generate module` runs to write the bindings: that
+// run opens no one's data folder (it would migrate, or be refused by, the folder of whoever
+// builds), only an empty one of its own.
+var bindingsOnly bool
+
 func runWindow(ctx context.Context, dataFlag string) error {
+	if bindingsOnly {
+		dir, err := os.MkdirTemp("", "partnerbook-bindings-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		dataFlag = dir
+	}
 	a, err := openData(ctx, dataFlag)
 	if err != nil {
 		return err
