@@ -3,6 +3,8 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { session } from './helpers.mjs'
 
 const shopify = join(import.meta.dirname, '..', '..', 'backend', 'importer', 'testdata', 'orders_export_1.csv')
@@ -70,4 +72,28 @@ test('undo the first import from the history', async () => {
   }
   assert.equal(JSON.parse(s.ui.cli('orders', '--program', '1', '--json')).orders.length, 0)
   assert.match(await history.innerText(), /undone/)
+})
+
+test('a file with bad rows is refused, each named; PayPal\'s short layout says what to download', async () => {
+  const testdata = join(import.meta.dirname, '..', '..', 'backend', 'importer', 'testdata')
+  await byTest('import-open').click()
+  await byTest('import-file').setInputFiles(join(testdata, 'paypal-short.csv'))
+  const refused = byTest('import-preview-error')
+  await refused.waitFor()
+  assert.match(await refused.innerText(), /PayPal's short activity layout/)
+  assert.match(await refused.innerText(), /Activity download/)
+  if (process.env.SHOTS) await s.page.screenshot({ path: join(process.env.SHOTS, 'import-paypal-short.png') })
+  const dir = mkdtempSync(join(tmpdir(), 'pb-bad-'))
+  const bad = join(dir, 'payments.csv')
+  writeFileSync(bad, readFileSync(join(testdata, 'unified_payments.csv'), 'utf8').replace(',49.00,0.00,eur,', ',49.00,0.00,QQQ,'))
+  await s.page.getByRole('button', { name: 'Another file' }).click()
+  await byTest('import-file').setInputFiles(bad)
+  await byTest('import-detected').waitFor()
+  await byTest('import-start').click()
+  const failed = byTest('import-failed')
+  await failed.waitFor()
+  assert.match(await failed.innerText(), /row 2: column "Currency": "QQQ" is not an ISO 4217 currency code/)
+  if (process.env.SHOTS) await s.page.screenshot({ path: join(process.env.SHOTS, 'import-bad-currency.png') })
+  await byTest('import-done').click()
+  rmSync(dir, { recursive: true, force: true })
 })
