@@ -33,6 +33,7 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 		if err != nil {
 			return err
 		}
+		w.fileOnce = true
 		defer w.close()
 		items, stop := readAhead(rd)
 		reported := 0

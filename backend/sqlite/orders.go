@@ -28,6 +28,9 @@ type orderWriter struct {
 	byRef     *sql.Stmt
 	addCust   *sql.Stmt
 	touched   []int64 // orders created, changed or refunded: their commissions are computed again
+	// fileOnce refuses an order this batch wrote already with other values (errTwice): in a
+	// file the same order twice is a mistake; a stream of sync events may update an order.
+	fileOnce bool
 }
 
 func (tx *Tx) newOrderWriter(programID, batchID int64) (*orderWriter, error) {
@@ -118,7 +121,7 @@ func (w *orderWriter) put(o domain.Order, fp string) (string, error) {
 	if err == nil && old == fp {
 		return "unchanged", nil
 	}
-	if err == nil && thisBatch {
+	if err == nil && thisBatch && w.fileOnce {
 		return "", errTwice
 	}
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
