@@ -2,7 +2,9 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -166,8 +168,11 @@ func (a *eventApplier) refund(e domain.Event, res *domain.ApplyResult) (string, 
 		return "the refund cannot be read: " + err.Error(), nil
 	}
 	var cur string
-	a.tx.QueryRowContext(a.tx.ctx, `SELECT currency FROM orders WHERE program_id = ? AND source = 'api' AND order_key = ?`,
+	err := a.tx.QueryRowContext(a.tx.ctx, `SELECT currency FROM orders WHERE program_id = ? AND source = 'api' AND order_key = ?`,
 		a.prog.ID, r.OrderID).Scan(&cur)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("sqlite: refund of %s: %w", r.OrderID, err)
+	}
 	if cur == "" {
 		return fmt.Sprintf("a refund of order %s, which no sale sent before", r.OrderID), nil
 	}

@@ -55,7 +55,9 @@ func (s *Store) LinkHash(ctx context.Context) (string, error) {
 func (s *Store) MakeServer(ctx context.Context, linkHash string) error {
 	return s.write(ctx, func(tx *Tx) error {
 		var n, server int
-		tx.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = 'server.link_hash'`).Scan(&server)
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = 'server.link_hash'`).Scan(&server); err != nil {
+			return fmt.Errorf("sqlite: init server: %w", err)
+		}
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM programs`).Scan(&n); err != nil {
 			return fmt.Errorf("sqlite: init server: %w", err)
 		}
@@ -93,7 +95,9 @@ func (s *Store) ApplyPush(ctx context.Context, p domain.SyncPush) (domain.SyncPu
 
 func (tx *Tx) linkedServer() error {
 	var n int
-	tx.QueryRowContext(tx.ctx, `SELECT count(*) FROM settings WHERE key = 'server.link_hash'`).Scan(&n)
+	if err := tx.QueryRowContext(tx.ctx, `SELECT count(*) FROM settings WHERE key = 'server.link_hash'`).Scan(&n); err != nil {
+		return fmt.Errorf("sqlite: server link: %w", err)
+	}
 	if n == 0 {
 		return domain.Errorf(domain.EConflict, "this is not a server's data folder (partnerbook init --server)")
 	}
