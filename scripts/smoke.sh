@@ -13,9 +13,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# -displayfd picks a free display number and tells it once the server is ready.
+# -displayfd picks a free display number and tells it once the server is ready. -fbdir keeps the
+# screen in a file (XWD), so a screenshot is read from it without an X client: ImageMagick's
+# `import` grabs the server while it reads, and on a busy machine that grab deadlocked with
+# WebKit starting its web process (which then could not open the display).
 exec 3>"$work/display"
-Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp -fbdir "$work" >"$work/xvfb.log" 2>&1 &
 xpid=$!
 for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(head -1 "$work/display")"
@@ -38,11 +41,11 @@ look() {
   local text="" colours=0 found
   for _ in $(seq 30); do
     sleep 0.5
-    import -window "$win" "$shot" 2>/dev/null || continue
+    timeout 30 convert "xwd:$work/Xvfb_screen0" "$shot" 2>/dev/null || continue
     colours=$(identify -format '%k' "$shot")
     [ "$colours" -gt 50 ] || continue
     convert "$shot" -resize 200% "$work/big.png"
-    text=$(tesseract "$work/big.png" - 2>/dev/null || true)
+    text=$(timeout 120 tesseract "$work/big.png" - 2>/dev/null || true)
     found=1
     for want in "$@"; do grep -q "$want" <<<"$text" || found=0; done
     [ "$found" = 1 ] && break
