@@ -12,6 +12,7 @@ APT_PACKAGES=(
   tesseract-ocr                                                   # reads the window's title off its screenshot
   sqlite3 time poppler-utils                                      # benchmarks, PDF checks
   dovecot-imapd                                                   # IMAP server of the mail integration tests
+  caddy                                                           # the reverse proxy of docs/sync.md's tested example
 )
 
 say() { echo "setup: $*" >&2; }
