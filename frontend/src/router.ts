@@ -1,3 +1,4 @@
+import type { Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import Dashboard from './views/Dashboard.vue'
 import Programs from './views/Programs.vue'
@@ -5,15 +6,15 @@ import Partners from './views/Partners.vue'
 import Leads from './views/Leads.vue'
 import Orders from './views/Orders.vue'
 import Settings from './views/Settings.vue'
-import NotYet from './views/NotYet.vue'
 import Commissions from './views/Commissions.vue'
 import Customers from './views/Customers.vue'
 import Payouts from './views/Payouts.vue'
 import PartnerPage from './views/PartnerPage.vue'
 import Mail from './views/Mail.vue'
+import Sync from './views/Sync.vue'
 
-/** The areas of the app, in the order the navigation shows them. */
-export const areas = [
+/** The areas of the app, in the order the navigation shows them (issue: what a not yet built one will hold). */
+export const areas: { path: string; name: string; component: Component; issue?: string }[] = [
   { path: '/', name: 'Dashboard', component: Dashboard },
   { path: '/programs', name: 'Programs', component: Programs },
   { path: '/partners', name: 'Partners', component: Partners },
@@ -23,7 +24,7 @@ export const areas = [
   { path: '/commissions', name: 'Commissions', component: Commissions },
   { path: '/payouts', name: 'Payouts', component: Payouts },
   { path: '/mail', name: 'Mail', component: Mail },
-  { path: '/sync', name: 'Sync', component: NotYet, issue: 'the sync endpoint and tracking script' },
+  { path: '/sync', name: 'Sync', component: Sync },
   { path: '/settings', name: 'Settings', component: Settings },
 ]
 
