@@ -58,9 +58,10 @@ func (s *Payouts) Preview(programID int64, asOf string) (domain.PayoutRun, error
 	return r, err
 }
 
-// Run makes the payout run.
-func (s *Payouts) Run(programID int64, asOf string) (domain.PayoutRun, error) {
-	return s.c.store.RunPayouts(s.c.ctx, programID, asOf, false)
+// Run makes the run a preview showed, by its fingerprint; if anything changed since (an
+// import, an approval, another run), it is refused: "the run changed since the preview".
+func (s *Payouts) Run(programID int64, asOf, fingerprint string) (domain.PayoutRun, error) {
+	return s.c.store.ConfirmPayouts(s.c.ctx, programID, asOf, fingerprint)
 }
 
 // Runs lists past runs, newest first.

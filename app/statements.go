@@ -36,13 +36,9 @@ func (s *Payouts) OpenStatement(programID int64, number string) (StatementFile, 
 	return out, nil
 }
 
-// PagePreview renders page 1 of a payout's statement as a PNG data URL.
+// PagePreview renders page 1 of a payout's statement, as filed, as a PNG data URL.
 func (s *Payouts) PagePreview(programID int64, number string) (string, error) {
-	st, err := s.c.store.Statement(s.c.ctx, programID, number)
-	if err != nil {
-		return "", err
-	}
-	pdf, err := statement.PDF(st)
+	pdf, err := s.c.store.StatementPDF(s.c.ctx, programID, number)
 	if err != nil {
 		return "", err
 	}

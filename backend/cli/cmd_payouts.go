@@ -3,13 +3,16 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
+
+	"partnerbook/backend/domain"
 )
 
 func init() {
 	register(
-		command{path: "payouts run", run: runPayouts, flags: map[string]flagKind{"program": valueFlag, "dry-run": boolFlag},
-			usage: "payouts run --program P [--dry-run]            # as of --as-of, default today"},
+		command{path: "payouts run", run: runPayouts, flags: map[string]flagKind{"program": valueFlag, "dry-run": boolFlag, "expect": valueFlag},
+			usage: "payouts run --program P [--dry-run] [--expect FINGERPRINT]   # as of --as-of (default today, never after it)"},
 		command{path: "payouts list", run: runPayoutsList, flags: map[string]flagKind{"program": valueFlag},
 			usage: "payouts list --program P"},
 	)
@@ -20,7 +23,16 @@ func runPayouts(c *call) error {
 	if err != nil {
 		return err
 	}
-	run, err := c.app.Store.RunPayouts(c.ctx, prog.ID, c.asOf(), c.args.set["dry-run"])
+	dry, expect := c.args.set["dry-run"], c.args.get("expect")
+	if dry && expect != "" {
+		return usagef("--expect confirms a previewed run: it makes one, so it goes without --dry-run")
+	}
+	var run domain.PayoutRun
+	if expect != "" {
+		run, err = c.app.Store.ConfirmPayouts(c.ctx, prog.ID, c.asOf(), expect)
+	} else {
+		run, err = c.app.Store.RunPayouts(c.ctx, prog.ID, c.asOf(), dry)
+	}
 	if err != nil {
 		return err
 	}
@@ -30,6 +42,10 @@ func runPayouts(c *call) error {
 	return c.out(run, func(w io.Writer) {
 		if run.DryRun {
 			fmt.Fprintf(w, "Dry run as of %s: nothing was written; the numbers are the ones a run would take now.\n", run.AsOf)
+			if len(run.Missing) > 0 {
+				fmt.Fprintf(w, "A real run needs these settings first: %s.\n", strings.Join(run.Missing, ", "))
+			}
+			fmt.Fprintf(w, "To make exactly this run: payouts run --expect %s (refused if anything changed).\n", run.Fingerprint)
 		} else {
 			fmt.Fprintf(w, "Payout run %d as of %s.\n", run.Run, run.AsOf)
 		}

@@ -19,6 +19,7 @@ type lineJSON struct {
 func TestCommissionCommands(t *testing.T) {
 	p := newPB(t)
 	p.withProgram()
+	p.withCompany()
 	p.ok(nil, "import", "partners", "--program", "1", testdata("partners.csv"))
 	p.ok(nil, "import", "orders", "--program", "1", fixture("orders_export_1.csv"))
 	var got struct{ Lines []lineJSON }
@@ -89,6 +90,7 @@ func TestCommissionCommands(t *testing.T) {
 func TestPayoutsInAnotherCurrency(t *testing.T) {
 	p := newPB(t)
 	p.withProgram()
+	p.withCompany()
 	p.ok(nil, "partner", "add", "--program", "1", "--name", "Ana", "--email", "ana@example.com", "--key", "ana")
 	p.ok(nil, "commissions", "adjust", "--program", "1", "--partner", "ana", "--amount", "60.00", "--currency", "USD", "--comment", "US fair")
 	var r struct {

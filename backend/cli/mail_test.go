@@ -29,6 +29,7 @@ func newMailPB(t *testing.T) *mailPB {
 	p.ok(nil, "import", "orders", "--program", "1", fixture("orders_export_1.csv"))
 	p.ok(nil, "commissions", "adjust", "--program", "1", "--partner", "kira", "--amount", "45.00", "--comment", "bonus")
 	p.ok(nil, "commissions", "adjust", "--program", "1", "--partner", "lena", "--amount", "45.00", "--comment", "Bonus")
+	p.withCompany()
 	p.ok(nil, "payouts", "run", "--program", "1", "--as-of", "2025-05-10")
 	m := &mailPB{pb: p, smtp: mailtest.StartSMTP(t, nil)}
 	im := mailtest.StartIMAP(t)

@@ -121,8 +121,14 @@ type PayoutRun struct {
 	Payouts  []PayoutLine  `json:"payouts"`
 	Carried  []CarriedLine `json:"carried"`
 	Warnings []string      `json:"warnings"`
-	At       string        `json:"at,omitempty"`
-	Actor    string        `json:"actor,omitempty"`
+	// Fingerprint identifies what the run pays, carries and numbers: confirming a preview
+	// passes it back, and a run that changed since is refused.
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// Missing names the settings a real run needs and lacks (a dry run reports them; a real
+	// run is refused).
+	Missing []string `json:"missing,omitempty"`
+	At      string   `json:"at,omitempty"`
+	Actor   string   `json:"actor,omitempty"`
 }
 
 // PayoutLine is one payout of a run.

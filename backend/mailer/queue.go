@@ -12,7 +12,6 @@ import (
 	"partnerbook/backend/mail"
 	"partnerbook/backend/payoutdocs"
 	"partnerbook/backend/sqlite"
-	"partnerbook/backend/statement"
 )
 
 // Statements queues the e-mail of each payout of a run, its statement PDF attached. A payout
@@ -59,7 +58,7 @@ func Statements(ctx context.Context, st *sqlite.Store, programID, runID int64, d
 		f.Period = lang.DayText(stmt.PeriodFrom) + " – " + lang.DayText(stmt.PeriodTo)
 		var files []mail.Attachment
 		if !dryRun {
-			pdf, err := statement.PDF(stmt)
+			pdf, err := st.StatementPDF(ctx, programID, number)
 			if err != nil {
 				return q, err
 			}

@@ -42,25 +42,23 @@ func safe(s string) string {
 	}, s)
 }
 
-// Statements writes the statements of the numbered payouts into dir.
+// Statements writes the statements of the numbered payouts into dir, as filed (see
+// sqlite.Store.StatementPDFs).
 func Statements(ctx context.Context, st *sqlite.Store, programID int64, numbers []string, dir string) (Result, error) {
 	res := Result{Dir: dir, Files: []string{}, Warnings: []string{}}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return res, fmt.Errorf("statements: %w", err)
 	}
-	names := make([]string, len(numbers))
-	err := statement.Many(len(numbers), func(i int) (statement.Statement, error) {
-		s, err := st.Statement(ctx, programID, numbers[i])
-		names[i] = FileName(s.Number, s.PartnerKey)
-		return s, err
-	}, func(i int, pdf []byte) error {
-		return writeFile(filepath.Join(dir, names[i]), pdf)
-	})
+	filed, err := st.StatementPDFs(ctx, programID, numbers)
 	if err != nil {
 		return res, err
 	}
-	for _, n := range names {
-		res.Files = append(res.Files, n)
+	for _, f := range filed {
+		name := FileName(f.Number, f.PartnerKey)
+		if err := writeFile(filepath.Join(dir, name), f.PDF); err != nil {
+			return res, err
+		}
+		res.Files = append(res.Files, name)
 	}
 	return res, nil
 }

@@ -4,18 +4,31 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 
 	"partnerbook/backend/domain"
+	"partnerbook/backend/payout"
 )
 
-// RunPayouts pays each partner's approved, unpaid lines per currency, as of a day, where the
-// balance reaches the program's threshold (other currencies converted by the imported rates);
-// the rest is carried forward. Each payout takes the next number of the issuer's gap-free
-// series. One transaction; a dry run does all of it and rolls it back.
+// RunPayouts makes (or, dry, previews) a payout run as of a day: the rules of package payout
+// decide each partner's balance; each payout takes the next number of the issuer's gap-free
+// series, and everything its statement prints is frozen with it. One transaction; a dry run
+// does all of it and rolls it back.
 func (s *Store) RunPayouts(ctx context.Context, programID int64, asOf string, dryRun bool) (domain.PayoutRun, error) {
+	return s.runPayouts(ctx, programID, asOf, dryRun, "")
+}
+
+// ConfirmPayouts makes the run a preview showed: refused with a conflict, writing nothing, when
+// the run's fingerprint is no longer the preview's (an import, an approval, another run).
+func (s *Store) ConfirmPayouts(ctx context.Context, programID int64, asOf, fingerprint string) (domain.PayoutRun, error) {
+	if fingerprint == "" {
+		return domain.PayoutRun{}, domain.Errorf(domain.EInvalid, "confirm names the fingerprint of the previewed run")
+	}
+	return s.runPayouts(ctx, programID, asOf, false, fingerprint)
+}
+
+func (s *Store) runPayouts(ctx context.Context, programID int64, asOf string, dryRun bool, expect string) (domain.PayoutRun, error) {
 	run := domain.PayoutRun{DryRun: dryRun, Payouts: []domain.PayoutLine{}, Carried: []domain.CarriedLine{}, Warnings: []string{}}
 	err := s.write(ctx, func(tx *Tx) error {
 		prog, err := tx.findProgram(fmt.Sprint(programID))
@@ -23,25 +36,42 @@ func (s *Store) RunPayouts(ctx context.Context, programID int64, asOf string, dr
 			return err
 		}
 		run.AsOf = s.AsOfDay(prog, asOf)
-		threshold, _ := domain.ParseAmount(prog.PayoutThreshold)
-		r, err := tx.ExecContext(ctx, `INSERT INTO payout_runs (program_id, as_of, actor, created_at) VALUES (?, ?, ?, ?)`,
-			programID, run.AsOf, domain.Actor(ctx), tx.now)
-		if err != nil {
-			return fmt.Errorf("sqlite: payout run: %w", err)
+		if err := payout.CheckDay(run.AsOf, s.AsOfDay(prog, ""), dryRun); err != nil {
+			return err
 		}
-		run.Run, _ = r.LastInsertId()
+		threshold, err := domain.ParseAmount(prog.PayoutThreshold)
+		if err != nil {
+			return fmt.Errorf("sqlite: threshold of program %d: %w", programID, err)
+		}
 		balances, err := tx.payable(programID, run.AsOf)
 		if err != nil {
 			return err
 		}
-		issuer, err := tx.issuer()
+		rates, err := tx.rates(run.AsOf)
 		if err != nil {
 			return err
 		}
-		for _, b := range balances {
-			if err := tx.settle(&run, prog, threshold, b, issuer); err != nil {
-				return fmt.Errorf("sqlite: payout of %s: %w", b.key, err)
+		rules := payout.Rules{Currency: prog.Currency, Threshold: threshold, AsOf: run.AsOf, Rates: rates}
+		bs := make([]payout.Balance, len(balances))
+		for i, b := range balances {
+			bs[i] = b.Balance
+		}
+		decisions := payout.Plan(bs, rules)
+		rec, err := tx.runRecord()
+		if err != nil {
+			return err
+		}
+		if issues, needVAT := needs(balances, decisions); issues {
+			if err := payout.CheckIssuer(rec.issuer(), needVAT, dryRun); err != nil {
+				return err
 			}
+			run.Missing = rec.issuer().Missing(needVAT)
+		}
+		if err := tx.issue(&run, prog, rec, balances, decisions); err != nil {
+			return err
+		}
+		if expect != "" && expect != run.Fingerprint {
+			return payout.ErrChanged()
 		}
 		if err := tx.audit("payout.run", "payout_run", run.Run, programID, run); err != nil {
 			return err
@@ -49,7 +79,7 @@ func (s *Store) RunPayouts(ctx context.Context, programID int64, asOf string, dr
 		if dryRun {
 			return errDryRun
 		}
-		return nil
+		return tx.freezeRun(run.Run, prog)
 	})
 	if errors.Is(err, errDryRun) {
 		return run, nil
@@ -57,21 +87,130 @@ func (s *Store) RunPayouts(ctx context.Context, programID int64, asOf string, dr
 	return run, err
 }
 
+// needs says whether a run issues anything (then it needs an issuer), and whether a payout
+// goes to a partner with a VAT id (its invoice shows both parties' VAT ids).
+func needs(bs []payable, ds []payout.Decision) (issues, vatID bool) {
+	for i, d := range ds {
+		if d.Kind != payout.Carry {
+			issues = true
+			vatID = vatID || bs[i].vatID != ""
+		}
+	}
+	return issues, vatID
+}
+
+// issue writes the run: the run's row with its frozen issuer, then each decision (a payout, a
+// credit note, or a carried balance); it fills run and its fingerprint.
+func (tx *Tx) issue(run *domain.PayoutRun, prog domain.Program, rec runRecord, bs []payable, ds []payout.Decision) error {
+	r, err := tx.ExecContext(tx.ctx, `INSERT INTO payout_runs (program_id, as_of, actor, created_at, record) VALUES (?, ?, ?, ?, ?)`,
+		prog.ID, run.AsOf, domain.Actor(tx.ctx), tx.now, rec.json())
+	if err != nil {
+		return fmt.Errorf("sqlite: payout run: %w", err)
+	}
+	if run.Run, err = r.LastInsertId(); err != nil {
+		return fmt.Errorf("sqlite: payout run: %w", err)
+	}
+	numbers, digests := make([]string, len(ds)), make([]string, len(ds))
+	for i, d := range ds {
+		digests[i] = bs[i].digest
+		if d.Warning != "" {
+			run.Warnings = append(run.Warnings, d.Warning)
+		}
+		if d.Kind == payout.Carry {
+			run.Carried = append(run.Carried, domain.CarriedLine{Partner: d.Key, Currency: d.Currency, Amount: domain.FormatMinor(d.Amount, d.Currency), Reason: d.Reason})
+			if _, err := tx.ExecContext(tx.ctx, `INSERT INTO carried_balances (run_id, partner_id, currency, amount, reason) VALUES (?,?,?,?,?)`,
+				run.Run, d.Partner, d.Currency, d.Amount, d.Reason); err != nil {
+				return fmt.Errorf("sqlite: carry %s: %w", d.Key, err)
+			}
+			continue
+		}
+		if numbers[i], err = tx.pay(run, prog.ID, bs[i], d); err != nil {
+			return fmt.Errorf("sqlite: payout of %s: %w", d.Key, err)
+		}
+	}
+	run.Fingerprint = payout.Fingerprint(run.AsOf+"\n"+rec.json(), ds, numbers, digests)
+	return nil
+}
+
+// issuerKey names the one series of the issuer: the shop this data folder belongs to (the
+// company of the settings), whatever its name is or becomes.
+const issuerKey = "company"
+
+// nextNumber takes the next number of the issuer's series of a year.
+func (tx *Tx) nextNumber(asOf string) (string, error) {
+	year, err := payout.Year(asOf)
+	if err != nil {
+		return "", err
+	}
+	var next int
+	err = tx.QueryRowContext(tx.ctx, `INSERT INTO number_series (issuer, year, next) VALUES (?, ?, 2)
+		ON CONFLICT (issuer, year) DO UPDATE SET next = next + 1 RETURNING next - 1`, issuerKey, year).Scan(&next)
+	if err != nil {
+		return "", fmt.Errorf("number series: %w", err)
+	}
+	return payout.Number(year, next), nil
+}
+
+// pay makes one payout (or credit note): the next number, and its lines paid. A payout nets
+// the partner's open credit notes in its currency; a credit note records the latest invoice it
+// corrects.
+func (tx *Tx) pay(run *domain.PayoutRun, programID int64, b payable, d payout.Decision) (string, error) {
+	number, err := tx.nextNumber(run.AsOf)
+	if err != nil {
+		return "", err
+	}
+	r, err := tx.ExecContext(tx.ctx, `INSERT INTO payouts (run_id, program_id, partner_id, number, currency, amount, lines, method, kind, created_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?)`, run.Run, programID, d.Partner, number, d.Currency, d.Amount, d.Lines, b.method, d.Kind, tx.now)
+	if err != nil {
+		return "", err
+	}
+	id, err := r.LastInsertId()
+	if err != nil {
+		return "", err
+	}
+	if d.Nets {
+		if _, err := tx.ExecContext(tx.ctx, `UPDATE payouts SET netted_by = ? WHERE partner_id = ? AND currency = ? AND kind = 'credit_note'
+			AND netted_by IS NULL AND id <> ?`, id, d.Partner, d.Currency, id); err != nil {
+			return "", err
+		}
+	}
+	if d.Kind == payout.CreditNote {
+		if _, err := tx.ExecContext(tx.ctx, `UPDATE payouts SET corrects = (SELECT id FROM payouts WHERE partner_id = ? AND currency = ?
+			AND kind = 'invoice' AND id <> ? ORDER BY id DESC LIMIT 1) WHERE id = ?`, d.Partner, d.Currency, id, id); err != nil {
+			return "", err
+		}
+	}
+	res, err := tx.ExecContext(tx.ctx, `UPDATE commission_lines AS l SET status = 'paid', payout_id = ?, updated_at = ?
+		WHERE l.program_id = ? AND l.partner_id = ? AND l.currency = ? AND l.payout_id IS NULL AND `+statusAsOf+` = 'approved'`,
+		id, tx.now, programID, d.Partner, d.Currency, run.AsOf)
+	if err != nil {
+		return "", err
+	}
+	if n, err := res.RowsAffected(); err != nil || int(n) != d.Lines {
+		return "", fmt.Errorf("paid %d lines, expected %d (%v)", n, d.Lines, err)
+	}
+	run.Payouts = append(run.Payouts, domain.PayoutLine{Number: number, Partner: d.Key, Name: b.name, Currency: d.Currency,
+		Amount: domain.FormatMinor(d.Amount, d.Currency), Lines: d.Lines, Method: b.method, Kind: d.Kind})
+	return number, nil
+}
+
+// payable is a balance with what the store adds: the partner's name, method and VAT id, and a
+// digest of the lines (which, their amounts, when they last changed) and of what the statement
+// prints of the partner, for the run's fingerprint.
 type payable struct {
-	partner          int64
-	key, name        string
-	currency, method string
-	amount           int64 // the approved unpaid lines
-	lines            int
-	credit           int64 // open credit notes, netted by the next payout
+	payout.Balance
+	name, method, vatID, digest string
 }
 
 // payable sums each partner's approved unpaid lines per currency as of the day.
 func (tx *Tx) payable(programID int64, asOf string) ([]payable, error) {
-	rows, err := tx.QueryContext(tx.ctx, `SELECT p.id, p.key, p.name, l.currency,
+	rows, err := tx.QueryContext(tx.ctx, `SELECT p.id, p.key, p.name, p.vat_id, l.currency,
 		CASE WHEN p.iban <> '' THEN 'iban' WHEN p.paypal_email <> '' THEN 'paypal' ELSE 'other' END, sum(l.amount), count(*),
 		COALESCE((SELECT sum(c.amount) FROM payouts c WHERE c.partner_id = p.id AND c.currency = l.currency
-			AND c.kind = 'credit_note' AND c.netted_by IS NULL), 0)
+			AND c.kind = 'credit_note' AND c.netted_by IS NULL), 0),
+		sum(l.id) || '/' || sum(l.id * l.amount) || '/' || max(l.updated_at) || '/' || p.updated_at || '/' ||
+			p.name || char(31) || p.email || char(31) || p.address || char(31) || p.country || char(31) || p.vat_id || char(31) ||
+			p.language || char(31) || p.iban || char(31) || p.paypal_email
 		FROM commission_lines l JOIN partners p ON p.id = l.partner_id
 		WHERE l.program_id = ? AND l.payout_id IS NULL AND `+statusAsOf+` = 'approved'
 		GROUP BY p.id, l.currency ORDER BY p.key COLLATE NOCASE, l.currency`, programID, asOf)
@@ -82,126 +221,39 @@ func (tx *Tx) payable(programID int64, asOf string) ([]payable, error) {
 	var out []payable
 	for rows.Next() {
 		var b payable
-		if err := rows.Scan(&b.partner, &b.key, &b.name, &b.currency, &b.method, &b.amount, &b.lines, &b.credit); err != nil {
-			return nil, err
+		if err := rows.Scan(&b.Partner, &b.Key, &b.name, &b.vatID, &b.Currency, &b.method, &b.Amount, &b.Lines, &b.Credit, &b.digest); err != nil {
+			return nil, fmt.Errorf("sqlite: payable balances: %w", err)
 		}
 		out = append(out, b)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: payable balances: %w", err)
+	}
+	return out, nil
 }
 
-// settle decides what becomes of one balance: a credit note when the lines add up to less
-// than zero, a payout (netting open credit notes) at or above the threshold, else carried.
-func (tx *Tx) settle(run *domain.PayoutRun, prog domain.Program, threshold decimal.Decimal, b payable, issuer string) error {
-	net := b.amount + b.credit
-	carry := func(reason string) error {
-		run.Carried = append(run.Carried, domain.CarriedLine{Partner: b.key, Currency: b.currency, Amount: domain.FormatMinor(net, b.currency), Reason: reason})
-		_, err := tx.ExecContext(tx.ctx, `INSERT INTO carried_balances (run_id, partner_id, currency, amount, reason) VALUES (?,?,?,?,?)`,
-			run.Run, b.partner, b.currency, net, reason)
-		return err
-	}
-	if b.amount < 0 {
-		return tx.pay(run, prog.ID, b, issuer, "credit_note")
-	}
-	inProgram, ok, err := tx.convert(domain.FromMinor(net, b.currency), b.currency, prog.Currency, run.AsOf)
-	switch {
-	case err != nil:
-		return err
-	case !ok:
-		run.Warnings = append(run.Warnings, fmt.Sprintf("%s: %s %s not paid: no exchange rate from %s to %s on or before %s (import one with `partnerbook import rates`)",
-			b.key, domain.FormatMinor(net, b.currency), b.currency, b.currency, prog.Currency, run.AsOf))
-		return carry("no exchange rate")
-	case net <= 0:
-		return carry("not positive")
-	case inProgram.LessThan(threshold):
-		return carry("below the threshold of " + prog.PayoutThreshold + " " + prog.Currency)
-	}
-	return tx.pay(run, prog.ID, b, issuer, "invoice")
-}
-
-// pay makes one payout (or credit note): the next number, and its lines paid. A payout nets
-// the partner's open credit notes in its currency.
-func (tx *Tx) pay(run *domain.PayoutRun, programID int64, b payable, issuer, kind string) error {
-	year, _ := strconv.Atoi(run.AsOf[:4])
-	var next int
-	err := tx.QueryRowContext(tx.ctx, `INSERT INTO number_series (issuer, year, next) VALUES (?, ?, 2)
-		ON CONFLICT (issuer, year) DO UPDATE SET next = next + 1 RETURNING next - 1`, issuer, year).Scan(&next)
+// rates reads the rate table as of a day: each currency's latest rate on or before it.
+func (tx *Tx) rates(day string) (payout.Rates, error) {
+	rows, err := tx.QueryContext(tx.ctx, `SELECT currency, rate FROM exchange_rates e
+		WHERE day = (SELECT max(day) FROM exchange_rates WHERE currency = e.currency AND day <= ?)`, day)
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("sqlite: exchange rates: %w", err)
 	}
-	number := fmt.Sprintf("%d-%04d", year, next)
-	amount := b.amount
-	if kind == "invoice" {
-		amount += b.credit
-	}
-	r, err := tx.ExecContext(tx.ctx, `INSERT INTO payouts (run_id, program_id, partner_id, number, currency, amount, lines, method, kind, created_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`, run.Run, programID, b.partner, number, b.currency, amount, b.lines, b.method, kind, tx.now)
-	if err != nil {
-		return err
-	}
-	id, _ := r.LastInsertId()
-	if kind == "invoice" && b.credit != 0 {
-		if _, err := tx.ExecContext(tx.ctx, `UPDATE payouts SET netted_by = ? WHERE partner_id = ? AND currency = ? AND kind = 'credit_note'
-			AND netted_by IS NULL AND id <> ?`, id, b.partner, b.currency, id); err != nil {
-			return err
+	defer rows.Close()
+	out := payout.Rates{}
+	for rows.Next() {
+		var cur, text string
+		if err := rows.Scan(&cur, &text); err != nil {
+			return nil, fmt.Errorf("sqlite: exchange rates: %w", err)
 		}
-	}
-	if kind == "credit_note" {
-		// It corrects the latest invoice whose lines it adjusts (else the partner's latest).
-		if _, err := tx.ExecContext(tx.ctx, `UPDATE payouts SET corrects = (SELECT id FROM payouts WHERE partner_id = ? AND currency = ?
-			AND kind = 'invoice' AND id <> ? ORDER BY id DESC LIMIT 1) WHERE id = ?`, b.partner, b.currency, id, id); err != nil {
-			return err
-		}
-	}
-	res, err := tx.ExecContext(tx.ctx, `UPDATE commission_lines AS l SET status = 'paid', payout_id = ?, updated_at = ?
-		WHERE l.program_id = ? AND l.partner_id = ? AND l.currency = ? AND l.payout_id IS NULL AND `+statusAsOf+` = 'approved'`,
-		id, tx.now, programID, b.partner, b.currency, run.AsOf)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); int(n) != b.lines {
-		return fmt.Errorf("paid %d lines, expected %d", n, b.lines)
-	}
-	run.Payouts = append(run.Payouts, domain.PayoutLine{Number: number, Partner: b.key, Name: b.name, Currency: b.currency,
-		Amount: domain.FormatMinor(amount, b.currency), Lines: b.lines, Method: b.method, Kind: kind})
-	return nil
-}
-
-// issuer names the series payouts are numbered in: the company of the settings.
-func (tx *Tx) issuer() (string, error) {
-	var name string
-	err := tx.QueryRowContext(tx.ctx, `SELECT value FROM settings WHERE key = 'company.name'`).Scan(&name)
-	if err != nil || name == "" {
-		return "default", nil
-	}
-	return name, nil
-}
-
-// convert turns an amount into another currency by the latest rates on or before day (ECB
-// reference rates: units of a currency per 1 EUR). ok is false when a rate is missing.
-func (tx *Tx) convert(amount decimal.Decimal, from, to, day string) (decimal.Decimal, bool, error) {
-	if from == to {
-		return amount, true, nil
-	}
-	rate := func(cur string) (decimal.Decimal, bool, error) {
-		if cur == "EUR" {
-			return decimal.NewFromInt(1), true, nil
-		}
-		var s string
-		err := tx.QueryRowContext(tx.ctx, `SELECT rate FROM exchange_rates WHERE currency = ? AND day <= ? ORDER BY day DESC LIMIT 1`, cur, day).Scan(&s)
+		d, err := decimal.NewFromString(text)
 		if err != nil {
-			return decimal.Zero, false, nil
+			return nil, fmt.Errorf("sqlite: exchange rate of %s: %q: %w", cur, text, err)
 		}
-		d, err := decimal.NewFromString(s)
-		return d, err == nil && d.IsPositive(), nil
+		out[cur] = d
 	}
-	rf, ok1, err := rate(from)
-	if err != nil {
-		return decimal.Zero, false, err
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: exchange rates: %w", err)
 	}
-	rt, ok2, err := rate(to)
-	if err != nil || !ok1 || !ok2 {
-		return decimal.Zero, false, err
-	}
-	return amount.Mul(rt).DivRound(rf, 12), true, nil
+	return out, nil
 }

@@ -46,12 +46,15 @@ func (s *Store) ListPayoutRuns(ctx context.Context, programID int64) ([]domain.P
 		r := domain.PayoutRun{Payouts: []domain.PayoutLine{}, Carried: []domain.CarriedLine{}, Warnings: []string{}}
 		if err := rows.Scan(&r.Run, &r.AsOf, &r.Actor, &r.At); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, fmt.Errorf("sqlite: payout runs: %w", err)
 		}
 		at[r.Run] = len(out)
 		out = append(out, r)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: payout runs: %w", err)
+	}
 	for _, p := range payouts {
 		out[at[p.Run]].Payouts = append(out[at[p.Run]].Payouts, p)
 	}
@@ -65,7 +68,7 @@ func (s *Store) ListPayoutRuns(ctx context.Context, programID int64) ([]domain.P
 		var run, amount int64
 		var c domain.CarriedLine
 		if err := rows.Scan(&run, &c.Partner, &c.Currency, &amount, &c.Reason); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("sqlite: carried balances: %w", err)
 		}
 		c.Amount = domain.FormatMinor(amount, c.Currency)
 		out[at[run]].Carried = append(out[at[run]].Carried, c)

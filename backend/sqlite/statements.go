@@ -2,57 +2,139 @@ package sqlite
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
+	"time"
 
 	"partnerbook/backend/domain"
 	"partnerbook/backend/payfile"
 	"partnerbook/backend/statement"
 )
 
-// Statement assembles the statement of a payout (by its number) from what is stored: the
-// same payout always gives the same statement, so its PDF can be made again byte for byte.
+// Statement is the statement of a payout (by its number) as its run froze it: the same payout
+// always gives the same statement, whatever was edited since.
 func (s *Store) Statement(ctx context.Context, programID int64, number string) (statement.Statement, error) {
-	var st statement.Statement
-	var id, partnerID, runID int64
-	var kind, created, asOf string
-	var iban, paypal string
-	err := s.db.QueryRowContext(ctx, `SELECT py.id, py.partner_id, py.run_id, py.kind, py.currency, py.method, r.created_at, r.as_of,
-		p.key, p.name, p.email, p.address, p.country, p.vat_id, p.language, p.iban, p.paypal_email
-		FROM payouts py JOIN payout_runs r ON r.id = py.run_id JOIN partners p ON p.id = py.partner_id
-		WHERE py.program_id = ? AND py.number = ?`, programID, number).Scan(&id, &partnerID, &runID, &kind, &st.Currency,
-		&st.Method, &created, &asOf, &st.PartnerKey, &st.Partner.Name, &st.Partner.Email, &st.Partner.Address, &st.Partner.Country,
-		&st.Partner.VATID, &st.Lang, &iban, &paypal)
+	f, err := s.frozen(ctx, programID, number)
+	return f.st, err
+}
+
+// frozenStatement is a payout's frozen record and, once made, its filed PDF.
+type frozenStatement struct {
+	payout int64
+	st     statement.Statement
+	pdf    []byte
+}
+
+func (s *Store) frozen(ctx context.Context, programID int64, number string) (frozenStatement, error) {
+	f, err := s.readFrozen(ctx, programID, number)
 	if errors.Is(err, sql.ErrNoRows) {
-		return st, domain.Errorf(domain.ENotFound, "there is no payout %q in this program", number)
+		// Made before statements were frozen, or no such payout.
+		if err := s.freezeOld(ctx); err != nil {
+			return f, err
+		}
+		f, err = s.readFrozen(ctx, programID, number)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, domain.Errorf(domain.ENotFound, "there is no payout %q in this program", number)
+	}
+	return f, err
+}
+
+func (s *Store) readFrozen(ctx context.Context, programID int64, number string) (frozenStatement, error) {
+	var f frozenStatement
+	var record string
+	err := s.db.QueryRowContext(ctx, `SELECT py.id, s.record, s.pdf, COALESCE(l.data, x'') FROM payouts py
+		JOIN statements s ON s.payout_id = py.id LEFT JOIN statement_logos l ON l.sha256 = s.logo_sha256
+		WHERE py.program_id = ? AND py.number = ? AND s.record <> ''`, programID, strings.TrimSpace(number)).Scan(&f.payout, &record, &f.pdf, &f.st.Logo)
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, err
 	}
 	if err != nil {
-		return st, fmt.Errorf("sqlite: statement %s: %w", number, err)
+		return f, fmt.Errorf("sqlite: statement %s: %w", number, err)
 	}
-	prog, err := s.FindProgram(ctx, fmt.Sprint(programID))
+	logo := f.st.Logo
+	if err := json.Unmarshal([]byte(record), &f.st); err != nil {
+		return f, fmt.Errorf("sqlite: statement %s: its record: %w", number, err)
+	}
+	if len(logo) > 0 {
+		f.st.Logo = logo
+	} else {
+		f.st.Logo = nil
+	}
+	return f, nil
+}
+
+// Filed is a payout's statement as filed: its number, partner key and PDF bytes.
+type Filed struct {
+	Number, PartnerKey string
+	PDF                []byte
+}
+
+// StatementPDF is the PDF of a payout's statement as filed: made from the frozen record the
+// first time it is asked for and kept, so it is the same bytes every time after (for the
+// shop, the mail and the partner portal).
+func (s *Store) StatementPDF(ctx context.Context, programID int64, number string) ([]byte, error) {
+	out, err := s.StatementPDFs(ctx, programID, []string{number})
 	if err != nil {
-		return st, err
+		return nil, err
 	}
-	loc := prog.Location()
-	st.Number, st.Credit, st.Issued, st.PeriodTo = number, kind == "credit_note", parseTime(created), asOf
-	switch st.Method {
-	case "iban":
-		st.MethodDetail = iban
-	case "paypal":
-		st.MethodDetail = paypal
+	return out[0].PDF, nil
+}
+
+// StatementPDFs files the PDFs of several payouts at once (those not made yet are rendered on
+// every core and kept in one transaction), in the order asked.
+func (s *Store) StatementPDFs(ctx context.Context, programID int64, numbers []string) ([]Filed, error) {
+	out := make([]Filed, len(numbers))
+	fs := make([]frozenStatement, len(numbers))
+	var todo []int
+	for i, n := range numbers {
+		f, err := s.frozen(ctx, programID, n)
+		if err != nil {
+			return nil, err
+		}
+		fs[i], out[i] = f, Filed{Number: f.st.Number, PartnerKey: f.st.PartnerKey, PDF: f.pdf}
+		if f.pdf == nil {
+			todo = append(todo, i)
+		}
 	}
-	if st.Issuer, st.Logo, err = s.issuerParty(ctx); err != nil {
-		return st, err
+	if len(todo) == 0 {
+		return out, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT l.kind, l.rule, l.note, l.base, l.amount, COALESCE(l.order_time, l.created_at),
+	err := statement.Many(len(todo), func(j int) (statement.Statement, error) { return fs[todo[j]].st, nil },
+		func(j int, pdf []byte) error { out[todo[j]].PDF = pdf; return nil })
+	if err != nil {
+		return nil, err
+	}
+	err = s.write(ctx, func(tx *Tx) error {
+		for _, i := range todo {
+			sum := sha256.Sum256(out[i].PDF)
+			if _, err := tx.ExecContext(ctx, `UPDATE statements SET pdf = ?, sha256 = ? WHERE payout_id = ? AND pdf IS NULL`,
+				out[i].PDF, hex.EncodeToString(sum[:]), fs[i].payout); err != nil {
+				return fmt.Errorf("sqlite: file statement %s: %w", out[i].Number, err)
+			}
+			// Filed by someone else meanwhile: theirs is the statement.
+			if err := tx.QueryRowContext(ctx, `SELECT pdf FROM statements WHERE payout_id = ?`, fs[i].payout).Scan(&out[i].PDF); err != nil {
+				return fmt.Errorf("sqlite: file statement %s: %w", out[i].Number, err)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// statementLines reads a payout's lines into its statement, and the period's first day.
+func statementLines(ctx context.Context, q querier, id int64, loc *time.Location, st *statement.Statement) error {
+	rows, err := q.QueryContext(ctx, `SELECT l.kind, l.rule, l.note, l.base, l.amount, COALESCE(l.order_time, l.created_at),
 		COALESCE(o.order_key, ''), COALESCE(o.customer_name, le.name, ''), COALESCE(o.customer_email, le.email, '')
 		FROM commission_lines l LEFT JOIN orders o ON o.id = l.order_id LEFT JOIN leads le ON le.id = l.lead_id
 		WHERE l.payout_id = ? ORDER BY COALESCE(l.order_time, l.created_at), l.id`, id)
 	if err != nil {
-		return st, fmt.Errorf("sqlite: statement lines: %w", err)
+		return fmt.Errorf("sqlite: statement lines: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -60,7 +142,7 @@ func (s *Store) Statement(ctx context.Context, programID int64, number string) (
 		var base, amount int64
 		var at, name, email string
 		if err := rows.Scan(&l.Kind, &l.Rule, &l.Note, &base, &amount, &at, &l.Order, &name, &email); err != nil {
-			return st, err
+			return fmt.Errorf("sqlite: statement lines: %w", err)
 		}
 		l.Date = parseTime(at).In(loc).Format("2006-01-02")
 		l.Base, l.Amount = domain.FormatMinor(base, st.Currency), domain.FormatMinor(amount, st.Currency)
@@ -75,82 +157,47 @@ func (s *Store) Statement(ctx context.Context, programID int64, number string) (
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return st, err
+		return fmt.Errorf("sqlite: statement lines: %w", err)
 	}
-	if st.PeriodFrom == "" || st.PeriodFrom > asOf {
-		st.PeriodFrom = asOf
-	}
-	if st.Credit {
-		st.Corrects, err = s.corrected(ctx, id)
-		if err != nil {
-			return st, err
-		}
-	}
-	netted, err := s.db.QueryContext(ctx, `SELECT number, amount FROM payouts WHERE netted_by = ? ORDER BY id`, id)
+	return nil
+}
+
+// statementNetted reads the credit notes a payout nets.
+func statementNetted(ctx context.Context, q querier, id int64, st *statement.Statement) error {
+	rows, err := q.QueryContext(ctx, `SELECT number, amount FROM payouts WHERE netted_by = ? ORDER BY id`, id)
 	if err != nil {
-		return st, err
+		return fmt.Errorf("sqlite: netted credit notes: %w", err)
 	}
-	defer netted.Close()
-	for netted.Next() {
+	defer rows.Close()
+	for rows.Next() {
 		var n statement.Netted
 		var a int64
-		if err := netted.Scan(&n.Number, &a); err != nil {
-			return st, err
+		if err := rows.Scan(&n.Number, &a); err != nil {
+			return fmt.Errorf("sqlite: netted credit notes: %w", err)
 		}
 		n.Amount = domain.FormatMinor(a, st.Currency)
 		st.Netted = append(st.Netted, n)
 	}
-	carried, err := s.db.QueryContext(ctx, `SELECT currency, amount, reason FROM carried_balances WHERE run_id = ? AND partner_id = ? ORDER BY currency`, runID, partnerID)
+	return rows.Err()
+}
+
+// statementCarried reads what the run carried forward for the partner.
+func statementCarried(ctx context.Context, q querier, runID, partnerID int64, st *statement.Statement) error {
+	rows, err := q.QueryContext(ctx, `SELECT currency, amount, reason FROM carried_balances WHERE run_id = ? AND partner_id = ? ORDER BY currency`, runID, partnerID)
 	if err != nil {
-		return st, err
+		return fmt.Errorf("sqlite: carried balances: %w", err)
 	}
-	defer carried.Close()
-	for carried.Next() {
+	defer rows.Close()
+	for rows.Next() {
 		var c statement.Carried
 		var a int64
-		if err := carried.Scan(&c.Currency, &a, &c.Reason); err != nil {
-			return st, err
+		if err := rows.Scan(&c.Currency, &a, &c.Reason); err != nil {
+			return fmt.Errorf("sqlite: carried balances: %w", err)
 		}
 		c.Amount = domain.FormatMinor(a, c.Currency)
 		st.Carried = append(st.Carried, c)
 	}
-	return st, carried.Err()
-}
-
-// corrected names the invoices a credit note corrects: those that paid the lines its
-// adjustments correct, else the one recorded when it was made.
-func (s *Store) corrected(ctx context.Context, id int64) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT p.number FROM commission_lines a
-		JOIN commission_lines pl ON pl.line_key = a.line_key AND pl.kind <> 'adjustment' AND pl.payout_id IS NOT NULL AND pl.payout_id <> a.payout_id
-		JOIN payouts p ON p.id = pl.payout_id
-		WHERE a.payout_id = ? AND a.kind = 'adjustment' AND a.line_key <> ''
-		UNION SELECT c.number FROM payouts py JOIN payouts c ON c.id = py.corrects WHERE py.id = ?
-		ORDER BY 1`, id, id)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: corrected invoices: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
-}
-
-// issuerParty is the company of the settings, and its logo's bytes (none where the file
-// cannot be read).
-func (s *Store) issuerParty(ctx context.Context) (statement.Party, []byte, error) {
-	get := func(k string) string { v, _ := s.GetSetting(ctx, k); return v.Value }
-	p := statement.Party{Name: get("company.name"), Address: get("company.address"), Country: get("company.country"), VATID: get("company.vat_id")}
-	var logo []byte
-	if path := get("company.logo"); path != "" {
-		logo, _ = os.ReadFile(path)
-	}
-	return p, logo, nil
+	return rows.Err()
 }
 
 // RunDocuments is what a payout run gives the books and the bank.
@@ -162,66 +209,87 @@ type RunDocuments struct {
 	Debtor   payfile.Debtor
 }
 
-// RunDocuments reads a run for its summary, bookkeeping export and payment files.
+// RunDocuments reads a run for its summary, bookkeeping export and payment files, from what the
+// run froze: the issuer and bank account then, each payout's statement record.
 func (s *Store) RunDocuments(ctx context.Context, programID, runID int64) (RunDocuments, error) {
 	var d RunDocuments
-	var created string
-	err := s.db.QueryRowContext(ctx, `SELECT as_of, created_at FROM payout_runs WHERE id = ? AND program_id = ?`, runID, programID).Scan(&d.Run.AsOf, &created)
+	var created, record string
+	if err := s.freezeOld(ctx); err != nil {
+		return d, err
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT as_of, created_at, record FROM payout_runs WHERE id = ? AND program_id = ?`, runID, programID).Scan(&d.Run.AsOf, &created, &record)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, domain.Errorf(domain.ENotFound, "there is no payout run %d in this program", runID)
 	}
 	if err != nil {
 		return d, fmt.Errorf("sqlite: payout run: %w", err)
 	}
-	d.Run.ID, d.Run.Created = runID, parseTime(created)
-	if d.Run.Issuer, _, err = s.issuerParty(ctx); err != nil {
-		return d, err
-	}
-	get := func(k string) string { v, _ := s.GetSetting(ctx, k); return v.Value }
-	d.Run.Lang = get("company.language")
-	d.Debtor = payfile.Debtor{Name: d.Run.Issuer.Name, IBAN: get("company.iban"), BIC: get("company.bic")}
-	rows, err := s.db.QueryContext(ctx, `SELECT py.number, py.kind, py.currency, py.amount, py.method, p.key, p.name, p.email, p.country,
-		p.vat_id, p.iban, p.paypal_email FROM payouts py JOIN partners p ON p.id = py.partner_id WHERE py.run_id = ? ORDER BY py.number`, runID)
-	if err != nil {
-		return d, fmt.Errorf("sqlite: run payouts: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var rp statement.RunPayout
-		var kind, email, iban, paypal string
-		var amount int64
-		if err := rows.Scan(&rp.Number, &kind, &rp.Currency, &amount, &rp.Method, &rp.Key, &rp.Partner, &email, &rp.Country, &rp.VATID,
-			&iban, &paypal); err != nil {
-			return d, err
-		}
-		rp.Date, rp.Credit, rp.Net = d.Run.AsOf, kind == "credit_note", domain.FormatMinor(amount, rp.Currency)
-		d.Run.Payouts = append(d.Run.Payouts, rp)
-		d.Numbers = append(d.Numbers, rp.Number)
-		if !rp.Credit {
-			d.Payments = append(d.Payments, payfile.Payment{Number: rp.Number, Key: rp.Key, Name: rp.Partner, Email: paypal, IBAN: iban,
-				VATID: rp.VATID, Currency: rp.Currency, Amount: rp.Net})
-			d.Methods = append(d.Methods, rp.Method)
+	var rec runRecord
+	if record != "" {
+		if err := json.Unmarshal([]byte(record), &rec); err != nil {
+			return d, fmt.Errorf("sqlite: payout run %d: its record: %w", runID, err)
 		}
 	}
-	if err := rows.Err(); err != nil {
+	d.Run.ID, d.Run.Created, d.Run.Issuer, d.Run.Lang = runID, parseTime(created), rec.Issuer, rec.Lang
+	d.Debtor = payfile.Debtor{Name: rec.Issuer.Name, IBAN: rec.IBAN, BIC: rec.BIC}
+	if err := s.readRunPayouts(ctx, runID, &d); err != nil {
 		return d, err
 	}
 	carried, err := s.db.QueryContext(ctx, `SELECT p.key, c.currency, c.amount, c.reason FROM carried_balances c JOIN partners p ON p.id = c.partner_id
 		WHERE c.run_id = ? ORDER BY p.key COLLATE NOCASE, c.currency`, runID)
 	if err != nil {
-		return d, err
+		return d, fmt.Errorf("sqlite: carried balances: %w", err)
 	}
 	defer carried.Close()
 	for carried.Next() {
 		var c statement.RunCarried
 		var a int64
 		if err := carried.Scan(&c.Key, &c.Currency, &a, &c.Reason); err != nil {
-			return d, err
+			return d, fmt.Errorf("sqlite: carried balances: %w", err)
 		}
 		c.Amount = domain.FormatMinor(a, c.Currency)
 		d.Run.Carried = append(d.Run.Carried, c)
 	}
 	return d, carried.Err()
+}
+
+// readRunPayouts reads a run's payouts from their frozen statements.
+func (s *Store) readRunPayouts(ctx context.Context, runID int64, d *RunDocuments) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT py.amount, s.record FROM payouts py JOIN statements s ON s.payout_id = py.id
+		WHERE py.run_id = ? ORDER BY py.number`, runID)
+	if err != nil {
+		return fmt.Errorf("sqlite: run payouts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var amount int64
+		var record string
+		var st statement.Statement
+		if err := rows.Scan(&amount, &record); err != nil {
+			return fmt.Errorf("sqlite: run payouts: %w", err)
+		}
+		if err := json.Unmarshal([]byte(record), &st); err != nil {
+			return fmt.Errorf("sqlite: run payouts: a record: %w", err)
+		}
+		rp := statement.RunPayout{Number: st.Number, Date: d.Run.AsOf, Credit: st.Credit, Currency: st.Currency, Method: st.Method,
+			Key: st.PartnerKey, Partner: st.Partner.Name, Country: st.Partner.Country, VATID: st.Partner.VATID,
+			Net: domain.FormatMinor(amount, st.Currency)}
+		d.Run.Payouts = append(d.Run.Payouts, rp)
+		d.Numbers = append(d.Numbers, rp.Number)
+		if rp.Credit {
+			continue
+		}
+		p := payfile.Payment{Number: rp.Number, Key: rp.Key, Name: rp.Partner, VATID: rp.VATID, Currency: rp.Currency, Amount: rp.Net}
+		switch st.Method {
+		case "paypal":
+			p.Email = st.MethodDetail
+		case "iban":
+			p.IBAN = st.MethodDetail
+		}
+		d.Payments = append(d.Payments, p)
+		d.Methods = append(d.Methods, rp.Method)
+	}
+	return rows.Err()
 }
 
 // RunOfPayout is the run a payout (by number) belongs to.
@@ -231,5 +299,8 @@ func (s *Store) RunOfPayout(ctx context.Context, programID int64, number string)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, domain.Errorf(domain.ENotFound, "there is no payout %q in this program", number)
 	}
-	return id, err
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: payout %s: %w", number, err)
+	}
+	return id, nil
 }

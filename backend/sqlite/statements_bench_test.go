@@ -4,9 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"partnerbook/backend/domain"
-	"partnerbook/backend/statement"
 )
 
 // BenchmarkStatementsOfARun makes the statements of a run of 1,000 payouts of 50 lines each,
@@ -21,6 +21,8 @@ func BenchmarkStatementsOfARun(b *testing.B) {
 		b.Fatal(err)
 	}
 	s.SetSetting(ctx, "company.name", "Kaffeerösterei Łódź GmbH")
+	s.SetSetting(ctx, "company.address", "Piotrkowska 1, 90-001 Łódź")
+	s.Now = func() time.Time { return time.Date(2025, 12, 31, 12, 0, 0, 0, time.UTC) }
 	for _, q := range []string{`
 		WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 1000)
 		INSERT INTO partners (program_id, name, email, key, address, country, language, created_at, updated_at)
@@ -50,13 +52,20 @@ func BenchmarkStatementsOfARun(b *testing.B) {
 	dir := b.TempDir()
 	b.ResetTimer()
 	for n := 0; n < b.N; n++ {
-		err := statement.Many(len(numbers), func(i int) (statement.Statement, error) {
-			return s.Statement(ctx, prog.ID, numbers[i])
-		}, func(i int, pdf []byte) error {
-			return os.WriteFile(filepath.Join(dir, numbers[i]+".pdf"), pdf, 0o644)
-		})
+		// Each time from the frozen records: the filed PDFs are forgotten first.
+		b.StopTimer()
+		if _, err := s.db.Exec(`UPDATE statements SET pdf = NULL`); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		filed, err := s.StatementPDFs(ctx, prog.ID, numbers)
 		if err != nil {
 			b.Fatal(err)
+		}
+		for _, f := range filed {
+			if err := os.WriteFile(filepath.Join(dir, f.Number+".pdf"), f.PDF, 0o644); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 	b.ReportMetric(float64(len(numbers)), "statements")

@@ -28,6 +28,7 @@ func TestNumbersUnderTwoRunsAtOnce(t *testing.T) {
 			}
 		}
 	}
+	payday(s)
 	var wg sync.WaitGroup
 	runs := make([]domain.PayoutRun, 2)
 	errs := make([]error, 2)
@@ -66,6 +67,7 @@ func TestStatementMadeAgainAfterARestart(t *testing.T) {
 		sale("#2", 2, 3000, "bo@example.org", "LENA")); err != nil {
 		t.Fatal(err)
 	}
+	payday(s)
 	run, err := s.RunPayouts(ctx, prog.ID, "2025-05-01", false)
 	if err != nil || len(run.Payouts) != 2 {
 		t.Fatalf("run = %+v, %v", run, err)

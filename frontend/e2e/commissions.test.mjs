@@ -70,7 +70,21 @@ test('preview a payout run, then confirm it', async () => {
   await preview.waitFor()
   // kira: 1.00 + 7.30 + 45.00 = 53.30, over the threshold of 50; lena has nothing approved.
   assert.match(await preview.innerText(), /2025-0001\s+kira\s+53\.30 EUR\s+3/)
+  // No company yet: the screen asks for the issuer of the invoices before a run.
+  await byTest('company-details').waitFor()
+  assert.ok(await byTest('run-confirm').isDisabled())
+  await byTest('company-name').fill('Kaffee Shop GmbH')
+  await byTest('company-address').fill('Hauptstraße 1\n10115 Berlin')
+  await byTest('company-save').click()
+  await byTest('company-details').waitFor({ state: 'detached' })
+  assert.equal(s.ui.cli('settings', 'get', 'company.name').trim(), 'Kaffee Shop GmbH')
+  // Something changes after the preview: confirming is refused and writes nothing.
+  s.ui.cli('partner', 'update', '--program', '1', '--key', 'kira', '--address', 'ul. Długa 5, Gdańsk')
+  await byTest('run-confirm').click()
+  await byTest('run-stale').waitFor()
   assert.equal(JSON.parse(s.ui.cli('payouts', 'list', '--program', '1', '--json')).payouts.length, 0)
+  await byTest('run-preview-again').click()
+  await byTest('run-stale').waitFor({ state: 'detached' })
   await byTest('run-confirm').click()
   await byTest('run-1').waitFor()
   const payouts = JSON.parse(s.ui.cli('payouts', 'list', '--program', '1', '--json')).payouts

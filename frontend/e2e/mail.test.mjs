@@ -24,7 +24,8 @@ test('mail a run\'s statements after the run, and see them sent in the outbox', 
   s.ui.cli('import', 'orders', '--program', '1', join(root, 'importer', 'testdata', 'orders_export_1.csv'))
   for (const p of ['kira', 'lena']) s.ui.cli('commissions', 'adjust', '--program', '1', '--partner', p, '--amount', '45.00', '--comment', 'bonus')
   const [host, port] = smtp.split(':')
-  for (const [k, v] of [['company.name', 'Linen & Co.'], ['mail.from', 'shop@linen.example'], ['smtp.host', host], ['smtp.port', port],
+  for (const [k, v] of [['company.name', 'Linen & Co.'], ['company.address', '1 Mill Lane, Leeds'], ['company.country', 'GB'],
+    ['company.vat_id', 'GB123456789'], ['mail.from', 'shop@linen.example'], ['smtp.host', host], ['smtp.port', port],
     ['smtp.security', 'none'], ['smtp.user', 'shop'], ['smtp.password', 'any']]) s.ui.cli('settings', 'set', k, v)
   await s.page.goto(s.ui.url)
   await nav('Payouts')

@@ -99,7 +99,8 @@ export const api = {
     call(Commissions.Assign(programId, customerId, partner, note)),
 
   previewPayouts: (programId: number, asOf: string) => call(Payouts.Preview(programId, asOf)),
-  runPayouts: (programId: number, asOf: string) => call(Payouts.Run(programId, asOf)),
+  /** Makes the previewed run (by its fingerprint); a conflict when it changed since. */
+  runPayouts: (programId: number, asOf: string, fingerprint: string) => call(Payouts.Run(programId, asOf, fingerprint)),
   payoutRuns: (programId: number) => call(Payouts.Runs(programId)),
   openStatement: (programId: number, number: string) => call(Payouts.OpenStatement(programId, number)),
   statementPreview: (programId: number, number: string) => call(Payouts.PagePreview(programId, number)),

@@ -42,6 +42,22 @@ describe('payouts store', () => {
     await s.previewRun('2025-05-10')
     expect(s.preview?.payouts.map((p) => `${p.number} ${p.partner} ${p.amount}`)).toEqual(['2025-0001 kira 7.30'])
     expect(db.lines[1].status).toBe('approved')
+    // No issuer yet: the preview says what a run needs; confirming is refused.
+    expect(s.preview?.missing).toEqual(['company.name', 'company.address'])
+    await expect(s.confirm()).rejects.toMatchObject({ code: 'invalid' })
+    expect(s.stale).toBe(false)
+    db.settings.set('company.name', 'Kaffee Shop GmbH')
+    db.settings.set('company.address', 'Hauptstraße 1, Berlin')
+    await s.previewRun('2025-05-10')
+    expect(s.stale).toBe(false)
+    expect(s.preview?.missing).toEqual([])
+    // Something changes after the preview: the store marks it stale, nothing is paid.
+    db.lines[0].status = 'approved'
+    await expect(s.confirm()).rejects.toMatchObject({ code: 'conflict', message: 'the run changed since the preview: preview again' })
+    expect(s.stale).toBe(true)
+    expect(db.lines[1].status).toBe('approved')
+    db.lines[0].status = 'pending'
+    await s.previewRun('2025-05-10')
     const run = await s.confirm()
     expect(run?.run).toBe(1)
     expect(db.lines[1].status).toBe('paid')
@@ -49,6 +65,8 @@ describe('payouts store', () => {
     expect(s.runs).toHaveLength(1)
   })
   it("saves a run's files, opens a statement and shows its first page", async () => {
+    db.settings.set('company.name', 'Kaffee Shop GmbH')
+    db.settings.set('company.address', 'Hauptstraße 1, Berlin')
     const s = usePayoutsStore()
     await s.load(1)
     await s.previewRun('2025-05-10')

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { api, type PayoutRun, type RunFiles } from '@/api'
+import { api, toApiError, type PayoutRun, type RunFiles } from '@/api'
 
 /** The Payouts screen: a run is previewed (a dry run), then confirmed; past runs. */
 export const usePayoutsStore = defineStore('payouts', {
@@ -7,6 +7,7 @@ export const usePayoutsStore = defineStore('payouts', {
     programId: 0,
     asOf: '',
     preview: null as PayoutRun | null,
+    stale: false, // the run changed since the preview: it must be previewed again
     runs: [] as PayoutRun[],
     saved: null as RunFiles | null, // the files of the run saved last
     previewOf: '', // the payout whose page 1 is shown
@@ -20,6 +21,7 @@ export const usePayoutsStore = defineStore('payouts', {
     async previewRun(asOf: string) {
       this.asOf = asOf
       this.preview = await api.previewPayouts(this.programId, asOf)
+      this.stale = false
     },
     /** Writes all of a run's files into a folder (chosen in the window); null when cancelled. */
     async saveRun(runId: number) {
@@ -34,9 +36,16 @@ export const usePayoutsStore = defineStore('payouts', {
       this.previewImage = await api.statementPreview(this.programId, number)
       this.previewOf = number
     },
+    /** Makes exactly the previewed run; if it changed since, the preview is marked stale. */
     async confirm() {
       if (!this.preview) return null
-      const run = await api.runPayouts(this.programId, this.asOf)
+      let run: PayoutRun
+      try {
+        run = await api.runPayouts(this.programId, this.asOf, this.preview.fingerprint ?? '')
+      } catch (e) {
+        if (toApiError(e).code === 'conflict') this.stale = true
+        throw e
+      }
       this.preview = null
       await this.load(this.programId)
       return run

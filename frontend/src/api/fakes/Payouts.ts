@@ -16,15 +16,19 @@ function plan(asOf: string): domain.PayoutRun {
     p.amount = text(cents(p.amount) + cents(l.amount))
     p.lines++
   }
-  return domain.PayoutRun.createFrom({ run: 0, as_of: asOf, dry_run: true, payouts: [...by.values()], carried: [], warnings: [] })
+  const missing = ['company.name', 'company.address'].filter((k) => !db.settings.get(k))
+  const fingerprint = `${asOf}:${db.lines.filter((x) => x.status === 'approved').map((l) => l.id).join(',')}:${missing.join(',')}`
+  return domain.PayoutRun.createFrom({ run: 0, as_of: asOf, dry_run: true, payouts: [...by.values()], carried: [], warnings: [], fingerprint, missing })
 }
 export async function Preview(_p: number, asOf: string): Promise<domain.PayoutRun> {
   db.calls.push(`Payouts.Preview ${asOf}`)
   return plan(asOf)
 }
-export async function Run(_p: number, asOf: string): Promise<domain.PayoutRun> {
+export async function Run(_p: number, asOf: string, fingerprint: string): Promise<domain.PayoutRun> {
   db.calls.push(`Payouts.Run ${asOf}`)
   const r = plan(asOf)
+  if (r.fingerprint !== fingerprint) throw { code: 'conflict', message: 'the run changed since the preview: preview again', problems: [] }
+  if (r.missing?.length) throw { code: 'invalid', message: `no invoice without an issuer: set ${r.missing.join(', ')} first`, problems: [] }
   r.run = db.runs.length + 1
   r.dry_run = false
   for (const l of db.lines) if (l.status === 'approved') l.status = 'paid'

@@ -1409,6 +1409,8 @@ export namespace domain {
 	    payouts: PayoutLine[];
 	    carried: CarriedLine[];
 	    warnings: string[];
+	    fingerprint?: string;
+	    missing?: string[];
 	    at?: string;
 	    actor?: string;
 	
@@ -1424,6 +1426,8 @@ export namespace domain {
 	        this.payouts = this.convertValues(source["payouts"], PayoutLine);
 	        this.carried = this.convertValues(source["carried"], CarriedLine);
 	        this.warnings = source["warnings"];
+	        this.fingerprint = source["fingerprint"];
+	        this.missing = source["missing"];
 	        this.at = source["at"];
 	        this.actor = source["actor"];
 	    }

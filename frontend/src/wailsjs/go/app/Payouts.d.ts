@@ -10,7 +10,7 @@ export function PagePreview(arg1:number,arg2:string):Promise<string>;
 
 export function Preview(arg1:number,arg2:string):Promise<domain.PayoutRun>;
 
-export function Run(arg1:number,arg2:string):Promise<domain.PayoutRun>;
+export function Run(arg1:number,arg2:string,arg3:string):Promise<domain.PayoutRun>;
 
 export function Runs(arg1:number):Promise<Array<domain.PayoutRun>>;
 

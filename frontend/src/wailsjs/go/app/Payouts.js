@@ -14,8 +14,8 @@ export function Preview(arg1, arg2) {
   return window['go']['app']['Payouts']['Preview'](arg1, arg2);
 }
 
-export function Run(arg1, arg2) {
-  return window['go']['app']['Payouts']['Run'](arg1, arg2);
+export function Run(arg1, arg2, arg3) {
+  return window['go']['app']['Payouts']['Run'](arg1, arg2, arg3);
 }
 
 export function Runs(arg1) {
