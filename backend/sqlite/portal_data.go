@@ -274,9 +274,5 @@ func (s *Store) PortalStatement(ctx context.Context, partnerID int64, number str
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: portal statement: %w", err)
 	}
-	st, err := s.Statement(ctx, programID, number)
-	if err != nil {
-		return nil, err
-	}
-	return statement.PDF(st)
+	return s.StatementPDF(ctx, programID, number)
 }
