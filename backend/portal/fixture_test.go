@@ -106,7 +106,7 @@ func newFixture(t *testing.T) *fixture {
 	t.Cleanup(func() { st.Close() })
 	f := &fixture{st: st, clock: &clock{t: time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC)}, mail: &outbox{}}
 	st.Now = f.clock.now
-	for k, v := range map[string]string{"company.name": "Tote & Co", "company.website": "https://shop.example", "company.country": "DE"} {
+	for k, v := range map[string]string{"company.name": "Tote & Co", "company.address": "Torstraße 1, 10119 Berlin", "company.website": "https://shop.example", "company.country": "DE"} {
 		if err := st.SetSetting(ctx, k, v); err != nil {
 			t.Fatal(err)
 		}
