@@ -35,8 +35,15 @@ var funcs = template.FuncMap{
 		}
 		return l.Month(t)
 	},
+	"args":     func(l i18n.Lang, line domain.PortalLine) lineArgs { return lineArgs{L: l, Line: line} },
 	"negative": func(amount string) bool { return strings.HasPrefix(amount, "-") },
 	"nonzero":  func(amount string) bool { d, err := decimal.NewFromString(amount); return err == nil && !d.IsZero() },
+}
+
+// lineArgs hand a line and the page's language to a sub-template.
+type lineArgs struct {
+	L    i18n.Lang
+	Line domain.PortalLine
 }
 
 func mustPages() *pages {

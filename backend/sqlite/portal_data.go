@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -63,35 +64,60 @@ func (s *Store) portalProgramInfo(ctx context.Context, p domain.Partner, prog do
 		Leads: prog.Rules.Lead != nil, HoldDays: prog.HoldDays, Timezone: prog.Timezone}, nil
 }
 
+// portalBalances sums a partner's lines by status and currency in one pass along the covering
+// index commission_lines_partner (partner_id, status, currency, due, order_time, kind, amount,
+// base), never reading the table: a pending line whose due day has come counts as approved.
+// Orders and sales are the partner's sale and renewal lines that stand (not rejected or reversed).
 func (s *Store) portalBalances(ctx context.Context, p domain.Partner, day string, sum *domain.PortalSummary) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT l.currency,
-		sum(CASE WHEN `+statusAsOf+` = 'pending' THEN l.amount ELSE 0 END),
-		sum(CASE WHEN `+statusAsOf+` = 'approved' THEN l.amount ELSE 0 END),
-		sum(CASE WHEN l.status = 'paid' THEN l.amount ELSE 0 END),
-		sum(CASE WHEN l.status = 'reversed' THEN l.amount ELSE 0 END),
-		sum(CASE WHEN l.status = 'rejected' THEN l.amount ELSE 0 END)
-		FROM commission_lines l WHERE l.partner_id = ? GROUP BY l.currency ORDER BY l.currency`, day, day, p.ID)
+	rows, err := s.db.QueryContext(ctx, `SELECT status, currency, sum(CASE WHEN due <= ? THEN amount ELSE 0 END), sum(amount),
+		sum(kind IN ('sale', 'recurring')), sum(CASE WHEN kind IN ('sale', 'recurring') THEN base ELSE 0 END)
+		FROM commission_lines WHERE partner_id = ? GROUP BY status, currency`, day, p.ID)
 	if err != nil {
 		return fmt.Errorf("sqlite: portal balances: %w", err)
 	}
 	defer rows.Close()
-	zero := domain.FormatMinor(0, sum.Currency)
-	sum.Pending, sum.Approved, sum.Paid = zero, zero, zero
+	type totals struct{ pending, approved, paid int64 }
+	by := map[string]*totals{sum.Currency: {}}
+	var sales int64
 	for rows.Next() {
-		b := domain.Balance{Partner: p.Key, Name: p.Name}
-		var v [5]int64
-		if err := rows.Scan(&b.Currency, &v[0], &v[1], &v[2], &v[3], &v[4]); err != nil {
+		var status, currency string
+		var due, all, orders, base int64
+		if err := rows.Scan(&status, &currency, &due, &all, &orders, &base); err != nil {
 			return fmt.Errorf("sqlite: portal balances: %w", err)
 		}
-		f := func(m int64) string { return domain.FormatMinor(m, b.Currency) }
-		b.Pending, b.Approved, b.Paid, b.Reversed, b.Rejected = f(v[0]), f(v[1]), f(v[2]), f(v[3]), f(v[4])
-		if b.Currency == sum.Currency {
-			sum.Pending, sum.Approved, sum.Paid = b.Pending, b.Approved, b.Paid
-		} else {
-			sum.Others = append(sum.Others, b)
+		t := by[currency]
+		if t == nil {
+			t = &totals{}
+			by[currency] = t
+		}
+		switch status {
+		case "pending":
+			t.pending, t.approved = t.pending+all-due, t.approved+due
+		case "approved":
+			t.approved += all
+		case "paid":
+			t.paid += all
+		}
+		if currency == sum.Currency && (status == "pending" || status == "approved" || status == "paid") {
+			sum.Orders += int(orders)
+			sales += base
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	f := func(m int64, c string) string { return domain.FormatMinor(m, c) }
+	for c, t := range by {
+		if c == sum.Currency {
+			sum.Pending, sum.Approved, sum.Paid = f(t.pending, c), f(t.approved, c), f(t.paid, c)
+			continue
+		}
+		sum.Others = append(sum.Others, domain.Balance{Partner: p.Key, Name: p.Name, Currency: c, Pending: f(t.pending, c),
+			Approved: f(t.approved, c), Paid: f(t.paid, c)})
+	}
+	sort.Slice(sum.Others, func(i, j int) bool { return sum.Others[i].Currency < sum.Others[j].Currency })
+	sum.Sales = f(sales, sum.Currency)
+	return nil
 }
 
 // portalUpcoming is what the pending lines pay, by the day their hold ends (the next five days).
@@ -115,14 +141,15 @@ func (s *Store) portalUpcoming(ctx context.Context, partnerID int64, currency, d
 	return rows.Err()
 }
 
-// portalMonths sums the last 12 months' earnings. SQLite knows no time zones, so the lines are
-// summed by UTC hour and the hours put in the program zone's months here.
+// portalMonths sums the last 12 months' earnings by the lines' order time (a lead's bounty or
+// an adjustment has its own). SQLite knows no time zones, so the lines are summed by UTC hour
+// and the hours put in the program zone's months here.
 func (s *Store) portalMonths(ctx context.Context, partnerID int64, prog domain.Program, sum *domain.PortalSummary) error {
 	loc := prog.Location()
 	now := s.Now().In(loc)
 	first := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, loc)
-	rows, err := s.db.QueryContext(ctx, `SELECT substr(COALESCE(order_time, created_at), 1, 13), sum(amount) FROM commission_lines
-		WHERE partner_id = ? AND currency = ? AND status NOT IN ('rejected', 'reversed') AND COALESCE(order_time, created_at) >= ?
+	rows, err := s.db.QueryContext(ctx, `SELECT substr(order_time, 1, 13), sum(amount) FROM commission_lines
+		WHERE partner_id = ? AND status IN ('pending', 'approved', 'paid') AND currency = ? AND order_time >= ?
 		GROUP BY 1`, partnerID, prog.Currency, stamp(first))
 	if err != nil {
 		return fmt.Errorf("sqlite: portal months: %w", err)
@@ -148,21 +175,10 @@ func (s *Store) portalMonths(ctx context.Context, partnerID int64, prog domain.P
 	return rows.Err()
 }
 
-// portalCounts are the partner's customers, orders and sales, and where the shop tracks visits
-// (the sync endpoint), their visits and signups.
+// portalCounts are the partner's customers and, where the shop tracks visits (the sync
+// endpoint), their visits and signups.
 func (s *Store) portalCounts(ctx context.Context, p domain.Partner, prog domain.Program, sum *domain.PortalSummary) error {
-	col := "net"
-	if prog.Base == "total" {
-		col = "total"
-	}
-	var sales int64
-	err := s.db.QueryRowContext(ctx, `SELECT count(*), COALESCE(sum(CASE WHEN currency = ? THEN `+col+` - refunded ELSE 0 END), 0)
-		FROM orders WHERE partner_id = ? AND cancelled = 0`, prog.Currency, p.ID).Scan(&sum.Orders, &sales)
-	if err != nil {
-		return fmt.Errorf("sqlite: portal orders: %w", err)
-	}
-	sum.Sales = domain.FormatMinor(sales, prog.Currency)
-	err = s.db.QueryRowContext(ctx, `SELECT count(*), COALESCE(sum(link_reason = 'signup'), 0) FROM customers WHERE partner_id = ?`,
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), COALESCE(sum(link_reason = 'signup'), 0) FROM customers WHERE partner_id = ?`,
 		p.ID).Scan(&sum.Customers, &sum.Signups)
 	if err != nil {
 		return fmt.Errorf("sqlite: portal customers: %w", err)
@@ -206,8 +222,9 @@ func (s *Store) PortalLines(ctx context.Context, partnerID int64, offset, limit 
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM commission_lines WHERE partner_id = ?`, partnerID).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("sqlite: portal lines: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, portalLineSelect+` WHERE l.partner_id = ?
-		ORDER BY COALESCE(l.order_time, l.created_at) DESC, l.id DESC LIMIT ? OFFSET ?`, s.AsOfDay(prog, ""), partnerID, limit, offset)
+	// The page's ids first, along the covering index; then only those lines with their orders.
+	rows, err := s.db.QueryContext(ctx, portalLineSelect+` WHERE l.id IN (SELECT id FROM commission_lines WHERE partner_id = ?
+		ORDER BY order_time DESC, id DESC LIMIT ? OFFSET ?) ORDER BY l.order_time DESC, l.id DESC`, s.AsOfDay(prog, ""), partnerID, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: portal lines: %w", err)
 	}
