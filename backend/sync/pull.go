@@ -166,9 +166,21 @@ type Linked interface {
 	RecordPull(ctx context.Context, ok bool, message string) error
 }
 
-// PullLinked is `sync pull` with the data folder's settings; how it ended is kept for the
-// Sync screen.
+// PullLinked is `sync pull` with the data folder's settings; how it ended, done or failed,
+// is kept for the Sync screen.
 func PullLinked(ctx context.Context, d Linked) (PullResult, error) {
+	res, err := pullLinked(ctx, d)
+	if err != nil {
+		if rerr := d.RecordPull(ctx, false, domain.AsError(err).Message); rerr != nil {
+			return res, rerr
+		}
+		return res, err
+	}
+	return res, d.RecordPull(ctx, true, fmt.Sprintf("pushed %d program(s); fetched %d event(s), applied %d",
+		res.Pushed.Programs, res.Fetched, res.Applied))
+}
+
+func pullLinked(ctx context.Context, d Linked) (PullResult, error) {
 	remote, err := d.GetSetting(ctx, "sync.remote")
 	if err != nil {
 		return PullResult{}, err
@@ -180,12 +192,5 @@ func PullLinked(ctx context.Context, d Linked) (PullResult, error) {
 	if remote.Value == "" {
 		return PullResult{}, domain.Errorf(domain.EInvalid, "no headless server is set: set sync.remote (its URL) and sync.key (its link secret) first")
 	}
-	res, err := Pull(ctx, d, nil, remote.Value, secret)
-	if err != nil {
-		if rerr := d.RecordPull(ctx, false, domain.AsError(err).Message); rerr != nil {
-			return res, rerr
-		}
-		return res, err
-	}
-	return res, d.RecordPull(ctx, true, fmt.Sprintf("fetched %d event(s), applied %d", res.Fetched, res.Applied))
+	return Pull(ctx, d, nil, remote.Value, secret)
 }

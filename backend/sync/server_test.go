@@ -265,3 +265,14 @@ func TestVisitAnswerAndCookie(t *testing.T) {
 		t.Fatalf("unknown key: %d %s %q", r.status, r.raw, r.header.Get("Set-Cookie"))
 	}
 }
+
+type domainEvent = domain.Event
+
+func orderCount(t *testing.T, st *sqlite.Store) int {
+	t.Helper()
+	var n int
+	if err := st.DB().QueryRow(`SELECT count(*) FROM orders WHERE source = 'api'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
