@@ -7,6 +7,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"net/http"
 	"net/url"
 	"os"
 	"os/signal"
@@ -37,7 +38,8 @@ func main() {
 		}
 		return
 	}
-	os.Exit(cli.Run(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, UI: serveUI}))
+	os.Exit(cli.Run(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, UI: serveUI,
+		Portal: func(a *cli.App) http.Handler { return app.PortalHandler(a.Store) }}))
 }
 
 // windowArgs says whether the arguments ask for the window (none, or only --data DIR).

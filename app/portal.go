@@ -1,11 +1,15 @@
 package app
 
 import (
+	"context"
+	"net/http"
 	"strings"
 	"time"
 
 	"partnerbook/backend/domain"
 	"partnerbook/backend/mailer"
+	"partnerbook/backend/portal"
+	"partnerbook/backend/sqlite"
 )
 
 // PortalInfo is where partners reach the portal and whether a program has it on.
@@ -61,4 +65,12 @@ func (s *Portal) Requests(programID int64, status string) ([]PortalRequest, erro
 // Decide approves (the partner's detail changes) or rejects a pending request.
 func (s *Portal) Decide(programID, id int64, approve bool) (PortalRequest, error) {
 	return s.c.store.DecidePortalRequest(s.c.ctx, programID, id, approve)
+}
+
+// PortalHandler is the partner portal over a data folder's store, its sign-in codes mailed
+// through the outbox; the sync endpoint mounts it at /portal/ (in the app and for `serve`).
+func PortalHandler(st *sqlite.Store) http.Handler {
+	ctx := domain.WithActor(context.Background(), "portal")
+	return portal.New(portal.Config{Store: st, Mailer: &mailer.Portal{Store: st},
+		BaseURL: func() string { v, _ := st.GetSetting(ctx, "portal.url"); return v.Value }})
 }

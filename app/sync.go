@@ -247,6 +247,7 @@ func (c *Core) StartSync(ctx context.Context) {
 			c.emit.Emit(SyncAppliedEvent, r)
 		}
 	}}
+	opt.Portal = PortalHandler(c.store)
 	e.running, err = sync.Listen(ctx, c.store, log, net.JoinHostPort(cfg.Addr, strconv.Itoa(cfg.Port)), opt)
 	if err != nil {
 		log.Close()
