@@ -74,9 +74,7 @@ func (e *Engine) reject(partner int64, customerEmail string) (bool, string) {
 	return false, ""
 }
 
-func key(o Order, partner int64, kind string) string {
-	return fmt.Sprintf("o%d:p%d:%s", o.ID, partner, kind)
-}
+func key(o Order, partner int64, kind string) string { return OrderKey(o.ID, partner, kind) }
 
 // firstRules gives the product lines of an order that earns by products/tiers/sale, and the
 // sale of the rest of its base (nil when nothing is left or the plan pays nothing on sales).
@@ -148,7 +146,7 @@ func (e *Engine) withSecondTier(l Line) []Line {
 	if st == nil || st.Percent == nil || parent.ID == 0 {
 		return []Line{l}
 	}
-	t2 := Line{Key: fmt.Sprintf("%s:t2:p%d", l.Key, parent.ID), ParentKey: l.Key, Partner: parent.ID, Order: l.Order,
+	t2 := Line{Key: SecondTierKey(l.Key, parent.ID), ParentKey: l.Key, Partner: parent.ID, Order: l.Order,
 		Kind: "second_tier", Reason: l.Reason, Rule: "second tier " + st.Percent.String() + "% of " + e.partners[l.Partner].Key,
 		SKU: l.SKU, Base: l.Base, Amount: domain.Round(l.Base.Mul(*st.Percent).Div(hundred), l.Currency),
 		Currency: l.Currency, Time: l.Time, Rejected: l.Rejected, Note: l.Note}
@@ -234,7 +232,7 @@ func (e *Engine) LeadLine(ld Lead, first *Order) (Line, bool) {
 	if r == nil || ld.Lost || e.partners[ld.Partner].ID == 0 {
 		return Line{}, false
 	}
-	l := Line{Key: fmt.Sprintf("l%d:p%d:lead", ld.ID, ld.Partner), Partner: ld.Partner, Lead: ld.ID, Kind: "lead", Reason: "lead"}
+	l := Line{Key: LeadKey(ld.ID, ld.Partner), Partner: ld.Partner, Lead: ld.ID, Kind: "lead", Reason: "lead"}
 	switch {
 	case first != nil && (ld.ConvertedAt == nil || !ld.ConvertedAt.Before(first.Time)):
 		share := kept(*first)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"partnerbook/backend/commission"
 	"partnerbook/backend/domain"
 )
 
@@ -59,7 +60,7 @@ func (s *Store) decide(ctx context.Context, programID int64, ids []int64, action
 			}
 			// The line, and the second tiers that follow it.
 			r, err := tx.ExecContext(ctx, q+`(id = ? OR (order_id = ? AND kind = 'second_tier' AND line_key LIKE ? ESCAPE '\'))`,
-				append(args, id, order, escapeLike(key)+":t2:%")...)
+				append(args, id, order, escapeLike(commission.SecondTierPrefix(key))+"%")...)
 			if err != nil {
 				return fmt.Errorf("sqlite: %s line %d: %w", action, id, err)
 			}
@@ -116,7 +117,7 @@ func (s *Store) AddAdjustment(ctx context.Context, programID int64, a domain.Adj
 			return fmt.Errorf("sqlite: adjustment: %w", err)
 		}
 		id, _ := r.LastInsertId()
-		if _, err := tx.ExecContext(ctx, `UPDATE commission_lines SET line_key = 'manual:' || id WHERE id = ?`, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE commission_lines SET line_key = ? || id WHERE id = ?`, commission.ManualPrefix, id); err != nil {
 			return fmt.Errorf("sqlite: adjustment: %w", err)
 		}
 		out, err = scanCommission(tx.QueryRowContext(ctx, commissionSelect+` WHERE l.id = ?`, "", id))

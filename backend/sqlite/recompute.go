@@ -1,7 +1,9 @@
 package sqlite
 
 import (
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -113,6 +115,9 @@ func (tx *Tx) newComputer(programID int64) (*computer, error) {
 		c.links[l.Customer] = append(c.links[l.Customer], l)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: customer links: %w", err)
+	}
 	rows, err = tx.QueryContext(tx.ctx, `SELECT id, partner_id, email, status, COALESCE(converted_at, '') FROM leads WHERE program_id = ?`, programID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: leads: %w", err)
@@ -132,6 +137,9 @@ func (tx *Tx) newComputer(programID int64) (*computer, error) {
 		c.leads[domain.NormalizeEmail(l.Email)] = l
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: leads: %w", err)
+	}
 	c.merge, err = tx.newMerger(prog, loc)
 	return c, err
 }
@@ -199,12 +207,18 @@ func (c *computer) scopeCustomers(sc recomputeScope) ([]int64, []int64, error) {
 			}
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, fmt.Errorf("sqlite: recompute scope: %w", err)
+		}
 	}
 	for _, id := range sc.leads {
 		var email string
 		var cust int64
 		err := c.tx.QueryRowContext(c.tx.ctx, `SELECT l.email, COALESCE(c.id, 0) FROM leads l
 			LEFT JOIN customers c ON c.program_id = l.program_id AND c.email = l.email AND c.email <> '' WHERE l.id = ?`, id).Scan(&email, &cust)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, nil, fmt.Errorf("sqlite: recompute scope: lead %d: %w", id, err)
+		}
 		if err == nil && cust != 0 {
 			add(cust)
 		}
@@ -293,7 +307,10 @@ func (c *computer) salesOf(where string, args ...any) error {
 	sales := make([]commission.Sale, 0, len(orders))
 	ids := make([]int64, 0, len(orders))
 	for _, lo := range orders {
-		base, _ := decimal.NewFromString(lo.saleBase)
+		base, err := decimal.NewFromString(lo.saleBase)
+		if err != nil {
+			return fmt.Errorf("sqlite: order %d: its sale base %q: %w", lo.ID, lo.saleBase, err)
+		}
 		sales = append(sales, c.e.SaleOf(lo.Order, lo.partner, lo.reason, base))
 		ids = append(ids, lo.ID)
 	}

@@ -37,8 +37,8 @@ type chunkData struct {
 	ex        map[string][]lineRow
 	histories []commission.History
 	results   []commission.Result
-	ops       []lineOp // the planned writes of its lines
-	links     string   // the changed links and attributions, as JSON rows for the merger's batches
+	ops       []commission.Op // the planned writes of its lines
+	links     string          // the changed links and attributions, as JSON rows for the merger's batches
 	attrs     string
 	err       error
 }
@@ -113,7 +113,7 @@ func (c *computer) pipeline(all []chunkOf) error {
 			return false
 		}
 	}
-	plan := newPlanner(c.merge.plan.prog, c.merge.plan.loc, c.merge.plan.now) // the engine's own
+	plan := commission.NewPlanner(c.merge.hold, c.merge.loc) // the engine's own
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
@@ -197,7 +197,7 @@ func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkDa
 // engine is pure and does not change once made, and the planner touches no database, so this
 // may run beside the reads and the writes. It sets each order's new attribution, for
 // computeChunk to write.
-func (c *computer) runEngine(d *chunkData, p *planner) {
+func (c *computer) runEngine(d *chunkData, p *commission.Planner) {
 	if d.err != nil {
 		return
 	}
@@ -230,11 +230,11 @@ func (c *computer) runEngine(d *chunkData, p *planner) {
 		lo := &d.orders[i]
 		attributionRow(&attrs, lo)
 		if c.e.HasTiers() && lo.newSaleBase != "" {
-			keep[fmt.Sprintf("o%d:p%d:sale", lo.ID, lo.newPartner)] = true
+			keep[commission.SaleKey(lo.ID, lo.newPartner)] = true
 		}
 	}
 	d.links, d.attrs = links.json(), attrs.json()
-	d.ops = p.plan(d.ex, lines, keptBy(keep))
+	d.ops = p.Plan(d.ex, lines, keptBy(keep))
 }
 
 // computeChunk writes what the engine made of a chunk where it changed: the orders'

@@ -16,9 +16,11 @@ import (
 // (see planner), it writes it, with the customers' links and the orders' attributions.
 type merger struct {
 	tx      *Tx
-	plan    *planner
-	links   *sql.Stmt // customers' links, from a batch's JSON rows
-	orders  *sql.Stmt // orders' attributions, from a batch's JSON rows
+	plan    *commission.Planner
+	hold    int            // the program's hold days, for the planners of a pipelined recompute
+	loc     *time.Location // the program's zone
+	links   *sql.Stmt      // customers' links, from a batch's JSON rows
+	orders  *sql.Stmt      // orders' attributions, from a batch's JSON rows
 	insert  *sql.Stmt
 	insertN *sql.Stmt // insertBatch rows at once
 	pending []any     // rows to insert, insertCols values each
@@ -26,18 +28,9 @@ type merger struct {
 	del     *sql.Stmt
 }
 
-// lineRow is a stored commission line.
-type lineRow struct {
-	id                                            int64
-	key, kind, status, note, rule, reason, sku    string
-	partner, amount, base, order, lead            int64
-	paid                                          bool
-	approvedBy, rejectedBy, due, currency, timeAt string
-}
-
 func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error) {
 	var err error
-	m := &merger{tx: tx, plan: newPlanner(prog, loc, tx.now)}
+	m := &merger{tx: tx, plan: commission.NewPlanner(prog.HoldDays, loc), hold: prog.HoldDays, loc: loc}
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
 			return nil
@@ -133,14 +126,14 @@ func existingLines(ctx context.Context, q querier, orderIDs, leadIDs []int64) (m
 	defer rows.Close()
 	for rows.Next() {
 		var r lineRow
-		if err := rows.Scan(&r.id, &r.key, &r.kind, &r.partner, &r.status, &r.amount, &r.base, &r.paid, &r.approvedBy, &r.rejectedBy,
-			&r.note, &r.rule, &r.reason, &r.sku, &r.due, &r.currency, &r.timeAt, &r.order, &r.lead); err != nil {
-			return nil, err
+		if err := rows.Scan(&r.ID, &r.Key, &r.Kind, &r.Partner, &r.Status, &r.Amount, &r.Base, &r.Paid, &r.ApprovedBy, &r.RejectedBy,
+			&r.Note, &r.Rule, &r.Reason, &r.SKU, &r.Due, &r.Currency, &r.TimeAt, &r.Order, &r.Lead); err != nil {
+			return nil, fmt.Errorf("sqlite: commission lines: %w", err)
 		}
-		if r.key == "" || strings.HasPrefix(r.key, "manual:") {
+		if r.Key == "" || commission.IsManual(r.Key) {
 			continue
 		}
-		out[r.key] = append(out[r.key], r)
+		out[r.Key] = append(out[r.Key], r)
 	}
 	return out, rows.Err()
 }
@@ -159,8 +152,7 @@ func (m *merger) apply(orderIDs, leadIDs []int64, lines []commission.Line, keep 
 // tier goes with its sale.
 func keptBy(keep map[string]bool) func(string) bool {
 	return func(key string) bool {
-		base, _, _ := strings.Cut(key, ":t2:")
-		return keep[base]
+		return keep[commission.Followed(key)]
 	}
 }
 
@@ -171,7 +163,7 @@ func (m *merger) applySales(orderIDs []int64, lines []commission.Line) error {
 		return err
 	}
 	for k := range ex {
-		if base, _, _ := strings.Cut(k, ":t2:"); !strings.HasSuffix(base, ":sale") {
+		if !commission.IsSale(k) {
 			delete(ex, k)
 		}
 	}
@@ -180,27 +172,27 @@ func (m *merger) applySales(orderIDs []int64, lines []commission.Line) error {
 
 // mergeAll plans the writes that make ex say what lines say, then makes them.
 func (m *merger) mergeAll(ex map[string][]lineRow, lines []commission.Line, kept func(string) bool) error {
-	return m.execute(m.plan.plan(ex, lines, kept))
+	return m.execute(m.plan.Plan(ex, lines, kept))
 }
 
 // execute makes the planned writes, the new lines last.
-func (m *merger) execute(ops []lineOp) error {
+func (m *merger) execute(ops []commission.Op) error {
 	for _, op := range ops {
 		switch {
-		case op.del:
-			if _, err := m.del.ExecContext(m.tx.ctx, op.id); err != nil {
+		case op.Delete:
+			if _, err := m.del.ExecContext(m.tx.ctx, op.ID); err != nil {
 				return fmt.Errorf("sqlite: delete commission line: %w", err)
 			}
-		case op.id == 0:
-			m.pending = append(m.pending, op.args...)
+		case op.ID == 0:
+			m.pending = append(m.pending, insertArgs(op.Row)...)
 			if len(m.pending) >= 4*insertBatch*insertCols {
 				if err := m.flushLines(); err != nil {
 					return err
 				}
 			}
 		default:
-			if _, err := m.update.ExecContext(m.tx.ctx, op.args...); err != nil {
-				return fmt.Errorf("sqlite: update commission line %s: %w", op.key, err)
+			if _, err := m.update.ExecContext(m.tx.ctx, updateArgs(op.ID, op.Row, m.tx.now)...); err != nil {
+				return fmt.Errorf("sqlite: update commission line %s: %w", op.Row.Key, err)
 			}
 		}
 	}

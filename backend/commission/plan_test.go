@@ -1,0 +1,87 @@
+package commission
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// What becomes of a stored line when the engine computes it again.
+func TestPlanner(t *testing.T) {
+	at := time.Date(2025, 3, 31, 23, 30, 0, 0, time.UTC) // 1 April in Berlin
+	sale := Line{Key: SaleKey(1, 3), Partner: 3, Order: 1, Kind: "sale", Reason: "coupon", Rule: "sale 20%", Currency: "EUR", Time: at,
+		Base: decimal.RequireFromString("52"), Amount: decimal.RequireFromString("10.40")}
+	t2 := Line{Key: SecondTierKey(sale.Key, 7), ParentKey: sale.Key, Partner: 7, Order: 1, Kind: "second_tier", Reason: "coupon",
+		Rule: "second tier 5%", Currency: "EUR", Time: at, Base: decimal.RequireFromString("52"), Amount: decimal.RequireFromString("2.60")}
+	stored := func(l Line, mod func(*Stored)) Stored {
+		p := NewPlanner(30, mustZone(t, "Europe/Berlin"))
+		r := p.row(&l, nil)
+		r.ID = 9
+		if mod != nil {
+			mod(&r)
+		}
+		return r
+	}
+	half := sale
+	half.Amount, half.Base = decimal.RequireFromString("5.20"), decimal.RequireFromString("26")
+	zero := sale
+	zero.Amount, zero.Base = decimal.Zero, decimal.Zero
+	cases := []struct {
+		name  string
+		ex    []Stored
+		lines []Line
+		want  string
+	}{
+		{"a new line is pending until its due day in the program's zone", nil, []Line{sale},
+			"insert o1:p3:sale pending 1040 due 2025-05-01"},
+		{"unchanged: nothing", []Stored{stored(sale, nil)}, []Line{sale}, ""},
+		{"a refund before payout changes it in place", []Stored{stored(sale, nil)}, []Line{half}, "change 9 o1:p3:sale pending 520 due 2025-05-01"},
+		{"refunded whole before payout: reversed", []Stored{stored(sale, nil)}, []Line{zero}, "change 9 o1:p3:sale reversed 0 due 2025-05-01"},
+		{"gone before payout: deleted", []Stored{stored(sale, nil)}, nil, "delete 9"},
+		{"a person's rejection stays", []Stored{stored(sale, func(r *Stored) { r.RejectedBy, r.Status, r.Note = "window", "rejected", "family" })},
+			[]Line{half}, "change 9 o1:p3:sale rejected 520 due 2025-05-01"},
+		{"a person's early approval stays", []Stored{stored(sale, func(r *Stored) { r.ApprovedBy, r.Status = "window", "approved" })},
+			[]Line{sale}, ""},
+		{"paid, then refunded by half: an approved adjustment", []Stored{stored(sale, func(r *Stored) { r.Paid, r.Status = true, "paid" })},
+			[]Line{half}, "insert o1:p3:sale approved -520 due "},
+		{"paid, then gone: the whole amount back", []Stored{stored(sale, func(r *Stored) { r.Paid, r.Status = true, "paid" })},
+			nil, "insert o1:p3:sale approved -1040 due "},
+		{"a second tier follows its approved line", []Stored{stored(sale, func(r *Stored) { r.ApprovedBy, r.Status = "window", "approved" })},
+			[]Line{sale, t2}, "insert o1:p3:sale:t2:p7 approved 260 due 2025-05-01"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ex := map[string][]Stored{}
+			for _, r := range c.ex {
+				ex[r.Key] = append(ex[r.Key], r)
+			}
+			ops := NewPlanner(30, mustZone(t, "Europe/Berlin")).Plan(ex, append([]Line(nil), c.lines...), func(string) bool { return false })
+			var got []string
+			for _, op := range ops {
+				switch {
+				case op.Delete:
+					got = append(got, fmt.Sprintf("delete %d", op.ID))
+				case op.ID == 0:
+					got = append(got, fmt.Sprintf("insert %s %s %d due %s", op.Row.Key, op.Row.Status, op.Row.Amount, op.Row.Due))
+				default:
+					got = append(got, fmt.Sprintf("change %d %s %s %d due %s", op.ID, op.Row.Key, op.Row.Status, op.Row.Amount, op.Row.Due))
+				}
+			}
+			if s := strings.Join(got, "; "); s != c.want {
+				t.Fatalf("plan = %s\nwant   %s", s, c.want)
+			}
+		})
+	}
+}
+
+func mustZone(t *testing.T, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
