@@ -26,7 +26,9 @@ func LeadKey(lead, partner int64) string { return fmt.Sprintf("l%d:p%d:lead", le
 const secondTier = ":t2:"
 
 // SecondTierKey is the key of the second tier a parent earns on a line.
-func SecondTierKey(child string, parent int64) string { return fmt.Sprintf("%s%sp%d", child, secondTier, parent) }
+func SecondTierKey(child string, parent int64) string {
+	return fmt.Sprintf("%s%sp%d", child, secondTier, parent)
+}
 
 // SecondTierPrefix starts the keys of every second tier of a line (for a LIKE pattern).
 func SecondTierPrefix(key string) string { return key + secondTier }
