@@ -236,6 +236,8 @@ test('never throws into the page: fetch missing, throwing or failing, a throwing
       window.partnerbook('signup', { email: { toString: null } })
     })
     await waitCalls(t, 2 * calls)
+    // Let anything thrown later (a timer, a promise) reach the page before looking.
+    await t.page.evaluate(() => new Promise((r) => setTimeout(r, 100)))
     assert.deepEqual(t.errors.map(String), [], name)
     await t.close()
   }
