@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/url"
 	"time"
@@ -57,36 +56,33 @@ func (l *EventLog) Commit(ctx context.Context, events []domain.Event) (out []dom
 	defer tx.Rollback()
 	now := l.now().UTC()
 	stamp := now.Format(TimeLayout)
-	find, err := tx.PrepareContext(ctx, `SELECT id, body_hash, received_at FROM events WHERE event_id = ?`)
-	if err != nil {
-		return nil, nil, fmt.Errorf("sqlite: events: %w", err)
-	}
-	defer find.Close()
+	// New events are the common case: each is one INSERT; only an id seen before is looked up.
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO events (event_id, program_id, type, payload, received_at, test, body_hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`)
 	if err != nil {
 		return nil, nil, fmt.Errorf("sqlite: events: %w", err)
 	}
 	defer insert.Close()
 	for i, e := range events {
 		hash := eventHash(e)
-		var id int64
-		var have, at string
-		switch err := find.QueryRowContext(ctx, e.EventID).Scan(&id, &have, &at); {
-		case err == nil && have == hash:
-			out[i] = domain.EventOutcome{ID: id, Duplicate: true, ReceivedAt: parseTime(at)}
-			continue
-		case err == nil:
-			errs[i] = errEventConflict
-			continue
-		case !errors.Is(err, sql.ErrNoRows):
-			return nil, nil, fmt.Errorf("sqlite: find event: %w", err)
-		}
 		res, err := insert.ExecContext(ctx, e.EventID, e.ProgramID, e.Type, string(e.Payload), stamp, e.Test, hash)
 		if err != nil {
 			return nil, nil, fmt.Errorf("sqlite: store event %s: %w", e.EventID, err)
 		}
-		id, _ = res.LastInsertId()
+		if n, _ := res.RowsAffected(); n == 0 {
+			var id int64
+			var have, at string
+			if err := tx.QueryRowContext(ctx, `SELECT id, body_hash, received_at FROM events WHERE event_id = ?`, e.EventID).Scan(&id, &have, &at); err != nil {
+				return nil, nil, fmt.Errorf("sqlite: find event: %w", err)
+			}
+			if have != hash {
+				errs[i] = errEventConflict
+				continue
+			}
+			out[i] = domain.EventOutcome{ID: id, Duplicate: true, ReceivedAt: parseTime(at)}
+			continue
+		}
+		id, _ := res.LastInsertId()
 		out[i] = domain.EventOutcome{ID: id, ReceivedAt: now}
 		if err := rowOf(ctx, tx, id, e, stamp); err != nil {
 			return nil, nil, err

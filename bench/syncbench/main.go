@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -37,9 +38,20 @@ func main() {
 	clients := flag.Int("clients", 50, "concurrent clients")
 	seconds := flag.Float64("seconds", 5, "length of one round")
 	rounds := flag.Int("rounds", 3, "rounds per server (they alternate)")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	flag.Parse()
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "syncbench:", err)
+			os.Exit(1)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	if err := run(*clients, time.Duration(*seconds*float64(time.Second)), *rounds); err != nil {
 		fmt.Fprintln(os.Stderr, "syncbench:", err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
