@@ -109,3 +109,52 @@ func TestAppliedAtStartAndOnCommit(t *testing.T) {
 		t.Errorf("the sale left unapplied is credited to %q", partner)
 	}
 }
+
+// A refund becomes a refund of the sale's order (its commission follows), once; a refund of
+// an order no sale sent changes nothing and says why in the install check; a test key's sale
+// never becomes an order.
+func TestRefundsApplied(t *testing.T) {
+	st := newStore(t)
+	prog := addProgram(t, st, "Shop", "https://shop.example")
+	sk, _ := makeKey(t, st, prog.ID, "secret", false)
+	skTest, _ := makeKey(t, st, prog.ID, "secret", true)
+	log, err := st.OpenEventLog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := Listen(ctx, st, log, "127.0.0.1:0", Options{Rate: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer run.Close()
+	for _, c := range []struct{ path, key, body string }{
+		{"sale", sk, `{"order_id":"R1","customer":{"email":"mara@example.org"},"amount":"100.00","currency":"EUR","ref":"lena","time":"2026-03-01T10:00:00Z"}`},
+		{"refund", sk, `{"order_id":"R1","amount":"30.00","time":"2026-03-02T10:00:00Z"}`},
+		{"refund", sk, `{"order_id":"R1","amount":"30.00","time":"2026-03-02T10:00:00Z"}`}, // the same again
+		{"refund", sk, `{"order_id":"NOPE","amount":"5.00"}`},
+		{"sale", skTest, `{"order_id":"T1","amount":"10.00","currency":"EUR","ref":"lena"}`},
+	} {
+		if r := do(t, "POST", run.URL+"/v1/track/"+c.path, auth(c.key), c.body); r.status != 200 {
+			t.Fatalf("%s: %d %s", c.body, r.status, r.raw)
+		}
+	}
+	if _, err := run.Applier().ApplyAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var total, refunded, orders int64
+	var commission string
+	st.DB().QueryRow(`SELECT total, refunded FROM orders WHERE order_key = 'R1'`).Scan(&total, &refunded)
+	st.DB().QueryRow(`SELECT count(*) FROM orders`).Scan(&orders)
+	st.DB().QueryRow(`SELECT group_concat(amount, ' ') FROM commission_lines`).Scan(&commission)
+	if total != 10000 || refunded != 3000 || orders != 1 {
+		t.Errorf("order R1 %d refunded %d; %d orders", total, refunded, orders)
+	}
+	if commission != "1400" { // 20 % of 100.00 less the 30.00 refunded
+		t.Errorf("the commission did not follow the refund: %q", commission)
+	}
+	var problem string
+	st.DB().QueryRow(`SELECT problem FROM events WHERE event_id LIKE 'refund:%:NOPE:%'`).Scan(&problem)
+	if problem == "" {
+		t.Error("a refund of an unknown order says nothing")
+	}
+}
