@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -172,9 +173,22 @@ func paypalShort(t *Table) error {
 		!(t.Has("TimeZone") || t.Has("Time Zone")) {
 		return nil
 	}
-	return domain.Invalid(t.File+" is PayPal's short activity layout, which has no transaction ids", []domain.Problem{{File: t.File, Row: 1,
+	return wrongDownload{domain.Invalid(t.File+" is PayPal's short activity layout, which has no transaction ids", []domain.Problem{{File: t.File, Row: 1,
 		Message: "this is PayPal's short activity layout (Date, Time, TimeZone, Name, Type, Status, Currency, Amount, Receipt ID, Balance): " +
 			"without Transaction ID a payment cannot be imported once or matched with its refund. In PayPal open Activity → Download " +
 			"(Reports → Activity download), choose Transaction type \"Balance affecting\" (or \"All transactions\") and format CSV: " +
-			"that file has Transaction ID, Gross and Balance Impact"}})
+			"that file has Transaction ID, Gross and Balance Impact"}})}
+}
+
+// wrongDownload is the refusal of a file that no format and no column mapping can read: the
+// shop offers another download that has what is needed.
+type wrongDownload struct{ error }
+
+func (w wrongDownload) Unwrap() error { return w.error }
+
+// IsWrongDownload says whether err refuses the file as the wrong download of its shop (such
+// as PayPal's short activity layout): a column mapping cannot help, another download can.
+func IsWrongDownload(err error) bool {
+	var w wrongDownload
+	return errors.As(err, &w)
 }

@@ -120,3 +120,12 @@ func TestPreviewBounded(t *testing.T) {
 		t.Errorf("the preview allocated %d MiB for a 64 MiB line", alloc>>20)
 	}
 }
+
+// TestPreviewWrongDownload: PayPal's short layout is refused outright (no mapping could read
+// it), with the download to take instead.
+func TestPreviewWrongDownload(t *testing.T) {
+	_, err := PreviewOf(Request{Program: prog, Path: fixture("paypal-short.csv")}, 20)
+	if e := domain.AsError(err); e.Code != domain.EInvalid || len(e.Problems) != 1 || !strings.Contains(e.Problems[0].Message, "Activity download") {
+		t.Fatalf("preview of PayPal's short layout: %v", err)
+	}
+}

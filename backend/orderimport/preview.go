@@ -72,7 +72,7 @@ func PreviewOf(r Request, n int) (Preview, error) {
 	rd, format, err := importer.OpenOrders(r.Name, &io.LimitedReader{R: f, N: previewBytes}, r.Format, opt)
 	if err != nil {
 		e := domain.AsError(err)
-		if e.Code != domain.EInvalid {
+		if e.Code != domain.EInvalid || importer.IsWrongDownload(err) {
 			return p, err
 		}
 		p.Error = e
