@@ -159,3 +159,38 @@ func TestCSRF(t *testing.T) {
 		t.Errorf("another origin: %v %v", res.StatusCode, err)
 	}
 }
+
+// A change of payout details is a request: nothing changes until the shop approves it.
+func TestPayoutDetailChangeWaitsForTheShop(t *testing.T) {
+	f := newFixture(t)
+	b := f.browser(t)
+	b.signIn("kira@example.com")
+	form := url.Values{"csrf": {b.csrf("/portal/profile")}, "field": {"iban"}, "value": {"DE89 3704 0044 0532 0130 00"}}
+	if res, _ := b.postForm("/portal/profile", form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("request = %d", res.StatusCode)
+	}
+	form.Set("value", "DE00 1234")
+	if res, body := b.postForm("/portal/profile", form); res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "IBAN") {
+		t.Fatalf("a bad IBAN = %d", res.StatusCode)
+	}
+	p, _ := f.st.FindPartner(ctx, f.prog.ID, "kira")
+	if p.IBAN != "" {
+		t.Fatalf("the IBAN changed before approval: %q", p.IBAN)
+	}
+	reqs, err := f.st.PortalRequests(ctx, f.prog.ID, "pending")
+	if err != nil || len(reqs) != 1 || reqs[0].Partner != "kira" || reqs[0].Value != "DE89370400440532013000" {
+		t.Fatalf("pending = %+v, %v", reqs, err)
+	}
+	if _, err := f.st.DecidePortalRequest(ctx, f.prog.ID, reqs[0].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ = f.st.FindPartner(ctx, f.prog.ID, "kira"); p.IBAN != "DE89370400440532013000" {
+		t.Fatalf("after approval the IBAN is %q", p.IBAN)
+	}
+	if _, err := f.st.DecidePortalRequest(ctx, f.prog.ID, reqs[0].ID, false); err == nil {
+		t.Fatal("a request was decided twice")
+	}
+	if _, body := b.get("/portal/profile"); !strings.Contains(body, "DE89 •••• 3000") || strings.Contains(body, "DE89370400440532013000") {
+		t.Fatal("the profile does not show the IBAN masked")
+	}
+}
