@@ -123,7 +123,7 @@ var settingSpecs = []SettingSpec{
 	{Key: "sync.port", Label: "Sync endpoint port (default 8787)", check: port},
 	{Key: "sync.remote", Label: "Headless server to pull from (its URL)", check: remoteURL},
 	{Key: "sync.key", Label: "Headless server's link secret", Secret: true, check: anyText},
-	{Key: "portal.url", Label: "Partner portal address as partners reach it (empty: the sync endpoint's, with /portal/)", check: urlOrEmpty},
+	{Key: "portal.url", Label: "Address partners use", check: urlOrEmpty},
 	{Key: "ui.sample_offered", Label: "Sample program offered", check: choice("true", "false")},
 }
 

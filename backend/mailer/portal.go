@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"net"
 	"strings"
 	"sync"
 	"time"
@@ -139,16 +140,23 @@ func portalOf(ctx context.Context, st *sqlite.Store, programID int64) (string, e
 }
 
 // PortalURL is the portal's address: the setting portal.url, else the in-app sync endpoint's
-// address with /portal/, else "".
+// address and port with /portal/ while it is on, else "".
 func PortalURL(get func(string) string) string {
 	if u := get("portal.url"); u != "" {
 		return strings.TrimSuffix(u, "/") + "/"
 	}
-	if addr := get("sync.addr"); addr != "" {
-		if !strings.Contains(addr, "://") {
-			addr = "http://" + addr
-		}
+	if get("sync.enabled") != "true" {
+		return ""
+	}
+	addr, port := get("sync.addr"), get("sync.port")
+	if addr == "" {
+		addr = "127.0.0.1"
+	}
+	if port == "" {
+		port = "8787"
+	}
+	if strings.Contains(addr, "://") {
 		return strings.TrimSuffix(addr, "/") + "/portal/"
 	}
-	return ""
+	return "http://" + net.JoinHostPort(addr, port) + "/portal/"
 }
