@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"partnerbook/backend/payfile/sepacheck"
 )
 
 // A payout run's files: a statement per payout in the partner's language, the summary, the
@@ -73,6 +75,24 @@ func TestStatementCommands(t *testing.T) {
 	}
 	if got := read("run-1-sepa.xml"); !strings.Contains(got, "<CtrlSum>50.22</CtrlSum>") || !strings.Contains(got, "<IBAN>DE89370400440532013000</IBAN>") {
 		t.Errorf("sepa = %s", got)
+	}
+	t.Run("sepa schema", func(t *testing.T) { sepacheck.Validate(t, "run-1-sepa.xml", []byte(read("run-1-sepa.xml"))) })
+	// With the shop's BIC the file names the bank by it, and is as valid; a BIC that is none is
+	// refused when saved.
+	if code, _, errs := p.run("settings", "set", "company.bic", "BYLADEM"); code != 1 || !strings.Contains(errs, "not a BIC") {
+		t.Errorf("a bad BIC: %d %s", code, errs)
+	}
+	p.ok(nil, "settings", "set", "company.bic", "byladem1")
+	withBIC := t.TempDir()
+	p.ok(nil, "statements", "--program", "1", "--run", "1", "--out", withBIC)
+	sepaBIC, _ := os.ReadFile(filepath.Join(withBIC, "run-1-sepa.xml"))
+	if !strings.Contains(string(sepaBIC), "<BIC>BYLADEM1</BIC>") || strings.Contains(string(sepaBIC), "Othr") {
+		t.Errorf("sepa with a BIC = %s", sepaBIC)
+	}
+	t.Run("sepa schema with a BIC", func(t *testing.T) { sepacheck.Validate(t, "run-1-sepa-bic.xml", sepaBIC) })
+	// Wise writes to the partner about the transfer: the e-mail is there for IBAN partners too.
+	if got := read("run-1-wise.csv"); !strings.Contains(got, "Lena Fischer,lena@example.net,2025-0002,,INSTITUTION,target,50.22,EUR,EUR,DE89370400440532013000\n") {
+		t.Errorf("wise = %q", got)
 	}
 	// One payout again, into another folder: the same bytes.
 	again := t.TempDir()

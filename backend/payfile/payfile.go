@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
 	"partnerbook/backend/csvsafe"
 	"partnerbook/backend/domain"
@@ -18,6 +17,7 @@ type Payment struct {
 	Key      string
 	Name     string
 	Email    string // PayPal e-mail
+	Contact  string // the partner's own e-mail: Wise writes to it about the transfer
 	IBAN     string
 	VATID    string // a business, for Wise's receiver type
 	Currency string
@@ -46,23 +46,36 @@ func PayPalCSV(w io.Writer, ps []Payment, note string) error {
 	return cw.Error()
 }
 
-// WiseCSV writes a Wise batch file ("send to bank accounts") for partners paid to an IBAN:
-// the amount fixed in the target currency.
+// wiseHeader is the header of Wise's "Send to bank accounts" batch template for recipients
+// paid to an IBAN, as Wise's help article "How do I fill in my batch template?"
+// (wise.com/help/articles/2663302) describes it and its downloaded template has it: name as on
+// the account, recipientEmail, paymentReference (free text), referenceNumber (a structured
+// reference, left empty), receiverType (PERSON or INSTITUTION), amountCurrency (source or
+// target: which currency amount is in), amount, sourceCurrency, targetCurrency, IBAN.
+var wiseHeader = []string{"name", "recipientEmail", "paymentReference", "referenceNumber", "receiverType", "amountCurrency",
+	"amount", "sourceCurrency", "targetCurrency", "IBAN"}
+
+// WiseCSV writes a Wise batch file ("send to bank accounts") for partners paid to an IBAN: the
+// amount fixed in the target currency (the partner gets exactly the payout), the partner's
+// e-mail so that Wise can tell them, and INSTITUTION for a partner with a VAT id.
 func WiseCSV(w io.Writer, ps []Payment, sourceCurrency string) error {
 	cw := csvsafe.NewWriter(w)
-	cw.Write([]string{"name", "recipientEmail", "paymentReference", "receiverType", "amountCurrency", "amount", "sourceCurrency", "targetCurrency", "IBAN"})
+	cw.Write(wiseHeader)
 	for _, p := range ps {
 		if p.IBAN == "" {
 			return fmt.Errorf("payfile: %s has no IBAN", p.Key)
 		}
-		kind := "PRIVATE"
+		kind := "PERSON"
 		if p.VATID != "" {
-			kind = "BUSINESS"
+			kind = "INSTITUTION"
 		}
-		cw.Write([]string{p.Name, p.Email, p.Number, kind, "target", p.Amount, sourceCurrency, p.Currency, domain.NormalizeIBAN(p.IBAN)})
+		email := p.Contact
+		if email == "" {
+			email = p.Email
+		}
+		cw.Write([]string{p.Name, email, p.Number, "", kind, "target", p.Amount, sourceCurrency, p.Currency, domain.NormalizeIBAN(p.IBAN)})
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func oneCurrency(ps []Payment) error {
@@ -72,47 +85,4 @@ func oneCurrency(ps []Payment) error {
 		}
 	}
 	return nil
-}
-
-// latin are the letters SEPA's character set lacks, written as it would have them.
-var latin = map[rune]string{'Ä': "Ae", 'Ö': "Oe", 'Ü': "Ue", 'ä': "ae", 'ö': "oe", 'ü': "ue", 'ß': "ss", 'Ø': "O", 'ø': "o",
-	'Å': "A", 'å': "a", 'Æ': "AE", 'æ': "ae", 'Ł': "L", 'ł': "l", 'Đ': "D", 'đ': "d", 'Þ': "Th", 'þ': "th", 'Œ': "OE", 'œ': "oe"}
-
-// sepaText keeps what the SEPA character set allows (a-z A-Z 0-9 / - ? : ( ) . , ' + space),
-// writes other Latin letters without their marks, and cuts to n characters.
-func sepaText(s string, n int) string {
-	var b strings.Builder
-	for _, r := range s {
-		if x, ok := latin[r]; ok {
-			b.WriteString(x)
-			continue
-		}
-		switch {
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("/-?:().,'+ ", r)):
-			b.WriteRune(r)
-		case unicode.IsLetter(r):
-			b.WriteString(stripMark(r))
-		default:
-			b.WriteRune(' ')
-		}
-	}
-	out := strings.Join(strings.Fields(b.String()), " ")
-	if len(out) > n {
-		out = strings.TrimSpace(out[:n])
-	}
-	return out
-}
-
-// stripMark writes a letter with a diacritic as its base letter (é → e), or "?" where it has
-// none in Latin.
-func stripMark(r rune) string {
-	const from, to = "ÀÁÂÃÇÈÉÊËÌÍÎÏÑÒÓÔÕÙÚÛÝàáâãçèéêëìíîïñòóôõùúûýÿĀāĂăĄąĆćČčĎďĒēĘęĚěĞğĪīİıĶķĹĺĽľŃńŇňŌōŐőŔŕŘřŚśŞşŠšŢţŤťŪūŮůŰűŹźŻżŽž",
-		"AAAACEEEEIIIINOOOOUUUYaaaaceeeeiiiinoooouuuyyAaAaAaCcCcDdEeEeEeGgIiIiKkLlLlNnNnOoOoRrRrSsSsSsTtTtUuUuUuZzZzZz"
-	fr := []rune(from)
-	for i, x := range fr {
-		if x == r {
-			return string(to[i])
-		}
-	}
-	return "?"
 }

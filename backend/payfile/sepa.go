@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -46,9 +45,18 @@ type sepaAccount struct {
 	IBAN string `xml:"Id>IBAN"`
 }
 
+// sepaAgent is a bank: its BIC, or Othr/Id NOTPROVIDED where the BIC is not given. Othr is a
+// pointer: a nested tag path with omitempty still writes an empty <Othr/>, which the schema
+// refuses.
 type sepaAgent struct {
-	BIC   string `xml:"FinInstnId>BIC,omitempty"`
-	Other string `xml:"FinInstnId>Othr>Id,omitempty"`
+	Institution struct {
+		BIC   string     `xml:"BIC,omitempty"`
+		Other *sepaOther `xml:"Othr,omitempty"`
+	} `xml:"FinInstnId"`
+}
+
+type sepaOther struct {
+	ID string `xml:"Id"`
 }
 
 type sepaPmtInfo struct {
@@ -100,16 +108,37 @@ func SEPA(w io.Writer, d Debtor, msgID string, created time.Time, day string, ps
 		if err != nil || !amount.IsPositive() {
 			return fmt.Errorf("payfile: %s: the amount %q is not a positive amount", p.Key, p.Amount)
 		}
+		if !amount.Equal(amount.Round(2)) {
+			return fmt.Errorf("payfile: %s: the amount %s has more than two decimals", p.Key, p.Amount)
+		}
+		creditor := sepaText(p.Name, 70)
+		if creditor == "" {
+			return fmt.Errorf("payfile: %s: the name %q has no letter SEPA can write", p.Key, p.Name)
+		}
+		if sepaText(p.Number, 35) == "" {
+			return fmt.Errorf("payfile: %s: the payout has no number", p.Key)
+		}
 		sum = sum.Add(amount)
 		credits = append(credits, sepaCredit{EndToEnd: sepaText(p.Number, 35), Amount: sepaAmount{"EUR", amount.StringFixed(2)},
-			Creditor: sepaParty{sepaText(p.Name, 70)}, CreditAcct: sepaAccount{iban},
+			Creditor: sepaParty{creditor}, CreditAcct: sepaAccount{iban},
 			Remittance: sepaText(reference+" "+p.Number, 140)})
 	}
-	agent := sepaAgent{Other: "NOTPROVIDED"}
-	if bic := strings.ToUpper(strings.TrimSpace(d.BIC)); bic != "" {
-		agent = sepaAgent{BIC: bic}
+	var agent sepaAgent
+	if bic := domain.NormalizeBIC(d.BIC); bic != "" {
+		if err := domain.CheckBIC(bic); err != nil {
+			return fmt.Errorf("payfile: the shop's BIC (setting company.bic): %w", err)
+		}
+		agent.Institution.BIC = bic
+	} else {
+		agent.Institution.Other = &sepaOther{ID: "NOTPROVIDED"}
 	}
 	name := sepaText(d.Name, 70)
+	if name == "" {
+		return fmt.Errorf("payfile: the shop's name (setting company.name) is needed for a SEPA file")
+	}
+	if sepaText(msgID, 35) == "" {
+		return fmt.Errorf("payfile: a SEPA file needs a message id")
+	}
 	doc := sepaDoc{Init: sepaInit{
 		Header: sepaHeader{MsgID: sepaText(msgID, 35), Created: created.UTC().Format("2006-01-02T15:04:05"), Count: len(credits),
 			Sum: sum.StringFixed(2), Initiator: sepaParty{name}},

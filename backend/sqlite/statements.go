@@ -279,7 +279,8 @@ func (s *Store) readRunPayouts(ctx context.Context, runID int64, d *RunDocuments
 		if rp.Credit {
 			continue
 		}
-		p := payfile.Payment{Number: rp.Number, Key: rp.Key, Name: rp.Partner, VATID: rp.VATID, Currency: rp.Currency, Amount: rp.Net}
+		p := payfile.Payment{Number: rp.Number, Key: rp.Key, Name: rp.Partner, Contact: st.Partner.Email, VATID: rp.VATID,
+			Currency: rp.Currency, Amount: rp.Net}
 		switch st.Method {
 		case "paypal":
 			p.Email = st.MethodDetail
