@@ -1,7 +1,9 @@
 package domain
 
 import (
+	"fmt"
 	"net"
+	"net/mail"
 	"net/url"
 	"sort"
 	"strconv"
@@ -14,6 +16,7 @@ type SettingSpec struct {
 	Label  string              `json:"label"`
 	Secret bool                `json:"secret"` // write-only; kept outside the database
 	check  func(string) string // returns a problem, "" when fine
+	norm   func(string) string // the value as stored, where it has a canonical form
 }
 
 // Setting is a setting as shown: secrets only say whether they are set.
@@ -70,6 +73,31 @@ func emailOrEmpty(v string) string {
 	return ""
 }
 
+func mailboxOrEmpty(v string) string {
+	if v == "" {
+		return ""
+	}
+	if _, _, err := ParseMailbox(v); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+// ParseMailbox reads a sender as people write it: a bare address (shop@atelier.test) or one
+// with a display name (Atelier Nord <shop@atelier.test>, "Nord, Atelier" <shop@atelier.test>).
+// It returns the display name ("" when none) and the address, lower case.
+func ParseMailbox(v string) (name, address string, err error) {
+	a, err := mail.ParseAddress(strings.TrimSpace(v))
+	if err != nil {
+		return "", "", fmt.Errorf("is not an e-mail address, nor a name and one in <> such as Atelier Nord <shop@atelier.test>")
+	}
+	address = NormalizeEmail(a.Address)
+	if !ValidEmail(address) {
+		return "", "", fmt.Errorf("%q is not an e-mail address", a.Address)
+	}
+	return strings.TrimSpace(a.Name), address, nil
+}
+
 func ibanOrEmpty(v string) string {
 	if v == "" {
 		return ""
@@ -101,7 +129,7 @@ var settingSpecs = []SettingSpec{
 	{Key: "company.vat_id", Label: "Company VAT id", check: anyText},
 	{Key: "company.logo", Label: "Company logo (PNG or JPEG file)", check: anyText},
 	{Key: "company.iban", Label: "Company IBAN (pays SEPA transfers)", check: ibanOrEmpty},
-	{Key: "company.bic", Label: "Company BIC (optional)", check: anyText},
+	{Key: "company.bic", Label: "Company BIC (optional)", check: bicOrEmpty, norm: NormalizeBIC},
 	{Key: "company.language", Label: "Language of the run summary (en, de)", check: anyText},
 	{Key: "company.website", Label: "Shop website (partners' links are it with ?ref=KEY)", check: anyText},
 	{Key: "smtp.host", Label: "SMTP host", check: anyText},
@@ -109,7 +137,7 @@ var settingSpecs = []SettingSpec{
 	{Key: "smtp.security", Label: "SMTP security", check: choice("none", "starttls", "tls")},
 	{Key: "smtp.user", Label: "SMTP user", check: anyText},
 	{Key: "smtp.password", Label: "SMTP password", Secret: true, check: anyText},
-	{Key: "mail.from", Label: "From address", check: emailOrEmpty},
+	{Key: "mail.from", Label: "From address (shop@example.com or Shop name <shop@example.com>)", check: mailboxOrEmpty},
 	{Key: "mail.reply_to", Label: "Reply-To address", check: emailOrEmpty},
 	{Key: "imap.host", Label: "IMAP host", check: anyText},
 	{Key: "imap.port", Label: "IMAP port", check: port},
@@ -162,6 +190,9 @@ func CheckSetting(key, value string) (string, error) {
 	}
 	if msg := spec.check(value); msg != "" {
 		return "", Invalid("the setting is not valid", []Problem{{Column: key, Value: value, Message: msg}})
+	}
+	if spec.norm != nil {
+		value = spec.norm(value)
 	}
 	return value, nil
 }

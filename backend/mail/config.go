@@ -25,7 +25,8 @@ type Server struct {
 // Config is what the settings say about mail.
 type Config struct {
 	SMTP, IMAP  Server
-	From        string
+	From        string // the sender's bare address, also the SMTP envelope's
+	FromName    string // the display name mail.from gave ("" when none)
 	ReplyTo     string
 	SentFolder  string // "" means "Sent"
 	LeadsFolder string // "" means "Leads"

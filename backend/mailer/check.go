@@ -60,6 +60,9 @@ func Test(ctx context.Context, cfg mail.Config, shop, to string, now time.Time) 
 }
 
 func sendTest(ctx context.Context, cfg mail.Config, shop, to string, now time.Time, c *Check) error {
+	if cfg.FromName != "" {
+		shop = cfg.FromName
+	}
 	if shop == "" {
 		shop = "Partnerbook"
 	}

@@ -54,7 +54,8 @@ func Config(ctx context.Context, st *sqlite.Store) (mail.Config, error) {
 	if c.IMAP, err = server("imap"); err != nil {
 		return c, err
 	}
-	c.From, c.ReplyTo = get("mail.from"), get("mail.reply_to")
+	c.FromName, c.From = fromSetting(get("mail.from"))
+	c.ReplyTo = get("mail.reply_to")
 	c.SentFolder, c.LeadsFolder = get("imap.sent_folder"), get("imap.leads_folder")
 	return c, settings.err
 }
@@ -92,17 +93,33 @@ type sender struct {
 func senderOf(ctx context.Context, st *sqlite.Store) (sender, error) {
 	settings := &settingReader{ctx: ctx, st: st}
 	get := settings.get
-	s := sender{name: get("company.name"), from: get("mail.from"), replyTo: get("mail.reply_to"), website: get("company.website")}
+	s := sender{name: get("company.name"), replyTo: get("mail.reply_to"), website: get("company.website")}
+	name, from := fromSetting(get("mail.from"))
 	if settings.err != nil {
 		return s, settings.err
 	}
-	if s.from == "" {
+	if from == "" {
 		return s, domain.Errorf(domain.EInvalid, "no sender is set: fill in mail.from in the settings")
+	}
+	s.from = from
+	if name != "" {
+		s.name = name
 	}
 	if s.name == "" {
 		s.name = "Partnerbook"
 	}
 	return s, nil
+}
+
+// fromSetting splits mail.from (shop@atelier.test, or Atelier Nord <shop@atelier.test>) into
+// its display name and its address. A value saved before the setting was checked this way and
+// that does not read is taken as the address, so the server's answer names it.
+func fromSetting(v string) (name, address string) {
+	name, address, err := domain.ParseMailbox(v)
+	if err != nil {
+		return "", v
+	}
+	return name, address
 }
 
 // template is the shop's version of a template, or Partnerbook's own.

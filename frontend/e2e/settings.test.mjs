@@ -1,0 +1,45 @@
+// End to end in Chromium against `partnerbook ui`: the Settings screen refuses a BIC that is
+// none under its field, keeps what was typed, saves the rest, and takes a sender with a name.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { session } from './helpers.mjs'
+
+const s = session({ before, after })
+const byTest = s.byTest
+
+test('a wrong BIC is refused under its field; a right one is saved', async () => {
+  await s.page.goto(s.ui.url)
+  await byTest('sample-offer').waitFor()
+  await s.page.getByRole('button', { name: 'No, start empty' }).click()
+  await s.page.locator('[data-testid="nav"]').getByText('Settings', { exact: true }).click()
+  await s.page.getByRole('heading', { name: 'Settings' }).waitFor()
+  await byTest('setting-company.name').fill('Atelier Nord GmbH')
+  await byTest('setting-company.iban').fill('DE02 1203 0000 0000 2020 51')
+  await byTest('setting-company.bic').fill('BYLADEM')
+  await byTest('setting-company.bic').press('Enter')
+  const field = byTest('field-company.bic')
+  await field.getByText(/not a BIC/).waitFor()
+  assert.match(await field.innerText(), /"BYLADEM" is not a BIC: it has 7 characters, not 8 or 11/)
+  assert.equal(await byTest('setting-company.bic').inputValue(), 'BYLADEM', 'what was typed stays, to be corrected')
+  if (process.env.SCREENSHOTS) await s.page.screenshot({ path: `${process.env.SCREENSHOTS}/settings-bic-refused.png`, fullPage: false })
+  // The other values of the group were saved.
+  assert.equal(s.ui.cli('settings', 'get', 'company.name').trim(), 'Atelier Nord GmbH')
+  assert.equal(s.ui.cli('settings', 'get', 'company.bic').trim(), '')
+
+  await byTest('setting-company.bic').fill('byladem1')
+  await byTest('setting-company.bic').press('Enter')
+  await s.page.getByText('Settings saved.').waitFor()
+  assert.doesNotMatch(await field.innerText(), /not a BIC/)
+  assert.equal(s.ui.cli('settings', 'get', 'company.bic').trim(), 'BYLADEM1')
+})
+
+test('the From address may carry a name', async () => {
+  await byTest('setting-mail.from').fill('Atelier Nord <shop@atelier.test>')
+  await byTest('setting-mail.from').press('Enter')
+  await s.page.getByText('Settings saved.').first().waitFor()
+  assert.equal(s.ui.cli('settings', 'get', 'mail.from').trim(), 'Atelier Nord <shop@atelier.test>')
+  await byTest('setting-mail.from').fill('Atelier Nord <shop@>')
+  await byTest('setting-mail.from').press('Enter')
+  await byTest('field-mail.from').getByText(/not an e-mail address/).waitFor()
+  if (process.env.SCREENSHOTS) await s.page.screenshot({ path: `${process.env.SCREENSHOTS}/settings-from-refused.png`, fullPage: true })
+})
