@@ -250,11 +250,18 @@ func (c *call) finish(cmd *command, err error) int {
 	}
 	e := domain.AsError(err)
 	fmt.Fprintf(c.env.Stderr, "partnerbook: %s\n", e.Error())
-	if c.json {
+	var done reported
+	if c.json && !errors.As(err, &done) {
 		c.printJSON(map[string]any{"error": e})
 	}
 	return 1
 }
+
+// reported is an error that the command's own JSON document already holds: finish says it on
+// stderr only, so that --json prints one document.
+type reported struct{ error }
+
+func (r reported) Unwrap() error { return r.error }
 
 func (c *call) printJSON(v any) error {
 	enc := json.NewEncoder(c.env.Stdout)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"partnerbook/backend/domain"
 	"partnerbook/backend/importer"
@@ -196,12 +197,21 @@ func runAssign(c *call) error {
 		}
 		id = rows[0].ID
 	}
-	r, err := c.app.Store.AssignCustomer(c.ctx, prog.ID, id, c.args.get("partner"), c.args.get("note"))
+	// --as-of dates the link at the start of that day in the program's zone, as the other
+	// commands read the day.
+	var since time.Time
+	when := "from now on"
+	if !c.app.AsOf.IsZero() {
+		y, m, d := c.app.AsOf.Date()
+		since = time.Date(y, m, d, 0, 0, 0, 0, prog.Location())
+		when = "from " + since.Format("2006-01-02")
+	}
+	r, err := c.app.Store.AssignCustomerSince(c.ctx, prog.ID, id, c.args.get("partner"), c.args.get("note"), since)
 	if err != nil {
 		return err
 	}
 	return c.out(r, func(w io.Writer) {
-		fmt.Fprintf(w, "%s is linked to %s from now on; earlier orders keep their partner.\n", r.Email, r.Partner)
+		fmt.Fprintf(w, "%s is linked to %s %s; earlier orders keep their partner.\n", r.Email, r.Partner, when)
 	})
 }
 

@@ -146,6 +146,27 @@ func runMailTest(c *call) error {
 	ctx, cancel := context.WithTimeout(c.ctx, 2*time.Minute)
 	defer cancel()
 	chk := mailer.Test(ctx, cfg, shop.Value, c.args.get("to"), time.Now())
+	var failed error
+	if !chk.OK() {
+		failed = domain.Errorf(domain.EInvalid, "the mail settings do not work yet")
+	}
+	if c.json {
+		// One document: what was found, and the error when something does not work.
+		doc := struct {
+			mailer.Check
+			Error *domain.Error `json:"error,omitempty"`
+		}{Check: chk}
+		if failed != nil {
+			doc.Error = domain.AsError(failed)
+		}
+		if err := c.printJSON(doc); err != nil {
+			return err
+		}
+		if failed != nil {
+			return reported{failed}
+		}
+		return nil
+	}
 	if err := c.out(chk, func(w io.Writer) {
 		fmt.Fprintf(w, "SMTP: %s", chk.SMTP)
 		if chk.SMTP == "ok" {
@@ -161,10 +182,7 @@ func runMailTest(c *call) error {
 	}); err != nil {
 		return err
 	}
-	if !chk.OK() {
-		return domain.Errorf(domain.EInvalid, "the mail settings do not work yet")
-	}
-	return nil
+	return failed
 }
 
 func runMailSend(c *call) error {

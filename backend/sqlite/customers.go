@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"partnerbook/backend/domain"
 )
@@ -65,8 +66,18 @@ func (s *Store) ListCustomers(ctx context.Context, f domain.CustomerFilter) ([]d
 // AssignCustomer links a customer to a partner from now on: their future orders without a
 // coupon or referral key of their own are credited to that partner. Past orders keep theirs.
 func (s *Store) AssignCustomer(ctx context.Context, programID, customerID int64, partnerKey, note string) (domain.CustomerRow, error) {
+	return s.AssignCustomerSince(ctx, programID, customerID, partnerKey, note, time.Time{})
+}
+
+// AssignCustomerSince is AssignCustomer with the link dated since instead of now (the command
+// line's --as-of); a zero since means now.
+func (s *Store) AssignCustomerSince(ctx context.Context, programID, customerID int64, partnerKey, note string, since time.Time) (domain.CustomerRow, error) {
 	var out domain.CustomerRow
 	err := s.write(ctx, func(tx *Tx) error {
+		from := tx.now
+		if !since.IsZero() {
+			from = since.UTC().Format(TimeLayout)
+		}
 		var before string
 		err := tx.QueryRowContext(ctx, `SELECT COALESCE(p.key, '') FROM customers c LEFT JOIN partners p ON p.id = c.partner_id
 			WHERE c.id = ? AND c.program_id = ?`, customerID, programID).Scan(&before)
@@ -81,7 +92,7 @@ func (s *Store) AssignCustomer(ctx context.Context, programID, customerID int64,
 				Message: fmt.Sprintf("there is no partner %q in this program", partnerKey)}})
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO customer_links (program_id, customer_id, partner_id, reason, since, actor, note, created_at)
-			VALUES (?, ?, ?, 'manual', ?, ?, ?, ?)`, programID, customerID, p.ID, tx.now, domain.Actor(ctx), strings.TrimSpace(note), tx.now); err != nil {
+			VALUES (?, ?, ?, 'manual', ?, ?, ?, ?)`, programID, customerID, p.ID, from, domain.Actor(ctx), strings.TrimSpace(note), tx.now); err != nil {
 			return fmt.Errorf("sqlite: assign customer: %w", err)
 		}
 		if err := tx.recompute(programID, recomputeScope{customers: []int64{customerID}}); err != nil {
