@@ -18,6 +18,7 @@ import (
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"partnerbook/app"
@@ -27,6 +28,12 @@ import (
 
 //go:embed all:frontend/dist
 var assets embed.FS
+
+// appIcon is Partnerbook's icon (drawn by scripts/appicon.go): the desktop build makes the
+// Windows and macOS icons from the same file; on Linux the window takes it from here.
+//
+//go:embed build/appicon.png
+var appIcon []byte
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -118,6 +125,7 @@ func runWindow(ctx context.Context, dataFlag string) error {
 		OnShutdown:     func(context.Context) { core.StopSync() },
 		Bind:           app.Services(core),
 		ErrorFormatter: app.FormatError,
+		Linux:          &linux.Options{Icon: appIcon, ProgramName: "Partnerbook"},
 	})
 }
 
