@@ -13,7 +13,10 @@ APT_PACKAGES=(
   sqlite3 time poppler-utils                                      # benchmarks, PDF checks
   dovecot-imapd                                                   # IMAP server of the mail integration tests
   caddy                                                           # the reverse proxy of docs/sync.md's tested example
+  libxml2-utils                                                   # xmllint: SEPA files against their schema
 )
+
+source scripts/versions.sh
 
 say() { echo "setup: $*" >&2; }
 # quiet runs a command and shows its output only when it fails.
@@ -37,7 +40,7 @@ fi
 
 GOBIN="$(go env GOPATH)/bin"
 export PATH="$GOBIN:$PATH"
-if ! wails version 2>/dev/null | grep -q "$WAILS_VERSION"; then
+if ! has_version "$WAILS_VERSION" wails version; then
   say "installing the Wails CLI $WAILS_VERSION"
   quiet go install "github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"
 fi

@@ -21,6 +21,7 @@ step() {
   fi
 }
 
+step "shell script tests" bash scripts/versions_test.sh
 step "build (bindings, frontend, command line)" bash scripts/build.sh cli
 step "go vet, gofmt" bash -c 'go vet ./... && unformatted=$(gofmt -l app backend main.go) && { [ -z "$unformatted" ] || { echo "not gofmt-ed: $unformatted"; false; }; }'
 # The real mail servers of the mail integration tests, on loopback, stopped when this script ends.
