@@ -89,7 +89,7 @@ func mailboxOrEmpty(v string) string {
 func ParseMailbox(v string) (name, address string, err error) {
 	a, err := mail.ParseAddress(strings.TrimSpace(v))
 	if err != nil {
-		return "", "", fmt.Errorf("is not an e-mail address, nor a name and one in <> such as Atelier Nord <shop@atelier.test>")
+		return "", "", fmt.Errorf("%q is not an e-mail address, nor a name with one in <> such as Atelier Nord <shop@atelier.test>", v)
 	}
 	address = NormalizeEmail(a.Address)
 	if !ValidEmail(address) {
@@ -137,7 +137,7 @@ var settingSpecs = []SettingSpec{
 	{Key: "smtp.security", Label: "SMTP security", check: choice("none", "starttls", "tls")},
 	{Key: "smtp.user", Label: "SMTP user", check: anyText},
 	{Key: "smtp.password", Label: "SMTP password", Secret: true, check: anyText},
-	{Key: "mail.from", Label: "From address (shop@example.com or Shop name <shop@example.com>)", check: mailboxOrEmpty},
+	{Key: "mail.from", Label: "From address (may be Name <address>)", check: mailboxOrEmpty},
 	{Key: "mail.reply_to", Label: "Reply-To address", check: emailOrEmpty},
 	{Key: "imap.host", Label: "IMAP host", check: anyText},
 	{Key: "imap.port", Label: "IMAP port", check: port},

@@ -41,5 +41,8 @@ test('the From address may carry a name', async () => {
   await byTest('setting-mail.from').fill('Atelier Nord <shop@>')
   await byTest('setting-mail.from').press('Enter')
   await byTest('field-mail.from').getByText(/not an e-mail address/).waitFor()
-  if (process.env.SCREENSHOTS) await s.page.screenshot({ path: `${process.env.SCREENSHOTS}/settings-from-refused.png`, fullPage: true })
+  if (process.env.SCREENSHOTS) {
+    await byTest('field-mail.from').scrollIntoViewIfNeeded()
+    await s.page.screenshot({ path: `${process.env.SCREENSHOTS}/settings-from-refused.png` })
+  }
 })
