@@ -1,0 +1,69 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+)
+
+// funnelSums are a period's tracked visits and signups, in all and per partner.
+type funnelSums struct {
+	tracked               bool // the program ever received a visit or a signup
+	allVisits, allSignups int64
+	visits, signups       map[int64]int64
+}
+
+// funnel counts the sync endpoint's events of [start, end): visits by the partner key they
+// carry (ref), signups in all, and the signups that linked a customer to a partner. Kept
+// apart so that the tracking tables are read in one place.
+func (s *Store) funnel(ctx context.Context, pid int64, start, end string) (funnelSums, error) {
+	f := funnelSums{visits: map[int64]int64{}, signups: map[int64]int64{}}
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events WHERE program_id = ? AND type IN ('visit', 'signup'))`, pid).Scan(&f.tracked)
+	if err != nil || !f.tracked {
+		return f, wrapErr("sqlite: report funnel", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT e.type, COALESCE(p.id, 0), count(*) FROM events e
+		LEFT JOIN partners p ON p.program_id = e.program_id AND p.key = e.payload->>'ref' COLLATE NOCASE AND e.type = 'visit'
+		WHERE e.program_id = ? AND e.type IN ('visit', 'signup') AND e.received_at >= ? AND e.received_at < ?
+		GROUP BY 1, 2`, pid, start, end)
+	if err != nil {
+		return f, wrapErr("sqlite: report funnel", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var typ string
+		var partner, n int64
+		if err := rows.Scan(&typ, &partner, &n); err != nil {
+			return f, wrapErr("sqlite: report funnel", err)
+		}
+		if typ == "visit" {
+			f.allVisits += n
+			f.visits[partner] += n
+		} else {
+			f.allSignups += n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return f, wrapErr("sqlite: report funnel", err)
+	}
+	links, err := s.db.QueryContext(ctx, `SELECT partner_id, count(*) FROM customer_links
+		WHERE program_id = ? AND reason = 'signup' AND since >= ? AND since < ? GROUP BY partner_id`, pid, start, end)
+	if err != nil {
+		return f, wrapErr("sqlite: report funnel", err)
+	}
+	defer links.Close()
+	for links.Next() {
+		var partner, n int64
+		if err := links.Scan(&partner, &n); err != nil {
+			return f, wrapErr("sqlite: report funnel", err)
+		}
+		f.signups[partner] = n
+	}
+	return f, wrapErr("sqlite: report funnel", links.Err())
+}
+
+func wrapErr(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
