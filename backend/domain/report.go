@@ -104,3 +104,16 @@ type Report struct {
 	Other    []CurrencyFigures `json:"other_currencies"`
 	Funnel   Funnel            `json:"funnel"`
 }
+
+// Attention is what needs the owner on the dashboard, and what the program has at all (an
+// empty program shows its next step instead of zeros).
+type Attention struct {
+	PendingLines    int64  `json:"pending_lines"`    // lines still in their hold, to approve early or reject
+	PartnersPending int64  `json:"partners_pending"` // partners waiting to be accepted
+	LeadsNew        int64  `json:"leads_new"`
+	MailFailed      int64  `json:"mail_failed"`
+	SyncStale       bool   `json:"sync_stale"`     // a sync endpoint is set up and has not been pulled for a day
+	SyncLastPull    string `json:"sync_last_pull"` // RFC 3339, "" never
+	Partners        int64  `json:"partners"`
+	HasOrders       bool   `json:"has_orders"`
+}
