@@ -113,7 +113,7 @@ func (s *Store) reportData(ctx context.Context, pid, partner int64, p report.Per
 
 // reportPartners are the partners with sums in the period (one partner when asked).
 func (s *Store) reportPartners(ctx context.Context, pid, partner int64, p report.Period) ([]report.Partner, error) {
-	sums, err := s.byPartner(ctx, pid, p.Start(), p.End())
+	sums, err := s.byPartner(ctx, pid, partner, p.Start(), p.End())
 	if err != nil {
 		return nil, err
 	}

@@ -10,12 +10,12 @@ import (
 	"partnerbook/backend/report"
 )
 
-// The sums of a report are read from report_days (migration 010) for whole UTC days, and from
-// the orders and lines themselves for the UTC days that a bucket's edge cuts (a day in the
-// program's zone rarely starts at midnight UTC). So a period of any length reads at most one
-// row per day and currency, plus the orders of the few days at its edges.
+// The sums of a report are read from report_hours (migration 010) for whole UTC hours, and
+// from the orders and lines themselves for an hour that a bucket's edge cuts (only in zones
+// whose days do not start on a whole UTC hour). So a period of any length reads one row per
+// hour and currency at most, and one per partner and hour for the ranking.
 
-const sumColumns = `sum(orders), sum(net), sum(total), sum(refunded), sum(refunded_orders), sum(new_customers), sum(commissions)`
+const sumColumns = `sum(h.orders), sum(h.net), sum(h.total), sum(h.refunded), sum(h.refunded_orders), sum(h.new_customers), sum(h.commissions)`
 
 func scanSums(sc interface{ Scan(...any) error }, lead ...any) (report.Sums, error) {
 	var s report.Sums
@@ -23,36 +23,59 @@ func scanSums(sc interface{ Scan(...any) error }, lead ...any) (report.Sums, err
 	return s, err
 }
 
-// cutDays are the UTC days that a boundary cuts, with the boundaries inside each.
-func cutDays(bounds []string) map[string][]string {
-	out := map[string][]string{}
-	for _, b := range bounds {
-		if !strings.HasSuffix(b, "T00:00:00Z") {
-			out[b[:10]] = append(out[b[:10]], b)
-		}
-	}
-	return out
+// hourOf is the hour a stored time falls in (2025-03-14T08), and whether the time cuts it.
+func hourOf(t string) (string, bool) {
+	return t[:13], !strings.HasSuffix(t, ":00:00Z")
 }
 
-func nextDay(day string) string {
-	t, _ := time.Parse(report.DayLayout, day)
-	return t.AddDate(0, 0, 1).Format(report.DayLayout)
+func nextHour(hour string) string {
+	t, _ := time.Parse("2006-01-02T15", hour)
+	return t.Add(time.Hour).Format("2006-01-02T15")
+}
+
+// hourRanges are the whole hours of each bucket [bounds[i], bounds[i+1]), and the cut hours
+// with the boundaries inside them.
+func hourRanges(bounds []string) (lo, hi []string, cut map[string][]string) {
+	cut = map[string][]string{}
+	for i, b := range bounds {
+		h, cuts := hourOf(b)
+		if cuts {
+			cut[h] = append(cut[h], b)
+		}
+		if i > 0 {
+			hi = append(hi, h)
+		}
+		if i < len(bounds)-1 {
+			if cuts {
+				h = nextHour(h)
+			}
+			lo = append(lo, h)
+		}
+	}
+	return lo, hi, cut
 }
 
 // bucketOf is the index i with bounds[i] <= t < bounds[i+1], or -1.
 func bucketOf(bounds []string, t string) int {
 	i := sort.SearchStrings(bounds, t) // first bound >= t
 	if i < len(bounds) && bounds[i] == t {
-		return boundOK(i, len(bounds))
+		i++
 	}
-	return boundOK(i-1, len(bounds))
-}
-
-func boundOK(i, n int) int {
-	if i < 0 || i >= n-1 {
+	if i-1 < 0 || i-1 >= len(bounds)-1 {
 		return -1
 	}
-	return i
+	return i - 1
+}
+
+// bucketTable is a VALUES table b(i, lo, hi) of the buckets' whole hours.
+func bucketTable(lo, hi []string) (string, []any) {
+	var rows []string
+	var args []any
+	for i := range lo {
+		rows = append(rows, "(?, ?, ?)")
+		args = append(args, i, lo[i], hi[i])
+	}
+	return `WITH b(i, lo, hi) AS (VALUES ` + strings.Join(rows, ", ") + `)`, args
 }
 
 // series sums credited orders and lines of one partner (0: all partners) into the buckets
@@ -62,62 +85,48 @@ func (s *Store) series(ctx context.Context, pid, partner int64, bounds []string)
 	for i := range out {
 		out[i] = report.Money{}
 	}
-	cut := cutDays(bounds)
-	first, last := bounds[0][:10], bounds[len(bounds)-1][:10]
-	rows, err := s.db.QueryContext(ctx, `SELECT day, currency, `+sumColumns+` FROM report_days
-		WHERE program_id = ? AND day >= ? AND day <= ? AND partner_id = ? GROUP BY day, currency`, pid, first, last, partner)
+	lo, hi, cut := hourRanges(bounds)
+	with, args := bucketTable(lo, hi)
+	rows, err := s.db.QueryContext(ctx, with+` SELECT b.i, h.currency, `+sumColumns+` FROM b
+		JOIN report_hours h ON h.program_id = ? AND h.partner_id = ? AND h.hour >= b.lo AND h.hour < b.hi
+		GROUP BY b.i, h.currency`, append(args, pid, partner)...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: report days: %w", err)
+		return nil, fmt.Errorf("sqlite: report hours: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var day, cur string
-		sums, err := scanSums(rows, &day, &cur)
+		var i int
+		var cur string
+		sums, err := scanSums(rows, &i, &cur)
 		if err != nil {
-			return nil, fmt.Errorf("sqlite: report days: %w", err)
+			return nil, fmt.Errorf("sqlite: report hours: %w", err)
 		}
-		if _, ok := cut[day]; ok {
-			continue
-		}
-		if i := bucketOf(bounds, day+"T00:00:00Z"); i >= 0 {
-			out[i].Add(cur, sums)
-		}
+		out[i].Add(cur, sums)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: report days: %w", err)
+		return nil, fmt.Errorf("sqlite: report hours: %w", err)
 	}
-	for day, inside := range cut {
-		err := s.rawSums(ctx, pid, partner, day, inside, func(seg int, _ int64, cur string, sums report.Sums) {
-			lo := bucketOf(bounds, day+"T00:00:00Z")
-			if seg > 0 {
-				lo = bucketOf(bounds, inside[seg-1])
-			}
-			if lo >= 0 {
-				out[lo].Add(cur, sums)
-			}
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return out, s.cutHours(ctx, pid, partner, bounds, cut, func(i int, _ int64, cur string, sums report.Sums) { out[i].Add(cur, sums) })
 }
 
-// byPartner sums each partner's credited orders and lines in [start, end).
-func (s *Store) byPartner(ctx context.Context, pid int64, start, end string) (map[int64]report.Money, error) {
+// byPartner sums each partner's (or only one's) credited orders and lines in [start, end).
+func (s *Store) byPartner(ctx context.Context, pid, only int64, start, end string) (map[int64]report.Money, error) {
 	out := map[int64]report.Money{}
-	add := func(partner int64, cur string, sums report.Sums) {
+	add := func(_ int, partner int64, cur string, sums report.Sums) {
+		if only > 0 {
+			partner = only
+		}
 		if out[partner] == nil {
 			out[partner] = report.Money{}
 		}
 		out[partner].Add(cur, sums)
 	}
-	lo, hi := start[:10], end[:10]
-	if !strings.HasSuffix(start, "T00:00:00Z") {
-		lo = nextDay(lo)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT partner_id, currency, `+sumColumns+` FROM report_days
-		WHERE program_id = ? AND day >= ? AND day < ? AND partner_id <> 0 GROUP BY partner_id, currency`, pid, lo, hi)
+	bounds := []string{start, end}
+	lo, hi, cut := hourRanges(bounds)
+	// one range of the primary key per partner
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, h.currency, `+sumColumns+` FROM partners p
+		JOIN report_hours h ON h.program_id = p.program_id AND h.partner_id = p.id AND h.hour >= ? AND h.hour < ?
+		WHERE p.program_id = ? AND (? = 0 OR p.id = ?) GROUP BY p.id, h.currency`, lo[0], hi[0], pid, only, only)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: report partners: %w", err)
 	}
@@ -129,39 +138,54 @@ func (s *Store) byPartner(ctx context.Context, pid int64, start, end string) (ma
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: report partners: %w", err)
 		}
-		add(partner, cur, sums)
+		add(0, partner, cur, sums)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: report partners: %w", err)
 	}
-	bounds := []string{start, end}
-	for day, inside := range cutDays(bounds) {
-		err := s.rawSums(ctx, pid, -1, day, inside, func(seg int, partner int64, cur string, sums report.Sums) {
-			at := day + "T00:00:00Z"
+	group := int64(-1)
+	if only > 0 {
+		group = only
+	}
+	return out, s.cutHours(ctx, pid, group, bounds, cut, add)
+}
+
+// cutHours reads the hours that boundaries cut from the orders and lines themselves and adds
+// each part to its bucket. partner -1 groups by partner, 0 takes all partners together.
+func (s *Store) cutHours(ctx context.Context, pid, partner int64, bounds []string, cut map[string][]string,
+	add func(bucket int, partner int64, cur string, sums report.Sums)) error {
+	for hour, inside := range cut {
+		err := s.rawSums(ctx, pid, partner, hour, inside, func(seg int, p int64, cur string, sums report.Sums) {
+			at := hour + ":00:00Z"
 			if seg > 0 {
 				at = inside[seg-1]
 			}
-			if bucketOf(bounds, at) == 0 {
-				add(partner, cur, sums)
+			if i := bucketOf(bounds, at); i >= 0 {
+				add(i, p, cur, sums)
 			}
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
-// rawSums reads one UTC day's credited orders and lines from their tables, cut at the
+// rawSums reads one UTC hour's credited orders and lines from their tables, cut at the
 // boundaries inside it: segment 0 is before the first, segment k after the k-th. partner -1
 // groups by partner, 0 takes all partners together, else one partner.
-func (s *Store) rawSums(ctx context.Context, pid, partner int64, day string, inside []string,
+func (s *Store) rawSums(ctx context.Context, pid, partner int64, hour string, inside []string,
 	fn func(seg int, partner int64, cur string, sums report.Sums)) error {
-	seg, segArgs := "0", []any{}
-	for _, b := range inside {
-		seg += " + (t >= ?)"
-		segArgs = append(segArgs, b)
+	seg := func(col string) (string, []any) {
+		expr, args := "0", []any{}
+		for _, b := range inside {
+			expr += " + (" + col + " >= ?)"
+			args = append(args, b)
+		}
+		return expr, args
 	}
+	oseg, oargs := seg("o.time")
+	lseg, largs := seg("order_time")
 	who, whoArgs, group := "", []any{}, "0"
 	if partner > 0 {
 		who, whoArgs = " AND partner_id = ?", []any{partner}
@@ -169,26 +193,26 @@ func (s *Store) rawSums(ctx context.Context, pid, partner int64, day string, ins
 	if partner < 0 {
 		group = "partner_id"
 	}
-	from, to := day+"T00:00:00Z", nextDay(day)+"T00:00:00Z"
+	from, to := hour+":00:00Z", nextHour(hour)+":00:00Z"
 	q := `SELECT seg, pid, currency, sum(n), sum(net), sum(total), sum(refunded), sum(refunded_orders), sum(firsts), sum(commissions)
 	FROM (
-		SELECT ` + strings.ReplaceAll(seg, "t >=", "o.time >=") + ` AS seg, ` + strings.ReplaceAll(group, "partner_id", "o.partner_id") + ` AS pid,
+		SELECT ` + oseg + ` AS seg, ` + strings.ReplaceAll(group, "partner_id", "o.partner_id") + ` AS pid,
 			o.currency, 1 AS n, o.net, o.total, o.refunded, o.refunded > 0 AS refunded_orders,
 			f.order_id IS NOT NULL AS firsts, 0 AS commissions
 		FROM orders o LEFT JOIN report_firsts f ON f.customer_id = o.customer_id AND f.order_id = o.id
 		WHERE o.program_id = ? AND o.time >= ? AND o.time < ? AND o.partner_id IS NOT NULL AND o.cancelled = 0` +
 		strings.ReplaceAll(who, "partner_id", "o.partner_id") + `
 		UNION ALL
-		SELECT ` + strings.ReplaceAll(seg, "t >=", "order_time >=") + `, ` + group + `, currency, 0, 0, 0, 0, 0, 0, amount
+		SELECT ` + lseg + `, ` + group + `, currency, 0, 0, 0, 0, 0, 0, amount
 		FROM commission_lines WHERE program_id = ? AND status IN ('pending', 'approved', 'paid')
 			AND order_time >= ? AND order_time < ?` + who + `
 	) GROUP BY seg, pid, currency`
-	args := append(append([]any{}, segArgs...), pid, from, to)
-	args = append(append(args, whoArgs...), segArgs...)
+	args := append(append([]any{}, oargs...), pid, from, to)
+	args = append(append(args, whoArgs...), largs...)
 	args = append(append(args, pid, from, to), whoArgs...)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return fmt.Errorf("sqlite: report edge %s: %w", day, err)
+		return fmt.Errorf("sqlite: report hour %s: %w", hour, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -197,7 +221,7 @@ func (s *Store) rawSums(ctx context.Context, pid, partner int64, day string, ins
 		var cur string
 		sums, err := scanSums(rows, &seg, &p, &cur)
 		if err != nil {
-			return fmt.Errorf("sqlite: report edge %s: %w", day, err)
+			return fmt.Errorf("sqlite: report hour %s: %w", hour, err)
 		}
 		fn(seg, p, cur, sums)
 	}

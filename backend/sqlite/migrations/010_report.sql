@@ -1,14 +1,15 @@
 -- Reports (docs/reports.md): the dashboard of a program with a million orders reads sums kept
 -- up to date by triggers, in the same transaction as the orders and lines they sum, instead of
--- reading every order. Days are UTC days: a period in the program's zone reads whole UTC days
--- from here and the orders and lines of the days its edges cut from their own tables.
+-- reading every order. Sums are per UTC hour: a period in the program's zone reads whole hours
+-- from here (every zone but a few, such as India's, starts its days on a whole UTC hour) and
+-- the orders and lines of an hour a boundary cuts from their own tables.
 
--- Per program, UTC day, partner (0: all partners together) and currency: credited orders
+-- Per program, partner (0: all partners together), UTC hour and currency: credited orders
 -- (a partner, not cancelled), their amounts, refunds, first purchases, and commissions earned
 -- (lines by order time, reversed and rejected left out, adjustments counted).
-CREATE TABLE report_days (
+CREATE TABLE report_hours (
     program_id      INTEGER NOT NULL,
-    day             TEXT NOT NULL,
+    hour            TEXT NOT NULL,   -- UTC: 2025-03-14T08
     partner_id      INTEGER NOT NULL,
     currency        TEXT NOT NULL,
     orders          INTEGER NOT NULL DEFAULT 0,
@@ -18,7 +19,7 @@ CREATE TABLE report_days (
     refunded_orders INTEGER NOT NULL DEFAULT 0,
     new_customers   INTEGER NOT NULL DEFAULT 0,
     commissions     INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (program_id, day, partner_id, currency)
+    PRIMARY KEY (program_id, partner_id, hour, currency)
 ) WITHOUT ROWID;
 
 -- Each customer's first order that is not cancelled, and where it was counted as a new
@@ -45,14 +46,14 @@ CREATE TABLE report_balances (
     PRIMARY KEY (program_id, partner_id, currency, status, due)
 ) WITHOUT ROWID;
 
--- The edges of a period read orders of one day with what the sums need.
+-- The cut hours of a period read their orders with what the sums need.
 CREATE INDEX orders_report ON orders(program_id, time, partner_id, currency, net, total, refunded)
     WHERE partner_id IS NOT NULL AND cancelled = 0;
 
 -- Orders. A first order is taken back and counted again wherever a change may move it.
 CREATE TRIGGER report_orders_insert AFTER INSERT ON orders BEGIN
-    INSERT INTO report_days (program_id, day, partner_id, currency, orders, net, total, refunded, refunded_orders)
-        SELECT NEW.program_id, substr(NEW.time, 1, 10), p, NEW.currency, 1, NEW.net, NEW.total, NEW.refunded, NEW.refunded > 0
+    INSERT INTO report_hours (program_id, hour, partner_id, currency, orders, net, total, refunded, refunded_orders)
+        SELECT NEW.program_id, substr(NEW.time, 1, 13), p, NEW.currency, 1, NEW.net, NEW.total, NEW.refunded, NEW.refunded > 0
         FROM (SELECT NEW.partner_id AS p UNION ALL SELECT 0) WHERE NEW.partner_id IS NOT NULL AND NEW.cancelled = 0
         ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, net = net + excluded.net, total = total + excluded.total,
             refunded = refunded + excluded.refunded, refunded_orders = refunded_orders + excluded.refunded_orders;
@@ -69,12 +70,12 @@ WHEN OLD.program_id IS NOT NEW.program_id OR OLD.time IS NOT NEW.time OR OLD.cus
     OR OLD.currency IS NOT NEW.currency OR OLD.net IS NOT NEW.net OR OLD.total IS NOT NEW.total
     OR OLD.refunded IS NOT NEW.refunded OR OLD.cancelled IS NOT NEW.cancelled OR OLD.partner_id IS NOT NEW.partner_id
 BEGIN
-    UPDATE report_days SET orders = orders - 1, net = net - OLD.net, total = total - OLD.total,
+    UPDATE report_hours SET orders = orders - 1, net = net - OLD.net, total = total - OLD.total,
             refunded = refunded - OLD.refunded, refunded_orders = refunded_orders - (OLD.refunded > 0)
-        WHERE program_id = OLD.program_id AND day = substr(OLD.time, 1, 10) AND partner_id IN (0, OLD.partner_id)
+        WHERE program_id = OLD.program_id AND hour = substr(OLD.time, 1, 13) AND partner_id IN (0, OLD.partner_id)
             AND currency = OLD.currency AND OLD.partner_id IS NOT NULL AND OLD.cancelled = 0;
-    INSERT INTO report_days (program_id, day, partner_id, currency, orders, net, total, refunded, refunded_orders)
-        SELECT NEW.program_id, substr(NEW.time, 1, 10), p, NEW.currency, 1, NEW.net, NEW.total, NEW.refunded, NEW.refunded > 0
+    INSERT INTO report_hours (program_id, hour, partner_id, currency, orders, net, total, refunded, refunded_orders)
+        SELECT NEW.program_id, substr(NEW.time, 1, 13), p, NEW.currency, 1, NEW.net, NEW.total, NEW.refunded, NEW.refunded > 0
         FROM (SELECT NEW.partner_id AS p UNION ALL SELECT 0) WHERE NEW.partner_id IS NOT NULL AND NEW.cancelled = 0
         ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, net = net + excluded.net, total = total + excluded.total,
             refunded = refunded + excluded.refunded, refunded_orders = refunded_orders + excluded.refunded_orders;
@@ -90,9 +91,9 @@ BEGIN
 END;
 
 CREATE TRIGGER report_orders_delete AFTER DELETE ON orders BEGIN
-    UPDATE report_days SET orders = orders - 1, net = net - OLD.net, total = total - OLD.total,
+    UPDATE report_hours SET orders = orders - 1, net = net - OLD.net, total = total - OLD.total,
             refunded = refunded - OLD.refunded, refunded_orders = refunded_orders - (OLD.refunded > 0)
-        WHERE program_id = OLD.program_id AND day = substr(OLD.time, 1, 10) AND partner_id IN (0, OLD.partner_id)
+        WHERE program_id = OLD.program_id AND hour = substr(OLD.time, 1, 13) AND partner_id IN (0, OLD.partner_id)
             AND currency = OLD.currency AND OLD.partner_id IS NOT NULL AND OLD.cancelled = 0;
     DELETE FROM report_firsts WHERE customer_id = OLD.customer_id AND order_id = OLD.id;
     INSERT OR IGNORE INTO report_firsts (customer_id, program_id, order_id, time, partner_id, currency)
@@ -102,30 +103,30 @@ END;
 
 -- New customers follow report_firsts: a first order counted where it was credited.
 CREATE TRIGGER report_firsts_insert AFTER INSERT ON report_firsts WHEN NEW.partner_id IS NOT NULL BEGIN
-    INSERT INTO report_days (program_id, day, partner_id, currency, new_customers)
-        SELECT NEW.program_id, substr(NEW.time, 1, 10), p, NEW.currency, 1 FROM (SELECT NEW.partner_id AS p UNION ALL SELECT 0) WHERE true
+    INSERT INTO report_hours (program_id, hour, partner_id, currency, new_customers)
+        SELECT NEW.program_id, substr(NEW.time, 1, 13), p, NEW.currency, 1 FROM (SELECT NEW.partner_id AS p UNION ALL SELECT 0) WHERE true
         ON CONFLICT DO UPDATE SET new_customers = new_customers + 1;
 END;
 
 CREATE TRIGGER report_firsts_delete AFTER DELETE ON report_firsts WHEN OLD.partner_id IS NOT NULL BEGIN
-    UPDATE report_days SET new_customers = new_customers - 1
-        WHERE program_id = OLD.program_id AND day = substr(OLD.time, 1, 10) AND partner_id IN (0, OLD.partner_id) AND currency = OLD.currency;
+    UPDATE report_hours SET new_customers = new_customers - 1
+        WHERE program_id = OLD.program_id AND hour = substr(OLD.time, 1, 13) AND partner_id IN (0, OLD.partner_id) AND currency = OLD.currency;
 END;
 
 CREATE TRIGGER report_firsts_update AFTER UPDATE ON report_firsts BEGIN
-    UPDATE report_days SET new_customers = new_customers - 1
-        WHERE program_id = OLD.program_id AND day = substr(OLD.time, 1, 10) AND partner_id IN (0, OLD.partner_id)
+    UPDATE report_hours SET new_customers = new_customers - 1
+        WHERE program_id = OLD.program_id AND hour = substr(OLD.time, 1, 13) AND partner_id IN (0, OLD.partner_id)
             AND currency = OLD.currency AND OLD.partner_id IS NOT NULL;
-    INSERT INTO report_days (program_id, day, partner_id, currency, new_customers)
-        SELECT NEW.program_id, substr(NEW.time, 1, 10), p, NEW.currency, 1 FROM (SELECT NEW.partner_id AS p UNION ALL SELECT 0)
+    INSERT INTO report_hours (program_id, hour, partner_id, currency, new_customers)
+        SELECT NEW.program_id, substr(NEW.time, 1, 13), p, NEW.currency, 1 FROM (SELECT NEW.partner_id AS p UNION ALL SELECT 0)
         WHERE NEW.partner_id IS NOT NULL
         ON CONFLICT DO UPDATE SET new_customers = new_customers + 1;
 END;
 
 -- Commission lines: earned by order time, and balances by status and due day.
 CREATE TRIGGER report_lines_insert AFTER INSERT ON commission_lines BEGIN
-    INSERT INTO report_days (program_id, day, partner_id, currency, commissions)
-        SELECT NEW.program_id, substr(NEW.order_time, 1, 10), p, NEW.currency, NEW.amount FROM (SELECT NEW.partner_id AS p UNION ALL SELECT 0)
+    INSERT INTO report_hours (program_id, hour, partner_id, currency, commissions)
+        SELECT NEW.program_id, substr(NEW.order_time, 1, 13), p, NEW.currency, NEW.amount FROM (SELECT NEW.partner_id AS p UNION ALL SELECT 0)
         WHERE NEW.order_time IS NOT NULL AND NEW.status NOT IN ('reversed', 'rejected')
         ON CONFLICT DO UPDATE SET commissions = commissions + excluded.commissions;
     INSERT INTO report_balances (program_id, partner_id, currency, status, due, amount, lines)
@@ -138,11 +139,11 @@ CREATE TRIGGER report_lines_update AFTER UPDATE OF program_id, partner_id, curre
 WHEN OLD.program_id IS NOT NEW.program_id OR OLD.partner_id IS NOT NEW.partner_id OR OLD.currency IS NOT NEW.currency
     OR OLD.status IS NOT NEW.status OR OLD.amount IS NOT NEW.amount OR OLD.order_time IS NOT NEW.order_time OR OLD.due IS NOT NEW.due
 BEGIN
-    UPDATE report_days SET commissions = commissions - OLD.amount
-        WHERE program_id = OLD.program_id AND day = substr(OLD.order_time, 1, 10) AND partner_id IN (0, OLD.partner_id)
+    UPDATE report_hours SET commissions = commissions - OLD.amount
+        WHERE program_id = OLD.program_id AND hour = substr(OLD.order_time, 1, 13) AND partner_id IN (0, OLD.partner_id)
             AND currency = OLD.currency AND OLD.status NOT IN ('reversed', 'rejected');
-    INSERT INTO report_days (program_id, day, partner_id, currency, commissions)
-        SELECT NEW.program_id, substr(NEW.order_time, 1, 10), p, NEW.currency, NEW.amount FROM (SELECT NEW.partner_id AS p UNION ALL SELECT 0)
+    INSERT INTO report_hours (program_id, hour, partner_id, currency, commissions)
+        SELECT NEW.program_id, substr(NEW.order_time, 1, 13), p, NEW.currency, NEW.amount FROM (SELECT NEW.partner_id AS p UNION ALL SELECT 0)
         WHERE NEW.order_time IS NOT NULL AND NEW.status NOT IN ('reversed', 'rejected')
         ON CONFLICT DO UPDATE SET commissions = commissions + excluded.commissions;
     UPDATE report_balances SET amount = amount - OLD.amount, lines = lines - 1
@@ -155,8 +156,8 @@ BEGIN
 END;
 
 CREATE TRIGGER report_lines_delete AFTER DELETE ON commission_lines BEGIN
-    UPDATE report_days SET commissions = commissions - OLD.amount
-        WHERE program_id = OLD.program_id AND day = substr(OLD.order_time, 1, 10) AND partner_id IN (0, OLD.partner_id)
+    UPDATE report_hours SET commissions = commissions - OLD.amount
+        WHERE program_id = OLD.program_id AND hour = substr(OLD.order_time, 1, 13) AND partner_id IN (0, OLD.partner_id)
             AND currency = OLD.currency AND OLD.status NOT IN ('reversed', 'rejected');
     UPDATE report_balances SET amount = amount - OLD.amount, lines = lines - 1
         WHERE program_id = OLD.program_id AND partner_id = OLD.partner_id AND currency = OLD.currency AND status = OLD.status
@@ -164,16 +165,16 @@ CREATE TRIGGER report_lines_delete AFTER DELETE ON commission_lines BEGIN
 END;
 
 -- What a database holds already: orders, then first purchases (their trigger counts them), then lines.
-INSERT INTO report_days (program_id, day, partner_id, currency, orders, net, total, refunded, refunded_orders)
-    SELECT program_id, substr(time, 1, 10), CASE WHEN k = 0 THEN 0 ELSE partner_id END, currency,
+INSERT INTO report_hours (program_id, hour, partner_id, currency, orders, net, total, refunded, refunded_orders)
+    SELECT program_id, substr(time, 1, 13), CASE WHEN k = 0 THEN 0 ELSE partner_id END, currency,
         count(*), sum(net), sum(total), sum(refunded), sum(refunded > 0)
     FROM orders, (SELECT 0 AS k UNION ALL SELECT 1) WHERE partner_id IS NOT NULL AND cancelled = 0 GROUP BY 1, 2, 3, 4;
 INSERT INTO report_firsts (customer_id, program_id, order_id, time, partner_id, currency)
     SELECT o.customer_id, o.program_id, o.id, o.time, o.partner_id, o.currency FROM orders o
     WHERE o.customer_id IS NOT NULL
         AND o.id = (SELECT x.id FROM orders x WHERE x.customer_id = o.customer_id AND x.cancelled = 0 ORDER BY x.time, x.id LIMIT 1);
-INSERT INTO report_days (program_id, day, partner_id, currency, commissions)
-    SELECT program_id, substr(order_time, 1, 10), CASE WHEN k = 0 THEN 0 ELSE partner_id END, currency, sum(amount)
+INSERT INTO report_hours (program_id, hour, partner_id, currency, commissions)
+    SELECT program_id, substr(order_time, 1, 13), CASE WHEN k = 0 THEN 0 ELSE partner_id END, currency, sum(amount)
     FROM commission_lines, (SELECT 0 AS k UNION ALL SELECT 1)
     WHERE order_time IS NOT NULL AND status NOT IN ('reversed', 'rejected') GROUP BY 1, 2, 3, 4
     ON CONFLICT DO UPDATE SET commissions = commissions + excluded.commissions;
