@@ -11,6 +11,7 @@ import * as Commissions from '@bindings/Commissions'
 import * as Payouts from '@bindings/Payouts'
 import * as Mail from '@bindings/Mail'
 import * as Portal from '@bindings/Portal'
+import * as Reports from '@bindings/Reports'
 import { app, domain, importer, mail, mailer, orderimport, payoutdocs } from '../wailsjs/go/models'
 import { ApiError, call } from './errors'
 
@@ -49,6 +50,11 @@ export type PayoutRun = domain.PayoutRun
 export type PayoutLine = domain.PayoutLine
 export type PortalInfo = app.PortalInfo
 export type PortalRequest = domain.PortalRequest
+export type Report = domain.Report
+export type ReportQuery = domain.ReportQuery
+export type Attention = domain.Attention
+export type PartnerFigures = domain.PartnerFigures
+export type SeriesPoint = domain.SeriesPoint
 /** How far an import has read its file (the "import:progress" event). */
 export interface Progress {
   rows: number
@@ -126,6 +132,8 @@ export const api = {
   portalInvite: (programId: number, key: string) => call(Portal.Invite(programId, key)),
   portalRequests: (programId: number, status: string) => call(Portal.Requests(programId, status)),
   decidePortalRequest: (programId: number, id: number, approve: boolean) => call(Portal.Decide(programId, id, approve)),
+  report: (q: ReportQuery) => call(Reports.Report(q)),
+  attention: (programId: number) => call(Reports.Attention(programId)),
 
   settings: () => call(Settings.List()),
   setSetting: (key: string, value: string) => call(Settings.Set(key, value)),
@@ -186,4 +194,9 @@ export interface MailProgress {
 /** outboxFilter builds an OutboxFilter with defaults. */
 export function outboxFilter(f: Partial<OutboxFilter> = {}): OutboxFilter {
   return domain.OutboxFilter.createFrom({ program_id: 0, state: '', kind: '', sort: '', desc: false, offset: 0, limit: 50, ...f })
+}
+
+/** reportQuery builds a ReportQuery with defaults (the last 30 days, buckets that suit them). */
+export function reportQuery(q: Partial<ReportQuery> & { program_id: number }): ReportQuery {
+  return domain.ReportQuery.createFrom({ preset: 'last_30_days', from: '', to: '', by: '', partner: '', as_of: '', ...q })
 }

@@ -1,0 +1,82 @@
+// End to end in Chromium against `partnerbook ui`: a Shopify export (the importer's fixture,
+// its days moved near today) is imported; the dashboard shows the revenue and the top partner
+// that `partnerbook report` gives for the same period, and the period picker changes them.
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { session } from './helpers.mjs'
+
+const root = join(import.meta.dirname, '..', '..', 'backend')
+const s = session({ before, after })
+const byTest = s.byTest
+const shots = process.env.PB_SHOTS // a folder: screenshots of the dashboard, light and dark
+
+const ymd = (d) => d.toISOString().slice(0, 10)
+const daysAgo = (n) => new Date(Date.now() - n * 86400000)
+
+// The fixture's March orders move to 45 days ago, its April orders to the last week.
+function exportNearToday() {
+  const text = readFileSync(join(root, 'importer', 'testdata', 'orders_export_1.csv'), 'utf8')
+  const moved = text.replace(/(2025-(\d\d)-(\d\d)) (\d\d:\d\d:\d\d [+-]\d{4})/g, (_, _d, month, dd, rest) => {
+    const day = month === '03' ? daysAgo(45 + (30 - Number(dd)) / 10) : daysAgo(7 - (Number(dd) - 1))
+    return `${ymd(day)} ${rest}`
+  })
+  const dir = mkdtempSync(join(tmpdir(), 'pb-dash-'))
+  writeFileSync(join(dir, 'orders_export.csv'), moved)
+  return join(dir, 'orders_export.csv')
+}
+
+const money = (a) => '€' + a.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+const report = (...args) => JSON.parse(s.ui.cli('report', '--program', '1', ...args))
+
+test('an empty program shows the next step instead of zeros', async () => {
+  s.ui.cli('program', 'create', '--file', join(root, 'cli', 'testdata', 'program.json'))
+  await s.page.goto(s.ui.url)
+  await byTest('next-step').waitFor()
+  assert.match(await byTest('next-step').innerText(), /Add your partners/)
+})
+
+test('after an import the dashboard shows the revenue and the top partner of `report`', async () => {
+  s.ui.cli('import', 'partners', '--program', '1', join(root, 'cli', 'testdata', 'partners.csv'))
+  s.ui.cli('import', 'orders', '--program', '1', exportNearToday())
+  const want = report()
+  assert.ok(want.totals.orders > 0, 'the last 30 days hold credited orders')
+  await s.page.reload()
+  await byTest('card-revenue').waitFor()
+  assert.match(await byTest('card-revenue').innerText(), new RegExp(money(want.totals.revenue).replace('.', '\\.')))
+  assert.match(await byTest('card-commissions').innerText(), new RegExp(money(want.totals.commissions).replace('.', '\\.')))
+  const top = want.partners[0]
+  assert.match(await byTest('top-partners').locator('tbody tr').first().innerText(), new RegExp(top.name))
+  await byTest('report-chart').locator('canvas').waitFor()
+  if (shots) {
+    await s.page.screenshot({ path: join(shots, 'dashboard-light.png'), fullPage: true })
+    await s.page.emulateMedia({ colorScheme: 'dark' })
+    await s.page.waitForTimeout(300)
+    await s.page.screenshot({ path: join(shots, 'dashboard-dark.png'), fullPage: true })
+    await s.page.emulateMedia({ colorScheme: 'light' })
+  }
+})
+
+test('the period picker changes the figures', async () => {
+  const now = new Date()
+  const want = report('--from', `${now.getUTCFullYear()}-01-01`, '--to', ymd(now))
+  await byTest('period-this_year').click()
+  await s.page.waitForFunction((text) => document.querySelector('[data-testid="card-revenue"]')?.innerText.includes(text), money(want.totals.revenue))
+  assert.match(await byTest('period-label').innerText(), /Jan 1 –/)
+  const last30 = report()
+  if (daysAgo(46).getUTCFullYear() === now.getUTCFullYear()) {
+    assert.notEqual(want.totals.revenue, last30.totals.revenue, 'the March orders count this year, not in the last 30 days')
+  }
+  await byTest(`top-${want.partners[0].partner}`).click()
+  await byTest('partner-title').waitFor()
+  assert.match(await byTest('partner-title').innerText(), new RegExp(want.partners[0].name))
+  if (shots) {
+    await byTest('partner-figures').waitFor()
+    await s.page.screenshot({ path: join(shots, 'partner-light.png'), fullPage: true })
+    await s.page.emulateMedia({ colorScheme: 'dark' })
+    await s.page.waitForTimeout(300)
+    await s.page.screenshot({ path: join(shots, 'partner-dark.png'), fullPage: true })
+  }
+})
