@@ -48,7 +48,7 @@ func BenchmarkReport(b *testing.B) {
 		{"this-year-by-month", domain.ReportQuery{Preset: "this_year"}},
 		{"this-year-by-day", domain.ReportQuery{Preset: "this_year", By: "day"}},
 		{"all-time", domain.ReportQuery{From: "2025-01-01", To: "2027-11-30"}},
-		{"one-partner-all-time", domain.ReportQuery{From: "2025-01-01", To: "2027-11-30", Partner: "p7"}},
+		{"one-partner-all-time", domain.ReportQuery{From: "2025-01-01", To: "2027-11-30", Partner: "p6"}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			c.q.ProgramID = prog.ID
