@@ -12,19 +12,21 @@ type funnelSums struct {
 	visits, signups       map[int64]int64
 }
 
-// funnel counts the sync endpoint's events of [start, end): visits by the partner key they
-// carry (ref), signups in all, and the signups that linked a customer to a partner. Kept
-// apart so that the tracking tables are read in one place.
+// funnel counts the sync endpoint's visits and signups of [start, end) (test events left
+// out): visits by the partner key they carry, signups in all, and the signups that linked a
+// customer to a partner. Kept apart so that the tracking tables are read in one place.
 func (s *Store) funnel(ctx context.Context, pid int64, start, end string) (funnelSums, error) {
 	f := funnelSums{visits: map[int64]int64{}, signups: map[int64]int64{}}
-	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events WHERE program_id = ? AND type IN ('visit', 'signup'))`, pid).Scan(&f.tracked)
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM visits WHERE program_id = ?1 AND test = 0)
+		OR EXISTS (SELECT 1 FROM signups WHERE program_id = ?1 AND test = 0)`, pid).Scan(&f.tracked)
 	if err != nil || !f.tracked {
 		return f, wrapErr("sqlite: report funnel", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.type, COALESCE(p.id, 0), count(*) FROM events e
-		LEFT JOIN partners p ON p.program_id = e.program_id AND p.key = e.payload->>'ref' COLLATE NOCASE AND e.type = 'visit'
-		WHERE e.program_id = ? AND e.type IN ('visit', 'signup') AND e.received_at >= ? AND e.received_at < ?
-		GROUP BY 1, 2`, pid, start, end)
+	rows, err := s.db.QueryContext(ctx, `SELECT 'visit', COALESCE(p.id, 0), count(*) FROM visits v
+			LEFT JOIN partners p ON p.program_id = v.program_id AND p.key = v.partner_key COLLATE NOCASE
+			WHERE v.program_id = ?1 AND v.time >= ?2 AND v.time < ?3 AND v.test = 0 GROUP BY 2
+		UNION ALL SELECT 'signup', 0, count(*) FROM signups
+			WHERE program_id = ?1 AND time >= ?2 AND time < ?3 AND test = 0`, pid, start, end)
 	if err != nil {
 		return f, wrapErr("sqlite: report funnel", err)
 	}

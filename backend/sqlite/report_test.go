@@ -120,6 +120,37 @@ func TestReportWorkedByHand(t *testing.T) {
 	if tot := march.Totals; tot.Orders != 2 || tot.Revenue != "50.00" || tot.NewCustomers != 2 || tot.RepeatOrders != 0 {
 		t.Errorf("after cancelling #1 = %+v", tot)
 	}
+	// Tracking: three visits with kira's key in March (one a test event), one in April, a signup.
+	if f := march.Funnel; f.Tracked {
+		t.Errorf("untracked program has a funnel: %+v", f)
+	}
+	for i, v := range []struct {
+		typ, key, time string
+		test int
+	}{{"visit", "kira", "2025-03-02T10:00:00Z", 0}, {"visit", "KIRA", "2025-03-03T10:00:00Z", 0}, {"visit", "kira", "2025-03-03T11:00:00Z", 1},
+		{"visit", "kira", "2025-04-01T10:00:00Z", 0}, {"signup", "kira", "2025-03-04T10:00:00Z", 0}} {
+		r, err := s.db.Exec(`INSERT INTO events (event_id, program_id, type, payload, received_at, test) VALUES (?, ?, ?, '{}', ?, ?)`,
+			fmt.Sprint("e", i), prog.ID, v.typ, v.time, v.test)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _ := r.LastInsertId()
+		q := `INSERT INTO visits (event_id, program_id, partner_key, visitor, time, test) VALUES (?, ?, ?, 'v1', ?, ?)`
+		if v.typ == "signup" {
+			q = `INSERT INTO signups (event_id, program_id, partner_key, visitor, email, time, test) VALUES (?, ?, ?, 'v1', 'x@example.org', ?, ?)`
+		}
+		if _, err := s.db.Exec(q, id, prog.ID, v.key, v.time, v.test); err != nil {
+			t.Fatal(err)
+		}
+	}
+	march = mustReport(t, s, domain.ReportQuery{ProgramID: prog.ID, From: "2025-03-01", To: "2025-03-31", AsOf: "2025-04-02"})
+	if f := march.Funnel; !f.Tracked || f.Visits != 2 || f.Signups != 1 || f.Sales != 2 || f.SignupRate != "0.5000" || f.VisitToSale != "1.0000" {
+		t.Errorf("funnel = %+v", f)
+	}
+	// kira earned 4.00 in March (#1 is cancelled now) over 2 visits; lena (30.00) ranks first
+	if p := march.Partners[1]; p.Partner != "kira" || p.Visits != 2 || p.EarningsPerVisit != "2.00" {
+		t.Errorf("kira tracked = %+v", p)
+	}
 	if _, err := s.Report(ctx, domain.ReportQuery{ProgramID: prog.ID, From: "2025-03-31", To: "2025-03-01"}); err == nil {
 		t.Error("a period that ends before it begins was accepted")
 	}
