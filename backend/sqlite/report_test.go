@@ -126,7 +126,7 @@ func TestReportWorkedByHand(t *testing.T) {
 	}
 	for i, v := range []struct {
 		typ, key, time string
-		test int
+		test           int
 	}{{"visit", "kira", "2025-03-02T10:00:00Z", 0}, {"visit", "KIRA", "2025-03-03T10:00:00Z", 0}, {"visit", "kira", "2025-03-03T11:00:00Z", 1},
 		{"visit", "kira", "2025-04-01T10:00:00Z", 0}, {"signup", "kira", "2025-03-04T10:00:00Z", 0}} {
 		r, err := s.db.Exec(`INSERT INTO events (event_id, program_id, type, payload, received_at, test) VALUES (?, ?, ?, '{}', ?, ?)`,
