@@ -52,8 +52,8 @@ func randomProgram(t *testing.T, s *Store, seed int64, n int) domain.Program {
 		}
 	}
 	var changed []domain.OrderItem
-	for i := 0; i < n/5; i++ {
-		it := all[rnd.Intn(n)]
+	for _, k := range rnd.Perm(n)[:n/5] { // each order once: a file names an order once
+		it := all[k]
 		o := *it.Order
 		switch rnd.Intn(3) {
 		case 0:
