@@ -77,6 +77,11 @@ func randomProgram(t *testing.T, s *Store, seed int64, n int) domain.Program {
 			}
 		}
 	}
+	for k, v := range map[string]string{"company.name": "Atelier GmbH", "company.address": "Hauptstraße 1, 10115 Berlin"} {
+		if err := s.SetSetting(ctx, k, v); err != nil { // the issuer a payout run needs
+			t.Fatal(err)
+		}
+	}
 	for _, asOf := range []string{"2025-02-20", "2025-03-25"} {
 		if _, err := s.RunPayouts(ctx, prog.ID, asOf, false); err != nil {
 			t.Fatal(err)
