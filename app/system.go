@@ -1,5 +1,7 @@
 package app
 
+import "partnerbook/backend/domain"
+
 // Info is what the shell needs at start.
 type Info struct {
 	Version      string `json:"version"`
@@ -38,4 +40,12 @@ func (s *System) Info() (Info, error) {
 // DeclineSample records that the person does not want the sample program.
 func (s *System) DeclineSample() error {
 	return s.c.store.SetSetting(s.c.ctx, "ui.sample_offered", "true")
+}
+
+// OpenDataFolder shows the data folder in the system's file manager (the window only).
+func (s *System) OpenDataFolder() error {
+	if s.c.dialogs == nil {
+		return domain.Errorf(domain.EInvalid, "the data folder is %s; in browser mode it cannot be opened from here", s.c.dataDir)
+	}
+	return s.c.dialogs.OpenPath(s.c.dataDir)
 }
