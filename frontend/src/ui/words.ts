@@ -1,0 +1,149 @@
+// The words people read for every value the backend sends as a code: kinds, reasons, notes,
+// methods and statuses, in English and German, each with a sentence saying what it means.
+// A screen never shows a code itself: it asks word() and help() (or uses <EnumTag>).
+import { ref } from 'vue'
+
+/** The languages the window speaks. */
+export type Lang = 'en' | 'de'
+
+/** lang is the window's language: German where the system speaks German, else English. */
+export const lang = ref<Lang>(systemLang())
+
+function systemLang(): Lang {
+  const l = typeof navigator !== 'undefined' ? navigator.language || '' : ''
+  return l.toLowerCase().startsWith('de') ? 'de' : 'en'
+}
+
+/** One value in words: its name and what it means, per language. */
+interface Word {
+  en: [string, string]
+  de: [string, string]
+}
+
+type Table = Record<string, Word>
+
+const w = (en: string, enHelp: string, de: string, deHelp: string): Word => ({ en: [en, enHelp], de: [de, deHelp] })
+
+/** The words of every enum, by group. Add a value here when the backend adds one. */
+export const words: Record<string, Table> = {
+  lineKind: {
+    sale: w('Sale', 'A share of an order credited to the partner.', 'Verkauf', 'Ein Anteil an einer Bestellung, die dem Partner gutgeschrieben wird.'),
+    product: w('Product', 'A product-specific rate for a product in the order.', 'Produkt', 'Ein eigener Satz für ein Produkt der Bestellung.'),
+    recurring: w('Repeat purchase', 'What a customer linked to the partner earns them when buying again.', 'Wiederkauf', 'Was ein verbundener Kunde dem Partner bei einem weiteren Kauf einbringt.'),
+    second_tier: w('Second tier', "What a partner earns from the sales of a partner they recruited.", 'Zweite Stufe', 'Was ein Partner an den Verkäufen eines von ihm geworbenen Partners verdient.'),
+    lead: w('Lead', 'A fixed amount for a lead that became a customer.', 'Lead', 'Ein fester Betrag für einen Lead, der Kunde wurde.'),
+    adjustment: w('Adjustment', 'A correction: added by a person, or a refund after the payout.', 'Korrektur', 'Eine Korrektur: von Hand, oder eine Erstattung nach der Auszahlung.'),
+  },
+  lineStatus: {
+    pending: w('Pending', 'Waiting for the hold days to pass (refunds may still change it).', 'Vorgemerkt', 'Wartet, bis die Haltefrist vorbei ist (Erstattungen können es noch ändern).'),
+    approved: w('Approved', 'Due: the next payout run pays it.', 'Freigegeben', 'Fällig: der nächste Auszahlungslauf zahlt es aus.'),
+    paid: w('Paid', 'Included in a payout.', 'Ausgezahlt', 'In einer Auszahlung enthalten.'),
+    reversed: w('Reversed', 'The order was refunded or cancelled before payout; it counts for nothing.', 'Storniert', 'Die Bestellung wurde vor der Auszahlung erstattet oder storniert; zählt nicht.'),
+    rejected: w('Rejected', 'Not paid, with the reason beside it.', 'Abgelehnt', 'Wird nicht gezahlt; der Grund steht daneben.'),
+  },
+  reason: {
+    coupon: w('Coupon', "The order used the partner's discount code.", 'Gutschein', 'Die Bestellung nutzte den Rabattcode des Partners.'),
+    ref: w('Referral link', "The order carries the partner's referral key.", 'Empfehlungslink', 'Die Bestellung trägt den Empfehlungsschlüssel des Partners.'),
+    customer: w('Their customer', 'The customer is linked to the partner.', 'Ihr Kunde', 'Der Kunde ist dem Partner zugeordnet.'),
+    lead: w('Lead', 'The customer came as a lead the partner submitted.', 'Lead', 'Der Kunde kam als Lead des Partners.'),
+    signup: w('Tracked signup', 'The customer signed up after visiting through the partner\'s link.', 'Anmeldung', 'Der Kunde meldete sich nach einem Besuch über den Link des Partners an.'),
+    manual: w('Assigned by hand', 'A person assigned the customer to the partner.', 'Von Hand zugeordnet', 'Eine Person hat den Kunden dem Partner zugeordnet.'),
+    order: w('First order', "The customer's first credited order linked them.", 'Erste Bestellung', 'Die erste gutgeschriebene Bestellung hat den Kunden zugeordnet.'),
+  },
+  note: {
+    self_referral: w('Own purchase', "The partner bought with their own link or code; the program doesn't pay for that.", 'Eigenkauf', 'Der Partner kaufte über den eigenen Link oder Code; das Programm zahlt dafür nicht.'),
+    partner_inactive: w('Partner not active', 'The partner is pending or suspended, so the line is not paid.', 'Partner nicht aktiv', 'Der Partner ist vorgemerkt oder gesperrt; die Zeile wird nicht gezahlt.'),
+  },
+  method: {
+    iban: w('Bank transfer', 'Paid by SEPA transfer to the partner\'s IBAN.', 'Überweisung', 'Per SEPA-Überweisung auf die IBAN des Partners.'),
+    paypal: w('PayPal', "Paid to the partner's PayPal address.", 'PayPal', 'An die PayPal-Adresse des Partners.'),
+    wise: w('Wise', 'Paid with a Wise batch.', 'Wise', 'Mit einer Wise-Sammelzahlung.'),
+    other: w('Other', 'No bank account or PayPal address: pay it your own way.', 'Sonstige', 'Keine Bankverbindung oder PayPal-Adresse: selbst bezahlen.'),
+  },
+  payoutKind: {
+    invoice: w('Statement', 'A self-billing invoice: what the partner is paid.', 'Gutschrift', 'Eine Gutschrift: was der Partner ausgezahlt bekommt.'),
+    credit_note: w('Credit note', 'A negative balance, netted by the next payout.', 'Korrekturbeleg', 'Ein negativer Saldo, mit der nächsten Auszahlung verrechnet.'),
+  },
+  orderStatus: {
+    paid: w('Paid', 'The shop received the money.', 'Bezahlt', 'Der Shop hat das Geld erhalten.'),
+    partially_refunded: w('Partly refunded', 'Part of the order was refunded; commissions shrink in proportion.', 'Teilweise erstattet', 'Ein Teil wurde erstattet; Provisionen sinken anteilig.'),
+    refunded: w('Refunded', 'The whole order was refunded; it earns nothing.', 'Erstattet', 'Die ganze Bestellung wurde erstattet; sie bringt nichts ein.'),
+    cancelled: w('Cancelled', 'The order was cancelled or voided; it earns nothing.', 'Storniert', 'Die Bestellung wurde storniert; sie bringt nichts ein.'),
+  },
+  partnerStatus: {
+    active: w('Active', 'Earns commissions.', 'Aktiv', 'Verdient Provisionen.'),
+    pending: w('Pending', 'Not approved yet: sales are recorded but rejected.', 'Wartend', 'Noch nicht freigegeben: Verkäufe werden erfasst, aber abgelehnt.'),
+    suspended: w('Suspended', 'Stopped: sales are recorded but rejected.', 'Gesperrt', 'Gestoppt: Verkäufe werden erfasst, aber abgelehnt.'),
+  },
+  leadStatus: {
+    new: w('New', 'Submitted, nobody has looked at it yet.', 'Neu', 'Eingereicht, noch nicht angesehen.'),
+    qualified: w('Qualified', 'Looked at and worth following up.', 'Qualifiziert', 'Angesehen und es lohnt sich nachzufassen.'),
+    converted: w('Became a customer', 'The lead bought; the partner earns the lead commission.', 'Kunde geworden', 'Der Lead hat gekauft; der Partner erhält die Lead-Provision.'),
+    lost: w('Lost', 'Will not become a customer.', 'Verloren', 'Wird kein Kunde.'),
+  },
+  programKind: {
+    affiliate: w('Affiliate', 'Partners promote the shop for a share of sales.', 'Affiliate', 'Partner bewerben den Shop für einen Anteil am Umsatz.'),
+    referral: w('Refer a friend', 'Customers recommend the shop to friends.', 'Kunden werben Kunden', 'Kunden empfehlen den Shop weiter.'),
+    newsletter: w('Newsletter', 'Newsletters and publishers send readers.', 'Newsletter', 'Newsletter und Verlage schicken Leser.'),
+  },
+  mailKind: {
+    statement: w('Statement', 'A payout statement with its PDF.', 'Gutschrift', 'Eine Auszahlungs-Gutschrift mit PDF.'),
+    report: w('Monthly report', "A partner's month: sales, commissions, balance.", 'Monatsbericht', 'Der Monat eines Partners: Verkäufe, Provisionen, Saldo.'),
+    welcome: w('Welcome', 'Sent to a new partner with their link and code.', 'Willkommen', 'An neue Partner mit Link und Code.'),
+    test: w('Test', 'A test message from Settings.', 'Test', 'Eine Testnachricht aus den Einstellungen.'),
+  },
+  mailState: {
+    queued: w('Waiting', 'Waiting to be sent.', 'Wartet', 'Wartet auf den Versand.'),
+    sending: w('Sending', 'Being sent now.', 'Wird gesendet', 'Wird gerade gesendet.'),
+    sent: w('Sent', 'The mail server accepted it.', 'Gesendet', 'Der Mailserver hat sie angenommen.'),
+    failed: w('Failed', 'Not sent; the error says why. Retry when it is fixed.', 'Fehlgeschlagen', 'Nicht gesendet; der Fehler sagt warum. Danach erneut versuchen.'),
+  },
+  importKind: {
+    orders: w('Orders', 'Orders from a shop export.', 'Bestellungen', 'Bestellungen aus einem Shop-Export.'),
+    partners: w('Partners', 'A partner list.', 'Partner', 'Eine Partnerliste.'),
+    leads: w('Leads', 'A list of leads.', 'Leads', 'Eine Liste von Leads.'),
+    rates: w('Exchange rates', 'A table of exchange rates.', 'Wechselkurse', 'Eine Tabelle mit Wechselkursen.'),
+  },
+  source: {
+    shopify: w('Shopify', 'An export from Shopify.', 'Shopify', 'Ein Export aus Shopify.'),
+    woocommerce: w('WooCommerce', 'An export from WooCommerce.', 'WooCommerce', 'Ein Export aus WooCommerce.'),
+    stripe: w('Stripe', 'An export from Stripe.', 'Stripe', 'Ein Export aus Stripe.'),
+    gumroad: w('Gumroad', 'An export from Gumroad.', 'Gumroad', 'Ein Export aus Gumroad.'),
+    paypal: w('PayPal', 'An export from PayPal.', 'PayPal', 'Ein Export aus PayPal.'),
+    paddle: w('Paddle', 'An export from Paddle.', 'Paddle', 'Ein Export aus Paddle.'),
+    generic: w('Other file', 'A file read with a saved column mapping.', 'Andere Datei', 'Eine Datei, gelesen mit einer gespeicherten Spaltenzuordnung.'),
+    sync: w('Sync', 'Sent by the shop to the sync endpoint.', 'Sync', 'Vom Shop an den Sync-Endpunkt gesendet.'),
+  },
+  security: {
+    none: w('None', 'Plain connection (only on a trusted network).', 'Keine', 'Unverschlüsselt (nur im vertrauten Netz).'),
+    starttls: w('STARTTLS', 'Starts plain, then encrypts (usually port 587 or 143).', 'STARTTLS', 'Beginnt unverschlüsselt und verschlüsselt dann (meist Port 587 oder 143).'),
+    tls: w('TLS', 'Encrypted from the start (usually port 465 or 993).', 'TLS', 'Von Anfang an verschlüsselt (meist Port 465 oder 993).'),
+  },
+  language: {
+    en: w('English', '', 'Englisch', ''),
+    de: w('German', '', 'Deutsch', ''),
+  },
+}
+
+/** humanize makes an unknown code readable: "partially_refunded" → "Partially refunded". */
+export function humanize(code: string): string {
+  const s = code.replace(/[_.]+/g, ' ').trim()
+  return s ? s[0].toUpperCase() + s.slice(1) : ''
+}
+
+/** word is a code of a group in words, in the window's language (an unknown code humanized). */
+export function word(group: string, code: string, l: Lang = lang.value): string {
+  if (!code) return ''
+  const entry = words[group]?.[code]
+  return entry ? entry[l][0] : humanize(code)
+}
+
+/** help says what a code means ("" when the table has no sentence for it). */
+export function help(group: string, code: string, l: Lang = lang.value): string {
+  return words[group]?.[code]?.[l][1] ?? ''
+}
+
+/** options are a group's values as select options, in the table's order. */
+export function options(group: string, l: Lang = lang.value): { label: string; value: string }[] {
+  return Object.keys(words[group] ?? {}).map((k) => ({ label: word(group, k, l), value: k }))
+}
