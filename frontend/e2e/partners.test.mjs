@@ -7,10 +7,13 @@ import { session } from './helpers.mjs'
 const s = session({ before, after })
 const byTest = s.byTest
 
-test('first start offers the sample program; declining leads to Programs', async () => {
+test('first start offers the sample program; declining goes on to the company details, then Programs', async () => {
   await s.page.goto(s.ui.url)
   await byTest('sample-offer').waitFor()
-  await s.page.getByRole('button', { name: 'No, start empty' }).click()
+  await byTest('decline-sample').click()
+  await s.page.getByRole('heading', { name: 'Settings' }).waitFor()
+  await byTest('setting-company.name').waitFor()
+  await byTest('first-start-next').click()
   await s.page.getByRole('heading', { name: 'Programs' }).waitFor()
 })
 
@@ -51,7 +54,7 @@ test('add a partner and see it in the list', async () => {
   const text = await row.innerText()
   assert.match(text, /kira@example\.org/, 'the e-mail is stored trimmed and lower case')
   assert.match(text, /LINEN10/)
-  assert.match(text, /active/)
+  assert.match(text, /Active/)
 })
 
 test('edit the partner', async () => {

@@ -23,6 +23,8 @@ export type Plan = app.Plan
 export type Partner = app.Partner
 export type Lead = app.Lead
 export type Setting = app.Setting
+export type Backup = app.Backup
+export type RestoreResult = app.RestoreResult
 export type Info = app.Info
 export type ListQuery = app.ListQuery
 export type PartnerPage = app.PartnerPage
@@ -137,6 +139,13 @@ export const api = {
 
   settings: () => call(Settings.List()),
   setSetting: (key: string, value: string) => call(Settings.Set(key, value)),
+  backups: () => call(Settings.Backups()),
+  backupNow: () => call(Settings.BackupNow()),
+  restoreBackup: (name: string) => call(Settings.Restore(name)),
+  pickLogo: () => call(Settings.PickLogo()),
+  useLogo: (path: string) => call(Settings.UseLogo(path)),
+  logoPreview: () => call(Settings.LogoPreview()),
+  openDataFolder: () => call(System.OpenDataFolder()),
 }
 
 /** listQuery builds a ListQuery with defaults. */

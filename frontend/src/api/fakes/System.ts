@@ -9,3 +9,6 @@ export async function Info(): Promise<app.Info> {
 export async function DeclineSample(): Promise<void> {
   db.settings.set('ui.sample_offered', 'true')
 }
+export async function OpenDataFolder(): Promise<void> {
+  db.calls.push('System.OpenDataFolder')
+}

@@ -14,6 +14,7 @@ export const db = {
   runs: [] as domain.PayoutRun[],
   outbox: [] as domain.OutMessage[],
   templates: new Map<string, domain.MailTemplate>(),
+  backups: [] as { name: string; kind: string; at: string; size: number }[],
   calls: [] as string[],
 }
 
@@ -29,6 +30,7 @@ export function reset() {
   db.runs = []
   db.outbox = []
   db.templates = new Map()
+  db.backups = []
   db.calls = []
 }
 

@@ -1,29 +1,5 @@
 export namespace app {
 	
-	export class APIKey {
-	    id: number;
-	    kind: string;
-	    prefix: string;
-	    key: string;
-	    test: boolean;
-	    created: string;
-	    revoked: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new APIKey(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.kind = source["kind"];
-	        this.prefix = source["prefix"];
-	        this.key = source["key"];
-	        this.test = source["test"];
-	        this.created = source["created"];
-	        this.revoked = source["revoked"];
-	    }
-	}
 	export class AttachmentInfo {
 	    name: string;
 	    type: string;
@@ -37,6 +13,24 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
 	        this.type = source["type"];
+	        this.size = source["size"];
+	    }
+	}
+	export class Backup {
+	    name: string;
+	    kind: string;
+	    at: string;
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Backup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.at = source["at"];
 	        this.size = source["size"];
 	    }
 	}
@@ -71,54 +65,6 @@ export namespace app {
 		    }
 		    return a;
 		}
-	}
-	export class Endpoint {
-	    enabled: boolean;
-	    addr: string;
-	    port: number;
-	    running: boolean;
-	    url: string;
-	    error: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Endpoint(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.enabled = source["enabled"];
-	        this.addr = source["addr"];
-	        this.port = source["port"];
-	        this.running = source["running"];
-	        this.url = source["url"];
-	        this.error = source["error"];
-	    }
-	}
-	export class Event {
-	    id: number;
-	    event_id: string;
-	    type: string;
-	    test: boolean;
-	    received_at: string;
-	    applied: boolean;
-	    problem: string;
-	    payload: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Event(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.event_id = source["event_id"];
-	        this.type = source["type"];
-	        this.test = source["test"];
-	        this.received_at = source["received_at"];
-	        this.applied = source["applied"];
-	        this.problem = source["problem"];
-	        this.payload = source["payload"];
-	    }
 	}
 	export class ImportRequest {
 	    program_id: number;
@@ -315,38 +261,6 @@ export namespace app {
 	        this.text = source["text"];
 	        this.html = source["html"];
 	        this.attachments = this.convertValues(source["attachments"], AttachmentInfo);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class NewAPIKey {
-	    api_key: APIKey;
-	    key: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new NewAPIKey(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.api_key = this.convertValues(source["api_key"], APIKey);
-	        this.key = source["key"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -605,20 +519,6 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class PortalInfo {
-	    url: string;
-	    on: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new PortalInfo(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.url = source["url"];
-	        this.on = source["on"];
-	    }
-	}
 	
 	export class Program {
 	    id: number;
@@ -633,9 +533,6 @@ export namespace app {
 	    base: string;
 	    self_referral: string;
 	    rules: Plan;
-	    portal: string;
-	    origins: string[];
-	    site: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Program(source);
@@ -655,9 +552,6 @@ export namespace app {
 	        this.base = source["base"];
 	        this.self_referral = source["self_referral"];
 	        this.rules = this.convertValues(source["rules"], Plan);
-	        this.portal = source["portal"];
-	        this.origins = source["origins"];
-	        this.site = source["site"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -680,24 +574,18 @@ export namespace app {
 	}
 	
 	
-	export class Remote {
-	    url: string;
-	    secret_set: boolean;
-	    last_pull: string;
-	    ok: boolean;
-	    message: string;
+	export class RestoreResult {
+	    restored: string;
+	    previous: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new Remote(source);
+	        return new RestoreResult(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.url = source["url"];
-	        this.secret_set = source["secret_set"];
-	        this.last_pull = source["last_pull"];
-	        this.ok = source["ok"];
-	        this.message = source["message"];
+	        this.restored = source["restored"];
+	        this.previous = source["previous"];
 	    }
 	}
 	export class Setting {
@@ -718,24 +606,6 @@ export namespace app {
 	        this.value = source["value"];
 	        this.secret = source["secret"];
 	        this.set = source["set"];
-	    }
-	}
-	export class SiteSetup {
-	    origins: string[];
-	    site: string;
-	    cookie_days: number;
-	    attribution: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new SiteSetup(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.origins = source["origins"];
-	        this.site = source["site"];
-	        this.cookie_days = source["cookie_days"];
-	        this.attribution = source["attribution"];
 	    }
 	}
 	export class StatementFile {
@@ -774,32 +644,6 @@ export namespace domain {
 	        this.amount = source["amount"];
 	        this.currency = source["currency"];
 	        this.comment = source["comment"];
-	    }
-	}
-	export class Attention {
-	    pending_lines: number;
-	    partners_pending: number;
-	    leads_new: number;
-	    mail_failed: number;
-	    sync_stale: boolean;
-	    sync_last_pull: string;
-	    partners: number;
-	    has_orders: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new Attention(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.pending_lines = source["pending_lines"];
-	        this.partners_pending = source["partners_pending"];
-	        this.leads_new = source["leads_new"];
-	        this.mail_failed = source["mail_failed"];
-	        this.sync_stale = source["sync_stale"];
-	        this.sync_last_pull = source["sync_last_pull"];
-	        this.partners = source["partners"];
-	        this.has_orders = source["has_orders"];
 	    }
 	}
 	export class Balance {
@@ -976,26 +820,6 @@ export namespace domain {
 		    return a;
 		}
 	}
-	export class CurrencyFigures {
-	    currency: string;
-	    orders: number;
-	    revenue: string;
-	    commissions: string;
-	    refunded: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new CurrencyFigures(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.currency = source["currency"];
-	        this.orders = source["orders"];
-	        this.revenue = source["revenue"];
-	        this.commissions = source["commissions"];
-	        this.refunded = source["refunded"];
-	    }
-	}
 	export class CustomerFilter {
 	    program_id: number;
 	    partner: string;
@@ -1097,72 +921,6 @@ export namespace domain {
 		    }
 		    return a;
 		}
-	}
-	export class Figures {
-	    orders: number;
-	    revenue: string;
-	    new_customers: number;
-	    repeat_orders: number;
-	    commissions: string;
-	    pending: string;
-	    owed: string;
-	    due: string;
-	    paid: string;
-	    refunded: string;
-	    refund_rate: string;
-	    visits: number;
-	    signups: number;
-	    pending_lines: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Figures(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.orders = source["orders"];
-	        this.revenue = source["revenue"];
-	        this.new_customers = source["new_customers"];
-	        this.repeat_orders = source["repeat_orders"];
-	        this.commissions = source["commissions"];
-	        this.pending = source["pending"];
-	        this.owed = source["owed"];
-	        this.due = source["due"];
-	        this.paid = source["paid"];
-	        this.refunded = source["refunded"];
-	        this.refund_rate = source["refund_rate"];
-	        this.visits = source["visits"];
-	        this.signups = source["signups"];
-	        this.pending_lines = source["pending_lines"];
-	    }
-	}
-	export class Funnel {
-	    tracked: boolean;
-	    visits: number;
-	    signups: number;
-	    customers: number;
-	    sales: number;
-	    signup_rate: string;
-	    customer_rate: string;
-	    visit_to_sale: string;
-	    median_to_sale: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Funnel(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.tracked = source["tracked"];
-	        this.visits = source["visits"];
-	        this.signups = source["signups"];
-	        this.customers = source["customers"];
-	        this.sales = source["sales"];
-	        this.signup_rate = source["signup_rate"];
-	        this.customer_rate = source["customer_rate"];
-	        this.visit_to_sale = source["visit_to_sale"];
-	        this.median_to_sale = source["median_to_sale"];
-	    }
 	}
 	export class ImportBatch {
 	    id: number;
@@ -1484,40 +1242,6 @@ export namespace domain {
 	        this.desc = source["desc"];
 	    }
 	}
-	export class PartnerFigures {
-	    partner: string;
-	    name: string;
-	    orders: number;
-	    revenue: string;
-	    new_customers: number;
-	    commissions: string;
-	    owed: string;
-	    refunded: string;
-	    refund_rate: string;
-	    visits: number;
-	    signups: number;
-	    earnings_per_visit: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new PartnerFigures(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.partner = source["partner"];
-	        this.name = source["name"];
-	        this.orders = source["orders"];
-	        this.revenue = source["revenue"];
-	        this.new_customers = source["new_customers"];
-	        this.commissions = source["commissions"];
-	        this.owed = source["owed"];
-	        this.refunded = source["refunded"];
-	        this.refund_rate = source["refund_rate"];
-	        this.visits = source["visits"];
-	        this.signups = source["signups"];
-	        this.earnings_per_visit = source["earnings_per_visit"];
-	    }
-	}
 	export class PayoutLine {
 	    number: string;
 	    partner: string;
@@ -1596,177 +1320,8 @@ export namespace domain {
 		    return a;
 		}
 	}
-	export class PortalRequest {
-	    id: number;
-	    partner: string;
-	    name: string;
-	    field: string;
-	    value: string;
-	    status: string;
-	    created_at: string;
-	    decided_at: string;
-	    decided_by: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new PortalRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.partner = source["partner"];
-	        this.name = source["name"];
-	        this.field = source["field"];
-	        this.value = source["value"];
-	        this.status = source["status"];
-	        this.created_at = source["created_at"];
-	        this.decided_at = source["decided_at"];
-	        this.decided_by = source["decided_by"];
-	    }
-	}
-	export class PreviousFigures {
-	    from: string;
-	    to: string;
-	    orders: number;
-	    revenue: string;
-	    new_customers: number;
-	    commissions: string;
-	    refunded: string;
-	    refund_rate: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new PreviousFigures(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.from = source["from"];
-	        this.to = source["to"];
-	        this.orders = source["orders"];
-	        this.revenue = source["revenue"];
-	        this.new_customers = source["new_customers"];
-	        this.commissions = source["commissions"];
-	        this.refunded = source["refunded"];
-	        this.refund_rate = source["refund_rate"];
-	    }
-	}
-	
-	export class SeriesPoint {
-	    period: string;
-	    orders: number;
-	    revenue: string;
-	    commissions: string;
-	    new_customers: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new SeriesPoint(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.period = source["period"];
-	        this.orders = source["orders"];
-	        this.revenue = source["revenue"];
-	        this.commissions = source["commissions"];
-	        this.new_customers = source["new_customers"];
-	    }
-	}
-	export class Report {
-	    program: string;
-	    currency: string;
-	    from: string;
-	    to: string;
-	    by: string;
-	    as_of: string;
-	    partner?: string;
-	    totals: Figures;
-	    partners: PartnerFigures[];
-	    series: SeriesPoint[];
-	    previous: PreviousFigures;
-	    other_currencies: CurrencyFigures[];
-	    funnel: Funnel;
-	
-	    static createFrom(source: any = {}) {
-	        return new Report(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.program = source["program"];
-	        this.currency = source["currency"];
-	        this.from = source["from"];
-	        this.to = source["to"];
-	        this.by = source["by"];
-	        this.as_of = source["as_of"];
-	        this.partner = source["partner"];
-	        this.totals = this.convertValues(source["totals"], Figures);
-	        this.partners = this.convertValues(source["partners"], PartnerFigures);
-	        this.series = this.convertValues(source["series"], SeriesPoint);
-	        this.previous = this.convertValues(source["previous"], PreviousFigures);
-	        this.other_currencies = this.convertValues(source["other_currencies"], CurrencyFigures);
-	        this.funnel = this.convertValues(source["funnel"], Funnel);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class ReportQuery {
-	    program_id: number;
-	    preset: string;
-	    from: string;
-	    to: string;
-	    by: string;
-	    partner: string;
-	    as_of: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ReportQuery(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.program_id = source["program_id"];
-	        this.preset = source["preset"];
-	        this.from = source["from"];
-	        this.to = source["to"];
-	        this.by = source["by"];
-	        this.partner = source["partner"];
-	        this.as_of = source["as_of"];
-	    }
-	}
 	
 	
-	export class SyncPushResult {
-	    programs: number;
-	    partners: number;
-	    keys: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new SyncPushResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.programs = source["programs"];
-	        this.partners = source["partners"];
-	        this.keys = source["keys"];
-	    }
-	}
 	
 	export class UndoResult {
 	    batch: number;
@@ -2161,47 +1716,6 @@ export namespace payoutdocs {
 	        this.files = source["files"];
 	        this.warnings = source["warnings"];
 	    }
-	}
-
-}
-
-export namespace sync {
-	
-	export class PullResult {
-	    pushed: domain.SyncPushResult;
-	    fetched: number;
-	    applied: number;
-	    cursor: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new PullResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.pushed = this.convertValues(source["pushed"], domain.SyncPushResult);
-	        this.fetched = source["fetched"];
-	        this.applied = source["applied"];
-	        this.cursor = source["cursor"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }

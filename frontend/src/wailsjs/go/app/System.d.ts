@@ -5,3 +5,5 @@ import {app} from '../models';
 export function DeclineSample():Promise<void>;
 
 export function Info():Promise<app.Info>;
+
+export function OpenDataFolder():Promise<void>;

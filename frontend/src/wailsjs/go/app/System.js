@@ -9,3 +9,7 @@ export function DeclineSample() {
 export function Info() {
   return window['go']['app']['System']['Info']();
 }
+
+export function OpenDataFolder() {
+  return window['go']['app']['System']['OpenDataFolder']();
+}
