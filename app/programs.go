@@ -80,7 +80,7 @@ func (s *Programs) Update(in Program) (Program, error) {
 
 // CreateSample adds the sample program to look around in.
 func (s *Programs) CreateSample() (Program, error) {
-	p, err := sample.Create(s.c.ctx, s.c.store)
+	p, err := sample.Create(s.c.ctx, s.c.store, s.c.store.Now())
 	if err == nil {
 		err = s.c.store.SetSetting(s.c.ctx, "ui.sample_offered", "true")
 	}

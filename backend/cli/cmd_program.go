@@ -41,7 +41,7 @@ func runInit(c *call) error {
 		})
 	}
 	if c.args.set["sample"] {
-		p, err := sample.Create(c.ctx, c.app.Store)
+		p, err := sample.Create(c.ctx, c.app.Store, c.app.Store.Now())
 		if err != nil {
 			return err
 		}

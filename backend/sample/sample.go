@@ -1,11 +1,13 @@
 // Package sample makes the sample program that a first start offers, to look around in:
-// a small shop's affiliate program with a plan that uses every kind of rule, partners in two
-// tiers and a few leads. Everything in it is invented.
+// a small coffee shop's affiliate program with a plan that uses every kind of rule, partners in
+// two tiers, leads, and a few months of its life: orders from two shops, refunds, a lead that
+// became a customer and a payout run. Everything in it is invented.
 package sample
 
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	"partnerbook/backend/domain"
 )
@@ -18,6 +20,7 @@ type Store interface {
 	domain.ProgramService
 	domain.PartnerService
 	domain.LeadService
+	Shop
 }
 
 const plan = `{
@@ -28,8 +31,9 @@ const plan = `{
   "lead": {"fixed": "2.00"}
 }`
 
-// Create adds the sample program, or returns it when it exists already.
-func Create(ctx context.Context, st Store) (domain.Program, error) {
+// Create adds the sample program, its orders dated in the months before now, or returns it when
+// it exists already.
+func Create(ctx context.Context, st Store, now time.Time) (domain.Program, error) {
 	if p, err := st.FindProgram(ctx, Name); err == nil {
 		return p, nil
 	}
@@ -72,5 +76,5 @@ func Create(ctx context.Context, st Store) (domain.Program, error) {
 			return p, err
 		}
 	}
-	return p, nil
+	return p, living(ctx, st, p.ID, now)
 }
