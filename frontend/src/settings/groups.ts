@@ -50,7 +50,7 @@ export const groups: Group[] = [
       { key: 'company.vat_id', label: 'VAT id', placeholder: 'DE123456789', help: 'Printed on statements; leave empty if you have none.' },
       { key: 'company.logo', label: 'Logo', kind: 'logo', help: 'A PNG or JPEG file, shown at the top of statements.' },
       { key: 'company.website', label: 'Shop website', kind: 'url', placeholder: 'https://shop.example.com', help: "Partners' links are this address with ?ref= and their key." },
-      { key: 'company.language', label: 'Language of run summaries', kind: 'language' },
+      { key: 'company.language', label: 'Summary language', help: 'The language of the run summary a payout run writes.', kind: 'language' },
     ] }],
   },
   {
