@@ -44,8 +44,8 @@ describe('PartnerDialog', () => {
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ name: 'Lena', email: 'lena@example.org', key: 'lena', status: 'active', language: 'en' })
     const err = document.querySelector('[data-testid="partner-error"]')
-    expect(err?.textContent).toContain('coupon "k10" is taken by Kira')
-    expect(document.body.textContent).toContain('coupon "k10" is taken by Kira')
+    expect(err?.textContent).toContain('Coupon "k10" is taken by Kira.')
+    expect(document.body.textContent).toContain('Coupon "k10" is taken by Kira.')
   })
   it('fills the form from the partner being edited and keeps its key fixed', async () => {
     const p = app.Partner.createFrom({ id: 3, name: 'Kira', email: 'kira@example.org', key: 'kira', coupons: ['K10'], parent: '',
@@ -54,7 +54,7 @@ describe('PartnerDialog', () => {
     mount(Host, { attachTo: document.body })
     await flushPromises()
     expect(input('partner-name').value).toBe('Kira')
-    expect(input('partner-country').value).toBe('PL')
+    expect(document.querySelector('[data-testid="partner-country"]')?.textContent).toContain('Poland (PL)')
     expect(input('partner-key').disabled).toBe(true)
   })
 })

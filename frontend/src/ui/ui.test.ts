@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { nextTick, ref } from 'vue'
+import { useFieldErrors } from './fielderrors'
+import { forKind, friendly, toTemplate } from '@/components/placeholders'
 import { formatAmount, formatMoney, isNegative, sharedCurrency, sumAmounts, totalsByCurrency, MINUS } from './money'
 import { compareDecimal, pageText, sortRows, growKey, type Column } from './table'
 import { formatTime, zoneLabel } from './time'
@@ -96,5 +99,36 @@ describe('words', () => {
   it('humanizes a code the table does not know yet', () => {
     expect(word('lineKind', 'brand_new', 'en')).toBe('Brand new')
     expect(humanize('mail.reply_to')).toBe('Mail reply to')
+  })
+})
+
+describe('field errors', () => {
+  it('drops a problem once its field changes, and the whole error once none is left', async () => {
+    const form = ref({ a: '1', b: '2' })
+    const f = useFieldErrors(form)
+    f.set({ code: 'invalid', message: 'not saved', problems: [{ column: 'a', message: 'bad a' }, { column: 'b', message: 'bad b' }] })
+    expect(f.fe('a')).toBe('Bad a.')
+    expect(f.summary.value).toBe('Not saved. Bad a. Bad b.')
+    form.value.a = 'x'
+    await nextTick()
+    expect(f.fe('a')).toBe('')
+    expect(f.fe('b')).toBe('Bad b.')
+    form.value.b = 'y'
+    await nextTick()
+    expect(f.error.value).toBeNull()
+  })
+})
+
+describe('mail placeholders', () => {
+  it('names placeholders in words and writes them back as the template language, exactly', () => {
+    const raw = 'Hello {{.Partner}}, statement {{.Number}}: {{.Amount}}{{range .Links}} {{.}}{{end}} [not one]'
+    const shown = friendly(raw)
+    expect(shown).toBe("Hello [Partner's name], statement [Statement number]: [Amount]{{range .Links}} {{.}}{{end}} [not one]")
+    expect(toTemplate(shown)).toBe(raw)
+    expect(toTemplate("[partner's NAME]")).toBe('{{.Partner}}')
+  })
+  it('offers each e-mail only the placeholders it has values for', () => {
+    expect(forKind('welcome').map((p) => p.field)).not.toContain('Amount')
+    expect(forKind('statement').map((p) => p.field)).toContain('Amount')
   })
 })

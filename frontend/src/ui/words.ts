@@ -119,6 +119,12 @@ export const words: Record<string, Table> = {
     starttls: w('STARTTLS', 'Starts plain, then encrypts (usually port 587 or 143).', 'STARTTLS', 'Beginnt unverschlüsselt und verschlüsselt dann (meist Port 587 oder 143).'),
     tls: w('TLS', 'Encrypted from the start (usually port 465 or 993).', 'TLS', 'Von Anfang an verschlüsselt (meist Port 465 oder 993).'),
   },
+  leadSource: {
+    manual: w('Added by hand', 'Someone added it on the Leads screen.', 'Von Hand', 'Auf der Leads-Seite angelegt.'),
+    import: w('Imported', 'From a leads file.', 'Importiert', 'Aus einer Lead-Datei.'),
+    mail: w('From mail', 'Read from the leads folder of your mailbox.', 'Aus E-Mail', 'Aus dem Lead-Ordner des Postfachs gelesen.'),
+    sync: w('From your site', 'Sent to the sync endpoint by your site.', 'Von der Website', 'Von Ihrer Website an den Sync-Endpunkt gesendet.'),
+  },
   language: {
     en: w('English', '', 'Englisch', ''),
     de: w('German', '', 'Deutsch', ''),
@@ -146,4 +152,14 @@ export function help(group: string, code: string, l: Lang = lang.value): string 
 /** options are a group's values as select options, in the table's order. */
 export function options(group: string, l: Lang = lang.value): { label: string; value: string }[] {
   return Object.keys(words[group] ?? {}).map((k) => ({ label: word(group, k, l), value: k }))
+}
+
+/** known says whether a group's table has a code (free text, such as a person's note, has not). */
+export function known(group: string, code: string): boolean {
+  return !!words[group]?.[code]
+}
+
+/** wordOrText is a code in words, or the text itself when it is a person's own words. */
+export function wordOrText(group: string, text: string, l: Lang = lang.value): string {
+  return known(group, text) ? word(group, text, l) : text
 }
