@@ -39,7 +39,7 @@ test('the orders are listed, searchable and filterable', async () => {
   const text = await table.innerText()
   for (const id of ['#1001', '#1002', '#1003', '#1004', '#1006', '#1007']) assert.match(text, new RegExp(id))
   assert.match(await table.locator('tr', { hasText: '#1001' }).innerText(), /56\.90/)
-  assert.match(await table.locator('thead').innerText(), /Total \(EUR\)/, 'the currency all rows share is in the header')
+  assert.match(await table.locator('thead').innerText(), /Time \(Berlin\)/, "times are in the program's zone, labelled")
   await byTest('orders-search').fill('#1003')
   await byTest('orders-search').press('Enter')
   await s.page.waitForFunction(() => !document.querySelector('[data-testid="orders-table"]').innerText.includes('#1001'))
@@ -73,7 +73,7 @@ test('undo the first import from the history', async () => {
     await s.page.getByText(`Batch ${b.id} undone`).waitFor()
   }
   assert.equal(JSON.parse(s.ui.cli('orders', '--program', '1', '--json')).orders.length, 0)
-  assert.match(await history.innerText(), /undone/)
+  assert.match(await history.innerText(), /Undone/)
 })
 
 test('a file with bad rows is refused, each named; PayPal\'s short layout says what to download', async () => {

@@ -32,7 +32,7 @@ export interface Group {
   text: string
   sections: Section[]
   /** a group drawn by its own component rather than fields */
-  panel?: 'backups' | 'about'
+  panel?: 'backups' | 'about' | 'portal'
   /** the mail group offers to check the connection */
   check?: boolean
 }
@@ -87,12 +87,25 @@ export const groups: Group[] = [
   },
   {
     id: 'sync', title: 'Sync',
-    text: 'The sync endpoint receives visits, signups and sales from your shop.',
+    text: 'The sync endpoint receives visits, signups and sales from your shop while Partnerbook is open; a server of your own can collect them when it is closed.',
+    sections: [
+      { fields: [
+        { key: 'sync.enabled', label: 'Sync endpoint on', kind: 'switch', help: 'Only while this window is open.' },
+        { key: 'sync.addr', label: 'Listen on address', placeholder: '127.0.0.1' },
+        { key: 'sync.port', label: 'Port', kind: 'port', options: ports(['8787', 'default']) },
+      ] },
+      { title: 'Your own server', text: 'A Partnerbook running on a small server collects events day and night; this window pulls them.', fields: [
+        { key: 'sync.remote', label: 'Server address', kind: 'url', placeholder: 'https://track.shop.example.com' },
+        { key: 'sync.key', label: 'Link secret', kind: 'password', help: 'Printed once when the server was set up.' },
+      ] },
+    ],
+  },
+  {
+    id: 'portal', title: 'Partner portal', panel: 'portal',
+    text: 'Partners sign in with their e-mail address and see their own figures, lines and statements. Each program turns it on in its settings.',
     sections: [{ fields: [
-      { key: 'sync.enabled', label: 'Sync endpoint on', kind: 'switch' },
-      { key: 'sync.addr', label: 'Listen on', placeholder: '127.0.0.1:8080' },
-      { key: 'sync.remote', label: 'Pull from a remote endpoint', kind: 'url', placeholder: 'https://track.shop.example.com' },
-      { key: 'sync.remote_key', label: 'Remote endpoint key', kind: 'password' },
+      { key: 'portal.url', label: 'Portal address', kind: 'url', placeholder: 'https://partners.shop.example.com/portal/',
+        help: "The address partners reach it at; empty: the sync endpoint's, with /portal/." },
     ] }],
   },
   { id: 'backups', title: 'Backups', text: 'Partnerbook keeps a copy of its data every day. Make one now, or go back to an earlier one.', sections: [], panel: 'backups' },

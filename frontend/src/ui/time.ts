@@ -31,11 +31,10 @@ export function formatDay(iso: string, zone: string): string {
   return p ? `${p.year}-${p.month}-${p.day}` : iso
 }
 
-/** zoneLabel names a zone for a column header: "Europe/Berlin" → "Berlin time", "UTC" → "UTC". */
+/** zoneLabel names a zone for a column header: "Europe/Berlin" → "Berlin", "UTC" → "UTC". */
 export function zoneLabel(zone: string): string {
   if (!zone || zone === 'UTC' || zone === 'Etc/UTC') return 'UTC'
-  const city = zone.split('/').pop()!.replace(/_/g, ' ')
-  return `${city} time`
+  return zone.split('/').pop()!.replace(/_/g, ' ')
 }
 
 /** timeZones lists the zones the system knows (for the searchable zone picker). */

@@ -72,8 +72,8 @@ describe('time', () => {
     expect(formatTime('2025-03-14', 'Europe/Berlin')).toBe('2025-03-14')
   })
   it('labels a zone for people', () => {
-    expect(zoneLabel('Europe/Berlin')).toBe('Berlin time')
-    expect(zoneLabel('America/Los_Angeles')).toBe('Los Angeles time')
+    expect(zoneLabel('Europe/Berlin')).toBe('Berlin')
+    expect(zoneLabel('America/Los_Angeles')).toBe('Los Angeles')
     expect(zoneLabel('UTC')).toBe('UTC')
   })
 })
