@@ -1,5 +1,29 @@
 export namespace app {
 	
+	export class APIKey {
+	    id: number;
+	    kind: string;
+	    prefix: string;
+	    key: string;
+	    test: boolean;
+	    created: string;
+	    revoked: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new APIKey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.prefix = source["prefix"];
+	        this.key = source["key"];
+	        this.test = source["test"];
+	        this.created = source["created"];
+	        this.revoked = source["revoked"];
+	    }
+	}
 	export class AttachmentInfo {
 	    name: string;
 	    type: string;
@@ -65,6 +89,54 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class Endpoint {
+	    enabled: boolean;
+	    addr: string;
+	    port: number;
+	    running: boolean;
+	    url: string;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Endpoint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.addr = source["addr"];
+	        this.port = source["port"];
+	        this.running = source["running"];
+	        this.url = source["url"];
+	        this.error = source["error"];
+	    }
+	}
+	export class Event {
+	    id: number;
+	    event_id: string;
+	    type: string;
+	    test: boolean;
+	    received_at: string;
+	    applied: boolean;
+	    problem: string;
+	    payload: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Event(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.event_id = source["event_id"];
+	        this.type = source["type"];
+	        this.test = source["test"];
+	        this.received_at = source["received_at"];
+	        this.applied = source["applied"];
+	        this.problem = source["problem"];
+	        this.payload = source["payload"];
+	    }
 	}
 	export class ImportRequest {
 	    program_id: number;
@@ -261,6 +333,38 @@ export namespace app {
 	        this.text = source["text"];
 	        this.html = source["html"];
 	        this.attachments = this.convertValues(source["attachments"], AttachmentInfo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class NewAPIKey {
+	    api_key: APIKey;
+	    key: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewAPIKey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.api_key = this.convertValues(source["api_key"], APIKey);
+	        this.key = source["key"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -519,6 +623,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class PortalInfo {
+	    url: string;
+	    on: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PortalInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.url = source["url"];
+	        this.on = source["on"];
+	    }
+	}
 	
 	export class Program {
 	    id: number;
@@ -533,6 +651,9 @@ export namespace app {
 	    base: string;
 	    self_referral: string;
 	    rules: Plan;
+	    portal: string;
+	    origins: string[];
+	    site: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Program(source);
@@ -552,6 +673,9 @@ export namespace app {
 	        this.base = source["base"];
 	        this.self_referral = source["self_referral"];
 	        this.rules = this.convertValues(source["rules"], Plan);
+	        this.portal = source["portal"];
+	        this.origins = source["origins"];
+	        this.site = source["site"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -574,6 +698,26 @@ export namespace app {
 	}
 	
 	
+	export class Remote {
+	    url: string;
+	    secret_set: boolean;
+	    last_pull: string;
+	    ok: boolean;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Remote(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.url = source["url"];
+	        this.secret_set = source["secret_set"];
+	        this.last_pull = source["last_pull"];
+	        this.ok = source["ok"];
+	        this.message = source["message"];
+	    }
+	}
 	export class RestoreResult {
 	    restored: string;
 	    previous: string;
@@ -606,6 +750,24 @@ export namespace app {
 	        this.value = source["value"];
 	        this.secret = source["secret"];
 	        this.set = source["set"];
+	    }
+	}
+	export class SiteSetup {
+	    origins: string[];
+	    site: string;
+	    cookie_days: number;
+	    attribution: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SiteSetup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.origins = source["origins"];
+	        this.site = source["site"];
+	        this.cookie_days = source["cookie_days"];
+	        this.attribution = source["attribution"];
 	    }
 	}
 	export class StatementFile {
@@ -1320,8 +1482,52 @@ export namespace domain {
 		    return a;
 		}
 	}
+	export class PortalRequest {
+	    id: number;
+	    partner: string;
+	    name: string;
+	    field: string;
+	    value: string;
+	    status: string;
+	    created_at: string;
+	    decided_at: string;
+	    decided_by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PortalRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.partner = source["partner"];
+	        this.name = source["name"];
+	        this.field = source["field"];
+	        this.value = source["value"];
+	        this.status = source["status"];
+	        this.created_at = source["created_at"];
+	        this.decided_at = source["decided_at"];
+	        this.decided_by = source["decided_by"];
+	    }
+	}
 	
 	
+	export class SyncPushResult {
+	    programs: number;
+	    partners: number;
+	    keys: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncPushResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.programs = source["programs"];
+	        this.partners = source["partners"];
+	        this.keys = source["keys"];
+	    }
+	}
 	
 	export class UndoResult {
 	    batch: number;
@@ -1716,6 +1922,47 @@ export namespace payoutdocs {
 	        this.files = source["files"];
 	        this.warnings = source["warnings"];
 	    }
+	}
+
+}
+
+export namespace sync {
+	
+	export class PullResult {
+	    pushed: domain.SyncPushResult;
+	    fetched: number;
+	    applied: number;
+	    cursor: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PullResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pushed = this.convertValues(source["pushed"], domain.SyncPushResult);
+	        this.fetched = source["fetched"];
+	        this.applied = source["applied"];
+	        this.cursor = source["cursor"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
