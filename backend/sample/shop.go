@@ -57,7 +57,9 @@ var products = map[string]string{"COF-250": "Espresso beans 250 g", "GRN-1K": "G
 
 // order makes the domain order of an invented sale.
 func (s sale) order(source string, now time.Time) domain.Order {
-	at := now.AddDate(0, 0, -s.days).Truncate(time.Hour).Add(time.Duration(len(s.id)*7%11) * time.Hour).UTC()
+	// orders come in through the day, each at its own minute
+	day := time.Date(now.Year(), now.Month(), now.Day(), 7, 0, 0, 0, time.UTC).AddDate(0, 0, -s.days)
+	at := day.Add(time.Duration(s.days*97%660+int(s.total%53)) * time.Minute)
 	net := s.total * 100 / 119
 	o := domain.Order{Source: source, ID: s.id, Time: at, CustomerEmail: s.email, CustomerName: s.name, Currency: "EUR",
 		Total: s.total, Net: net, RefKey: s.ref, Status: "paid",

@@ -32,7 +32,7 @@ const screens = [
   { name: 'settings-mail', path: '/settings?group=mail', heading: 'Settings' },
   { name: 'settings-backups', path: '/settings?group=backups', heading: 'Settings' },
 ]
-const done = new Set(['settings', 'settings-mail', 'settings-backups'])
+const done = new Set(['settings', 'settings-mail', 'settings-backups', 'programs', 'partners', 'customers', 'leads', 'orders', 'commissions'])
 const sizes = [{ width: 1280, height: 900 }, { width: 1024, height: 768 }]
 const schemes = ['light', 'dark']
 
