@@ -62,7 +62,7 @@ look() {
 
 # First start: the title, and the offer of a sample program (asked of the backend through the
 # Wails bindings).
-look "Partnerbook" "Welcome to Partnerbook" "Create the sample program"
+look "Partnerbook" "Welcome to Partnerbook" "Create the sample shop"
 echo "smoke: the window shows its title and offers the sample program on first start"
 
 # The same data as the command line: a program made there shows in the window.
