@@ -10,10 +10,12 @@ const byTest = s.byTest
 test('a wrong BIC is refused under its field; a right one is saved', async () => {
   await s.page.goto(s.ui.url)
   await byTest('sample-offer').waitFor()
-  await s.page.getByRole('button', { name: 'No, start empty' }).click()
-  await s.page.locator('[data-testid="nav"]').getByText('Settings', { exact: true }).click()
+  await byTest('decline-sample').click()
   await s.page.getByRole('heading', { name: 'Settings' }).waitFor()
   await byTest('setting-company.name').fill('Atelier Nord GmbH')
+  await byTest('setting-company.name').press('Enter')
+  await s.page.getByText('Settings saved.').first().waitFor()
+  await s.page.locator('.n-tabs-tab', { hasText: /^Payments$/ }).click()
   await byTest('setting-company.iban').fill('DE02 1203 0000 0000 2020 51')
   await byTest('setting-company.bic').fill('BYLADEM')
   await byTest('setting-company.bic').press('Enter')
@@ -24,16 +26,18 @@ test('a wrong BIC is refused under its field; a right one is saved', async () =>
   if (process.env.SCREENSHOTS) await s.page.screenshot({ path: `${process.env.SCREENSHOTS}/settings-bic-refused.png`, fullPage: false })
   // The other values of the group were saved.
   assert.equal(s.ui.cli('settings', 'get', 'company.name').trim(), 'Atelier Nord GmbH')
+  assert.match(s.ui.cli('settings', 'get', 'company.iban'), /DE02/)
   assert.equal(s.ui.cli('settings', 'get', 'company.bic').trim(), '')
 
   await byTest('setting-company.bic').fill('byladem1')
   await byTest('setting-company.bic').press('Enter')
-  await s.page.getByText('Settings saved.').waitFor()
+  await s.page.getByText('Settings saved.').first().waitFor()
   assert.doesNotMatch(await field.innerText(), /not a BIC/)
   assert.equal(s.ui.cli('settings', 'get', 'company.bic').trim(), 'BYLADEM1')
 })
 
 test('the From address may carry a name', async () => {
+  await s.page.locator('.n-tabs-tab', { hasText: /^Mail$/ }).click()
   await byTest('setting-mail.from').fill('Atelier Nord <shop@atelier.test>')
   await byTest('setting-mail.from').press('Enter')
   await s.page.getByText('Settings saved.').first().waitFor()
