@@ -23,6 +23,11 @@ func TestSampleIsALivingShop(t *testing.T) {
 	defer st.Close()
 	now := time.Date(2026, 3, 20, 10, 0, 0, 0, time.UTC)
 	st.Now = func() time.Time { return now }
+	for k, v := range map[string]string{"company.name": "Kaffee Shop GmbH", "company.address": "Hauptstraße 1\n10115 Berlin"} {
+		if err := st.SetSetting(ctx, k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
 	p, err := sample.Create(ctx, st, now)
 	if err != nil {
 		t.Fatal(err)
