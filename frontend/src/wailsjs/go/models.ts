@@ -808,6 +808,32 @@ export namespace domain {
 	        this.comment = source["comment"];
 	    }
 	}
+	export class Attention {
+	    pending_lines: number;
+	    partners_pending: number;
+	    leads_new: number;
+	    mail_failed: number;
+	    sync_stale: boolean;
+	    sync_last_pull: string;
+	    partners: number;
+	    has_orders: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Attention(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pending_lines = source["pending_lines"];
+	        this.partners_pending = source["partners_pending"];
+	        this.leads_new = source["leads_new"];
+	        this.mail_failed = source["mail_failed"];
+	        this.sync_stale = source["sync_stale"];
+	        this.sync_last_pull = source["sync_last_pull"];
+	        this.partners = source["partners"];
+	        this.has_orders = source["has_orders"];
+	    }
+	}
 	export class Balance {
 	    partner: string;
 	    name: string;
@@ -982,6 +1008,26 @@ export namespace domain {
 		    return a;
 		}
 	}
+	export class CurrencyFigures {
+	    currency: string;
+	    orders: number;
+	    revenue: string;
+	    commissions: string;
+	    refunded: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CurrencyFigures(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = source["currency"];
+	        this.orders = source["orders"];
+	        this.revenue = source["revenue"];
+	        this.commissions = source["commissions"];
+	        this.refunded = source["refunded"];
+	    }
+	}
 	export class CustomerFilter {
 	    program_id: number;
 	    partner: string;
@@ -1083,6 +1129,72 @@ export namespace domain {
 		    }
 		    return a;
 		}
+	}
+	export class Figures {
+	    orders: number;
+	    revenue: string;
+	    new_customers: number;
+	    repeat_orders: number;
+	    commissions: string;
+	    pending: string;
+	    owed: string;
+	    due: string;
+	    paid: string;
+	    refunded: string;
+	    refund_rate: string;
+	    visits: number;
+	    signups: number;
+	    pending_lines: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Figures(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orders = source["orders"];
+	        this.revenue = source["revenue"];
+	        this.new_customers = source["new_customers"];
+	        this.repeat_orders = source["repeat_orders"];
+	        this.commissions = source["commissions"];
+	        this.pending = source["pending"];
+	        this.owed = source["owed"];
+	        this.due = source["due"];
+	        this.paid = source["paid"];
+	        this.refunded = source["refunded"];
+	        this.refund_rate = source["refund_rate"];
+	        this.visits = source["visits"];
+	        this.signups = source["signups"];
+	        this.pending_lines = source["pending_lines"];
+	    }
+	}
+	export class Funnel {
+	    tracked: boolean;
+	    visits: number;
+	    signups: number;
+	    customers: number;
+	    sales: number;
+	    signup_rate: string;
+	    customer_rate: string;
+	    visit_to_sale: string;
+	    median_to_sale: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Funnel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tracked = source["tracked"];
+	        this.visits = source["visits"];
+	        this.signups = source["signups"];
+	        this.customers = source["customers"];
+	        this.sales = source["sales"];
+	        this.signup_rate = source["signup_rate"];
+	        this.customer_rate = source["customer_rate"];
+	        this.visit_to_sale = source["visit_to_sale"];
+	        this.median_to_sale = source["median_to_sale"];
+	    }
 	}
 	export class ImportBatch {
 	    id: number;
@@ -1404,6 +1516,40 @@ export namespace domain {
 	        this.desc = source["desc"];
 	    }
 	}
+	export class PartnerFigures {
+	    partner: string;
+	    name: string;
+	    orders: number;
+	    revenue: string;
+	    new_customers: number;
+	    commissions: string;
+	    owed: string;
+	    refunded: string;
+	    refund_rate: string;
+	    visits: number;
+	    signups: number;
+	    earnings_per_visit: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PartnerFigures(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partner = source["partner"];
+	        this.name = source["name"];
+	        this.orders = source["orders"];
+	        this.revenue = source["revenue"];
+	        this.new_customers = source["new_customers"];
+	        this.commissions = source["commissions"];
+	        this.owed = source["owed"];
+	        this.refunded = source["refunded"];
+	        this.refund_rate = source["refund_rate"];
+	        this.visits = source["visits"];
+	        this.signups = source["signups"];
+	        this.earnings_per_visit = source["earnings_per_visit"];
+	    }
+	}
 	export class PayoutLine {
 	    number: string;
 	    partner: string;
@@ -1508,6 +1654,131 @@ export namespace domain {
 	        this.created_at = source["created_at"];
 	        this.decided_at = source["decided_at"];
 	        this.decided_by = source["decided_by"];
+	    }
+	}
+	export class PreviousFigures {
+	    from: string;
+	    to: string;
+	    orders: number;
+	    revenue: string;
+	    new_customers: number;
+	    commissions: string;
+	    refunded: string;
+	    refund_rate: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PreviousFigures(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.orders = source["orders"];
+	        this.revenue = source["revenue"];
+	        this.new_customers = source["new_customers"];
+	        this.commissions = source["commissions"];
+	        this.refunded = source["refunded"];
+	        this.refund_rate = source["refund_rate"];
+	    }
+	}
+	
+	export class SeriesPoint {
+	    period: string;
+	    orders: number;
+	    revenue: string;
+	    commissions: string;
+	    new_customers: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SeriesPoint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.period = source["period"];
+	        this.orders = source["orders"];
+	        this.revenue = source["revenue"];
+	        this.commissions = source["commissions"];
+	        this.new_customers = source["new_customers"];
+	    }
+	}
+	export class Report {
+	    program: string;
+	    currency: string;
+	    from: string;
+	    to: string;
+	    by: string;
+	    as_of: string;
+	    partner?: string;
+	    totals: Figures;
+	    partners: PartnerFigures[];
+	    series: SeriesPoint[];
+	    previous: PreviousFigures;
+	    other_currencies: CurrencyFigures[];
+	    funnel: Funnel;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.program = source["program"];
+	        this.currency = source["currency"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.by = source["by"];
+	        this.as_of = source["as_of"];
+	        this.partner = source["partner"];
+	        this.totals = this.convertValues(source["totals"], Figures);
+	        this.partners = this.convertValues(source["partners"], PartnerFigures);
+	        this.series = this.convertValues(source["series"], SeriesPoint);
+	        this.previous = this.convertValues(source["previous"], PreviousFigures);
+	        this.other_currencies = this.convertValues(source["other_currencies"], CurrencyFigures);
+	        this.funnel = this.convertValues(source["funnel"], Funnel);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReportQuery {
+	    program_id: number;
+	    preset: string;
+	    from: string;
+	    to: string;
+	    by: string;
+	    partner: string;
+	    as_of: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.program_id = source["program_id"];
+	        this.preset = source["preset"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.by = source["by"];
+	        this.partner = source["partner"];
+	        this.as_of = source["as_of"];
 	    }
 	}
 	
