@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { api } from '@/api'
 import { createPinia, setActivePinia } from 'pinia'
 import { useOrdersStore } from './orders'
 import { db, reset } from '@/api/fakes/db'
@@ -31,6 +32,25 @@ describe('orders store', () => {
     expect(s.page).toBe(1)
     expect(s.rows.map((o) => o.id)).toEqual(['#25', '#20', '#15', '#10', '#5'])
     expect(db.calls.at(-1)).toContain('"status":"refunded"')
+  })
+  it('shows the newest request when an older one answers last', async () => {
+    for (let n = 1; n <= 3; n++) db.orders.push(row(n))
+    const s = useOrdersStore()
+    const real = api.orders.bind(api)
+    let release = () => {}
+    const gate = new Promise<void>((r) => { release = r })
+    let first = true
+    const spy = vi.spyOn(api, 'orders').mockImplementation(async (q) => {
+      if (first) { first = false; await gate }
+      return real(q)
+    })
+    const slow = s.load({ program_id: 1 })
+    await s.load({ status: 'refunded' })
+    release()
+    await slow
+    expect(s.rows).toEqual([])
+    expect(s.loading).toBe(false)
+    spy.mockRestore()
   })
   it('undo refreshes the orders and the history', async () => {
     db.batches.push(domain.ImportBatch.createFrom({ id: 3, kind: 'orders', file: 'a.csv', created: 4, undoable: true }))

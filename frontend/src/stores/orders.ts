@@ -5,6 +5,8 @@ import { api, orderQuery, type ImportBatch, type OrderQuery, type OrderRow } fro
  * The Orders screen: keyset pages of orders (the store remembers the cursor of each page it
  * has been to, so Previous goes back without counting a million rows), and the import history.
  */
+let fetches = 0
+
 export const useOrdersStore = defineStore('orders', {
   state: () => ({
     rows: [] as OrderRow[],
@@ -38,13 +40,17 @@ export const useOrdersStore = defineStore('orders', {
     },
     async fetch() {
       if (!this.query.program_id) return
+      // Only the newest request is shown: a reload started earlier (after an import, say)
+      // that answers after a search must not put the unfiltered rows back.
+      const mine = ++fetches
       this.loading = true
       try {
         const page = await api.orders(this.query)
+        if (mine !== fetches) return
         this.rows = page.orders
         this.next = page.next
       } finally {
-        this.loading = false
+        if (mine === fetches) this.loading = false
       }
     },
     async loadHistory() {
