@@ -67,15 +67,20 @@ func (s *Mail) Message(id int64) (MessageView, error) {
 }
 
 // Retry puts a failed message back in the queue and sends what is due.
-func (s *Mail) Retry(id int64) (mailer.Delivery, error) {
+func (s *Mail) Retry(id int64) (Delivery, error) {
 	if _, err := s.c.store.RetryMail(s.c.ctx, id); err != nil {
-		return mailer.Delivery{}, err
+		return Delivery{}, err
 	}
 	return s.SendNow()
 }
 
 // SendNow sends what the outbox holds due, with MailProgressEvent as it goes.
-func (s *Mail) SendNow() (mailer.Delivery, error) {
+func (s *Mail) SendNow() (Delivery, error) {
+	d, err := s.deliver()
+	return deliveryDTO(d), err
+}
+
+func (s *Mail) deliver() (mailer.Delivery, error) {
 	cfg, err := mailer.Config(s.c.ctx, s.c.store)
 	if err != nil {
 		return mailer.Delivery{}, err
@@ -89,47 +94,49 @@ func (s *Mail) SendNow() (mailer.Delivery, error) {
 	})
 }
 
-func (s *Mail) thenSend(q mailer.Queued, err error) (mailer.Queued, error) {
+func (s *Mail) thenSend(q mailer.Queued, err error) (Queued, error) {
+	out := queuedDTO(q)
 	if err != nil || q.DryRun {
-		return q, err
+		return out, err
 	}
 	d, err := s.SendNow()
-	q.Delivery = &d
-	return q, err
+	out.Delivery = &d
+	return out, err
 }
 
 // MailStatements queues each payout's statement e-mail of a run and sends them.
-func (s *Mail) MailStatements(programID, runID int64) (mailer.Queued, error) {
+func (s *Mail) MailStatements(programID, runID int64) (Queued, error) {
 	return s.thenSend(mailer.Statements(s.c.ctx, s.c.store, programID, runID, false, time.Now()))
 }
 
 // MailReports queues each active partner's report of a month (YYYY-MM) and sends them.
-func (s *Mail) MailReports(programID int64, month string) (mailer.Queued, error) {
+func (s *Mail) MailReports(programID int64, month string) (Queued, error) {
 	return s.thenSend(mailer.Reports(s.c.ctx, s.c.store, programID, month, "", false, time.Now()))
 }
 
 // Welcome queues a partner's welcome e-mail and sends it.
-func (s *Mail) Welcome(programID int64, key string) (mailer.Queued, error) {
+func (s *Mail) Welcome(programID int64, key string) (Queued, error) {
 	return s.thenSend(mailer.Welcome(s.c.ctx, s.c.store, programID, key, time.Now()))
 }
 
 // ReadLeads reads the IMAP leads folder into leads.
-func (s *Mail) ReadLeads(programID int64) (mailer.LeadsResult, error) {
+func (s *Mail) ReadLeads(programID int64) (LeadsResult, error) {
 	cfg, err := mailer.Config(s.c.ctx, s.c.store)
 	if err != nil {
-		return mailer.LeadsResult{}, err
+		return LeadsResult{}, err
 	}
-	return mailer.Leads(s.c.ctx, s.c.store, cfg, programID)
+	r, err := mailer.Leads(s.c.ctx, s.c.store, cfg, programID)
+	return leadsDTO(r), err
 }
 
 // Test sends a test message (to mail.from when to is empty) and lists the IMAP folders.
-func (s *Mail) Test(to string) (mailer.Check, error) {
+func (s *Mail) Test(to string) (MailCheck, error) {
 	cfg, err := mailer.Config(s.c.ctx, s.c.store)
 	if err != nil {
-		return mailer.Check{}, err
+		return MailCheck{}, err
 	}
 	shop, _ := s.c.store.GetSetting(s.c.ctx, "company.name")
-	return mailer.Test(s.c.ctx, cfg, shop.Value, to, time.Now()), nil
+	return MailCheck(mailer.Test(s.c.ctx, cfg, shop.Value, to, time.Now())), nil
 }
 
 // Template returns the template in use for a kind and language.
@@ -157,8 +164,9 @@ func (s *Mail) ResetTemplate(kind, lang string) (domain.MailTemplate, error) {
 }
 
 // Preview renders a template, as edited, with a real partner's figures.
-func (s *Mail) Preview(programID int64, partner string, t domain.MailTemplate) (mail.Rendered, error) {
-	return mailer.Preview(s.c.ctx, s.c.store, programID, partner, t, time.Now())
+func (s *Mail) Preview(programID int64, partner string, t domain.MailTemplate) (Rendered, error) {
+	r, err := mailer.Preview(s.c.ctx, s.c.store, programID, partner, t, time.Now())
+	return renderedDTO(r), err
 }
 
 // MailSentEvent says a background delivery sent something: the outbox on screen is stale.
@@ -185,7 +193,7 @@ func (c *Core) AutoSend(ctx context.Context, every time.Duration) {
 		}
 		d, err := mailer.Deliver(ctx, c.store, cfg, time.Now(), nil)
 		if err == nil && d.Sent+d.Filed+d.Found+d.Failed > 0 && c.emit != nil {
-			c.emit.Emit(MailSentEvent, d)
+			c.emit.Emit(MailSentEvent, deliveryDTO(d))
 		}
 	}
 }

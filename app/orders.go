@@ -40,12 +40,12 @@ func (s *Orders) Undo(batchID int64) (domain.UndoResult, error) {
 
 // ImportRequest is what the import wizard asks for.
 type ImportRequest struct {
-	ProgramID   int64             `json:"program_id"`
-	Path        string            `json:"path"`
-	Format      string            `json:"format"`
-	Mapping     *importer.Mapping `json:"mapping"` // for generic files
-	DryRun      bool              `json:"dry_run"`
-	SkipInvalid bool              `json:"skip_invalid"`
+	ProgramID   int64    `json:"program_id"`
+	Path        string   `json:"path"`
+	Format      string   `json:"format"`
+	Mapping     *Mapping `json:"mapping"` // for generic files
+	DryRun      bool     `json:"dry_run"`
+	SkipInvalid bool     `json:"skip_invalid"`
 }
 
 // ProgressEvent is the name of the event that carries an import's orderimport.Progress.
@@ -72,23 +72,25 @@ func (s *Importer) request(in ImportRequest) (orderimport.Request, error) {
 	if err != nil {
 		return orderimport.Request{}, err
 	}
+	var mapping *importer.Mapping
 	if in.Mapping != nil { // checked as a saved one would be
-		if in.Mapping, _, err = checkMapping(*in.Mapping); err != nil {
+		if mapping, _, err = checkMapping(*in.Mapping); err != nil {
 			return orderimport.Request{}, err
 		}
 		in.Format = "generic"
 	}
-	return orderimport.Request{Program: prog, Path: in.Path, Format: in.Format, Mapping: in.Mapping, DryRun: in.DryRun,
+	return orderimport.Request{Program: prog, Path: in.Path, Format: in.Format, Mapping: mapping, DryRun: in.DryRun,
 		SkipInvalid: in.SkipInvalid}, nil
 }
 
 // Preview shows the file's first rows as they are and as Partnerbook reads them.
-func (s *Importer) Preview(in ImportRequest) (orderimport.Preview, error) {
+func (s *Importer) Preview(in ImportRequest) (ImportPreview, error) {
 	r, err := s.request(in)
 	if err != nil {
-		return orderimport.Preview{}, err
+		return ImportPreview{}, err
 	}
-	return orderimport.PreviewOf(r, 20)
+	p, err := orderimport.PreviewOf(r, 20)
+	return previewDTO(p), err
 }
 
 // Start imports the file, sending ProgressEvent as it goes; it returns when the import is
@@ -133,25 +135,25 @@ func (s *Importer) Cancel() {
 func (s *Importer) MappingFields() []string { return importer.MappingFields }
 
 // Mappings are the saved mappings.
-func (s *Importer) Mappings() ([]importer.Mapping, error) {
+func (s *Importer) Mappings() ([]Mapping, error) {
 	saved, err := s.c.store.Mappings(s.c.ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := []importer.Mapping{}
+	out := []Mapping{}
 	for _, m := range saved {
 		parsed, err := importer.ParseMapping(m.Name, []byte(m.Mapping))
 		if err != nil {
 			continue // a mapping saved by an older version that no longer reads: not offered
 		}
 		parsed.Name = m.Name
-		out = append(out, *parsed)
+		out = append(out, mappingDTO(*parsed))
 	}
 	return out, nil
 }
 
 // SaveMapping checks a mapping and keeps it under its name for next time.
-func (s *Importer) SaveMapping(m importer.Mapping) error {
+func (s *Importer) SaveMapping(m Mapping) error {
 	_, b, err := checkMapping(m)
 	if err != nil {
 		return err
@@ -161,8 +163,8 @@ func (s *Importer) SaveMapping(m importer.Mapping) error {
 
 // checkMapping checks a mapping the window sends as the importer checks a mapping file, and
 // returns it parsed and as the JSON that is saved.
-func checkMapping(m importer.Mapping) (*importer.Mapping, []byte, error) {
-	b, err := json.Marshal(m)
+func checkMapping(m Mapping) (*importer.Mapping, []byte, error) {
+	b, err := json.Marshal(m.importer())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"partnerbook/backend/domain"
-	"partnerbook/backend/importer"
 	"partnerbook/backend/importer/gen"
 	"partnerbook/backend/orderimport"
 )
@@ -53,7 +52,7 @@ func TestImporterStart(t *testing.T) {
 		t.Errorf("a second import at once: %v", err)
 	}
 	imp.cancel = nil
-	_, err = imp.Preview(ImportRequest{ProgramID: p.ID, Path: file, Mapping: &importer.Mapping{Columns: map[string]string{"time": "Created at"}}})
+	_, err = imp.Preview(ImportRequest{ProgramID: p.ID, Path: file, Mapping: &Mapping{Columns: map[string]string{"time": "Created at"}}})
 	if e := domain.AsError(err); e.Code != domain.EInvalid || len(e.Problems) < 2 {
 		t.Errorf("an incomplete mapping: %v", err)
 	}

@@ -52,7 +52,7 @@ func (s *Portal) LastSignIn(programID int64, key string) (string, error) {
 }
 
 // Invite mails a partner the portal's address and sends it.
-func (s *Portal) Invite(programID int64, key string) (mailer.Queued, error) {
+func (s *Portal) Invite(programID int64, key string) (Queued, error) {
 	m := Mail{s.c}
 	return m.thenSend(mailer.PortalInvite(s.c.ctx, s.c.store, programID, key, mailer.PortalURL(s.setting), time.Now()))
 }

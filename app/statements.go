@@ -52,18 +52,19 @@ func (s *Payouts) PagePreview(programID int64, number string) (string, error) {
 // SaveRun writes all of a run's files (statements, summary, bookkeeping CSV, payment files)
 // into a folder the person chooses; in a browser, into the data folder. An empty result
 // means the person cancelled.
-func (s *Payouts) SaveRun(programID, runID int64) (payoutdocs.Result, error) {
+func (s *Payouts) SaveRun(programID, runID int64) (SavedFiles, error) {
 	prog, err := s.c.store.FindProgram(s.c.ctx, fmt.Sprint(programID))
 	if err != nil {
-		return payoutdocs.Result{}, err
+		return SavedFiles{}, err
 	}
 	dir := filepath.Join(s.c.statementsDir(), fmt.Sprintf("run-%d", runID))
 	if s.c.dialogs != nil {
 		chosen, err := s.c.dialogs.ChooseFolder("Save the run's statements and files")
 		if err != nil || chosen == "" {
-			return payoutdocs.Result{Files: []string{}, Warnings: []string{}}, err
+			return savedFilesDTO(payoutdocs.Result{}), err
 		}
 		dir = chosen
 	}
-	return payoutdocs.Run(s.c.ctx, s.c.store, programID, runID, prog.Currency, dir)
+	r, err := payoutdocs.Run(s.c.ctx, s.c.store, programID, runID, prog.Currency, dir)
+	return savedFilesDTO(r), err
 }

@@ -207,8 +207,9 @@ func (s *Sync) SetRemote(url, secret string) (Remote, error) {
 }
 
 // PullNow pulls from the headless server (the Sync button).
-func (s *Sync) PullNow() (sync.PullResult, error) {
-	res, err := sync.PullLinked(s.c.ctx, s.c.store)
+func (s *Sync) PullNow() (PullResult, error) {
+	r, err := sync.PullLinked(s.c.ctx, s.c.store)
+	res := pullDTO(r)
 	if err == nil && res.Applied > 0 && s.c.emit != nil {
 		s.c.emit.Emit(SyncAppliedEvent, res)
 	}
@@ -311,7 +312,7 @@ func (c *Core) AutoPull(ctx context.Context, every time.Duration) {
 		}
 		res, err := sync.PullLinked(ctx, c.store)
 		if err == nil && res.Applied > 0 && c.emit != nil {
-			c.emit.Emit(SyncAppliedEvent, res)
+			c.emit.Emit(SyncAppliedEvent, pullDTO(res))
 		}
 	}
 }

@@ -12,10 +12,13 @@ import * as Payouts from '@bindings/Payouts'
 import * as Mail from '@bindings/Mail'
 import * as Portal from '@bindings/Portal'
 import * as Reports from '@bindings/Reports'
-import { app, domain, importer, mail, mailer, orderimport, payoutdocs } from '../wailsjs/go/models'
+import { app, domain } from '../wailsjs/go/models'
 import { ApiError, call } from './errors'
 
 export { ApiError, toApiError } from './errors'
+// The generated model classes (for createFrom), for the rest of the frontend: it imports them
+// from here, never from the bindings, so the bindings stay this folder's business.
+export { app, domain }
 export type { Problem } from './errors'
 
 export type Program = app.Program
@@ -36,9 +39,9 @@ export type ImportBatch = domain.ImportBatch
 export type UndoResult = domain.UndoResult
 export type ImportResult = domain.OrderImportResult
 export type ImportRequest = app.ImportRequest
-export type Preview = orderimport.Preview
-export type PreviewItem = orderimport.Item
-export type Mapping = importer.Mapping
+export type Preview = app.ImportPreview
+export type PreviewItem = app.PreviewItem
+export type Mapping = app.Mapping
 export type CommissionFilter = domain.CommissionFilter
 export type CommissionPage = domain.CommissionPage
 export type CommissionLine = domain.CommissionLine
@@ -180,7 +183,7 @@ export function commissionFilter(f: Partial<CommissionFilter> & { program_id: nu
 }
 
 /** The files a payout run was saved as. */
-export type RunFiles = payoutdocs.Result
+export type RunFiles = app.SavedFiles
 /** A statement written to disk (and opened, in the window). */
 export type StatementFile = app.StatementFile
 
@@ -189,11 +192,11 @@ export type OutMessage = domain.OutMessage
 export type OutboxPage = app.OutboxPage
 export type MessageView = app.MessageView
 export type MailTemplate = domain.MailTemplate
-export type Rendered = mail.Rendered
-export type Queued = mailer.Queued
-export type Delivery = mailer.Delivery
-export type MailCheck = mailer.Check
-export type LeadsResult = mailer.LeadsResult
+export type Rendered = app.Rendered
+export type Queued = app.Queued
+export type Delivery = app.Delivery
+export type MailCheck = app.MailCheck
+export type LeadsResult = app.LeadsResult
 /** How far a delivery run is (the "mail:progress" event). */
 export interface MailProgress {
   done: number

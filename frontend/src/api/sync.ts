@@ -1,7 +1,7 @@
 // The Sync screen's calls: the sync endpoint's keys, the program's allowed sites, the install
 // check's events, the endpoint in the window and the link to a headless server.
 import * as Sync from '@bindings/Sync'
-import { app, sync } from '../wailsjs/go/models'
+import { app } from '../wailsjs/go/models'
 import { call } from './errors'
 
 export type APIKey = app.APIKey
@@ -10,7 +10,7 @@ export type SiteSetup = app.SiteSetup
 export type SyncEvent = app.Event
 export type Endpoint = app.Endpoint
 export type Remote = app.Remote
-export type PullResult = sync.PullResult
+export type PullResult = app.PullResult
 
 export const syncApi = {
   keys: (programId: number) => call(Sync.Keys(programId)),

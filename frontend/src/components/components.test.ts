@@ -7,7 +7,7 @@ import PartnerDialog from './PartnerDialog.vue'
 import ProgramForm from './ProgramForm.vue'
 import { ApiError, toApiError } from '@/api'
 import { defaults, reset } from '@/api/fakes/db'
-import { app } from '@/wailsjs/go/models'
+import { app } from '@/api'
 
 beforeEach(() => {
   reset()

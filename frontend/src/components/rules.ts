@@ -1,5 +1,5 @@
 import type { ComputedRef } from 'vue'
-import { app } from '@/wailsjs/go/models'
+import { app } from '@/api'
 
 type RuleKey = 'sale' | 'tiers' | 'recurring' | 'second_tier' | 'lead'
 

@@ -10,7 +10,7 @@ import SettingsGroup from '@/settings/SettingsGroup.vue'
 import { groups } from '@/settings/groups'
 import { api } from '@/api'
 import { db, reset } from '@/api/fakes/db'
-import { app } from '@/wailsjs/go/models'
+import { app } from '@/api'
 import type { Column } from '@/ui/table'
 import { MINUS } from '@/ui/money'
 

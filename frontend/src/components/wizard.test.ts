@@ -6,7 +6,7 @@ import { NMessageProvider } from 'naive-ui'
 import ImportWizard from './ImportWizard.vue'
 import { db, reset } from '@/api/fakes/db'
 import { fake } from '@/api/fakes/Importer'
-import { domain, orderimport } from '@/wailsjs/go/models'
+import { app, domain } from '@/api'
 
 beforeEach(() => {
   reset()
@@ -27,7 +27,7 @@ function mountWizard() {
 
 describe('ImportWizard', () => {
   it('picks a file, shows how it reads, imports it and shows the counts', async () => {
-    fake.preview = orderimport.Preview.createFrom({ file: 'orders_export_1.csv', size: 100, format: 'shopify', formats: ['auto', 'shopify', 'generic'],
+    fake.preview = app.ImportPreview.createFrom({ file: 'orders_export_1.csv', size: 100, format: 'shopify', formats: ['auto', 'shopify', 'generic'],
       header: ['Name'], rows: [['#1001']], items: [{ row: 2, kind: 'order', id: '#1001', time: '2025-03-14T08:12:45Z', customer: 'mara@example.org',
         currency: 'EUR', total: '56.90', net: '43.70', discount_codes: ['KIRA10'], ref_key: 'lena', lines: 2, refunded: '0.00', status: 'paid', message: '' }] })
     fake.result = domain.OrderImportResult.createFrom({ batch: 7, format: 'shopify', rows: 8, orders: 6, created: 6, updated: 0, unchanged: 0,
@@ -48,7 +48,7 @@ describe('ImportWizard', () => {
     expect(imported).toEqual([true])
   })
   it('offers the mapping editor for a file it does not recognise', async () => {
-    fake.preview = orderimport.Preview.createFrom({ file: 'kasse.csv', size: 10, format: '', formats: ['auto', 'generic'],
+    fake.preview = app.ImportPreview.createFrom({ file: 'kasse.csv', size: 10, format: '', formats: ['auto', 'generic'],
       error: { code: 'invalid', message: 'kasse.csv is in a format Partnerbook does not recognise', problems: [{ row: 1, message: 'the header is: Bestellnr;Datum' }] },
       header: ['Bestellnr', 'Datum'], rows: [['A-100', '14.03.2025']], items: [] })
     mountWizard()

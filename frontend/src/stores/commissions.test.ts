@@ -4,7 +4,7 @@ import { useCommissionsStore } from './commissions'
 import { usePayoutsStore } from './payouts'
 import { db, reset } from '@/api/fakes/db'
 import { cents, text } from '@/api/fakes/money'
-import { domain } from '@/wailsjs/go/models'
+import { domain } from '@/api'
 
 const line = (id: number, partner: string, status: string, amount: string) => domain.CommissionLine.createFrom({ id, partner,
   order: `#${id}`, kind: 'sale', reason: 'coupon', status, base: '0.00', amount, currency: 'EUR', order_time: '2025-03-14T08:00:00Z', note: '' })

@@ -9,7 +9,7 @@ import { useProgramsStore } from './programs'
 import Dashboard from '@/views/Dashboard.vue'
 import { db, defaults, reset } from '@/api/fakes/db'
 import { emptyReport, reports } from '@/api/fakes/Reports'
-import { domain } from '@/wailsjs/go/models'
+import { domain } from '@/api'
 import { change, money, percent } from '@/components/figures'
 import { chartOption } from '@/components/chart'
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { useMailStore } from './mail'
 import { db, reset } from '@/api/fakes/db'
-import { domain } from '@/wailsjs/go/models'
+import { domain } from '@/api'
 
 const payout = (number: string, partner: string) => domain.PayoutLine.createFrom({ number, partner, currency: 'EUR', amount: '54.61', lines: 3, kind: 'invoice' })
 

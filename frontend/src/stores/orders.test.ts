@@ -3,7 +3,7 @@ import { api } from '@/api'
 import { createPinia, setActivePinia } from 'pinia'
 import { useOrdersStore } from './orders'
 import { db, reset } from '@/api/fakes/db'
-import { domain } from '@/wailsjs/go/models'
+import { domain } from '@/api'
 
 const row = (n: number, status = 'paid') => domain.OrderRow.createFrom({ source: 'shopify', id: `#${n}`,
   time: `2025-03-${String(n).padStart(2, '0')}T10:00:00Z`, customer: `c${n}@example.org`, currency: 'EUR', total: '10.00',

@@ -4,7 +4,7 @@ import { useProgramsStore } from './programs'
 import { usePartnersStore } from './partners'
 import { useLeadsStore } from './leads'
 import { db, defaults, reset } from '@/api/fakes/db'
-import { app } from '@/wailsjs/go/models'
+import { app } from '@/api'
 import { ApiError } from '@/api'
 
 const partner = (key: string, coupons: string[] = []) =>

@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { ago, describe as describeEvent, eventState, scriptBase, snippet, STUB, useSyncStore } from './sync'
 import { reset } from '@/api/fakes/db'
 import { addEvent, resetSync, syncDb } from '@/api/fakes/Sync'
-import { app } from '@/wailsjs/go/models'
+import { app } from '@/api'
 
 beforeEach(() => {
   reset()

@@ -1,12 +1,12 @@
-import { app, domain, importer, orderimport } from '../../wailsjs/go/models'
+import { app, domain } from '../../wailsjs/go/models'
 import { db } from './db'
 
-export const fake = { preview: null as orderimport.Preview | null, result: null as domain.OrderImportResult | null }
+export const fake = { preview: null as app.ImportPreview | null, result: null as domain.OrderImportResult | null }
 
 export async function PickFile(): Promise<string> {
   return '/data/orders_export_1.csv'
 }
-export async function Preview(r: app.ImportRequest): Promise<orderimport.Preview> {
+export async function Preview(r: app.ImportRequest): Promise<app.ImportPreview> {
   db.calls.push(`Importer.Preview ${r.format}${r.mapping ? ' ' + r.mapping.name : ''}`)
   return fake.preview!
 }
@@ -20,11 +20,11 @@ export async function Cancel(): Promise<void> {
 export async function MappingFields(): Promise<string[]> {
   return ['order_id', 'time', 'customer_email', 'amount', 'currency']
 }
-const saved: importer.Mapping[] = []
-export async function Mappings(): Promise<importer.Mapping[]> {
+const saved: app.Mapping[] = []
+export async function Mappings(): Promise<app.Mapping[]> {
   return saved
 }
-export async function SaveMapping(m: importer.Mapping): Promise<void> {
+export async function SaveMapping(m: app.Mapping): Promise<void> {
   db.calls.push(`Importer.SaveMapping ${m.name}`)
   if (!m.columns.order_id) throw { code: 'invalid', message: 'the mapping is not valid', problems: [{ column: 'columns.order_id', message: 'must name a column' }] }
   saved.push(m)

@@ -1,17 +1,17 @@
-import { app, domain, mail, mailer } from '../../wailsjs/go/models'
+import { app, domain } from '../../wailsjs/go/models'
 import { db } from './db'
 
 // The outbox of the fake: statements queued by MailStatements, sent by SendNow (the fake's
 // server accepts everything but addresses at "down.example").
 
-function delivery(): mailer.Delivery {
-  const d = mailer.Delivery.createFrom({ sent: 0, filed: 0, found: 0, failed: 0, waiting: 0, errors: [], error: '' })
+function delivery(): app.Delivery {
+  const d = app.Delivery.createFrom({ sent: 0, filed: 0, found: 0, failed: 0, waiting: 0, errors: [], error: '' })
   for (const m of db.outbox.filter((x) => x.state === 'queued')) {
     if (m.to.endsWith('@down.example')) {
       m.state = 'failed'
       m.error = 'the SMTP server refused the message'
       d.failed++
-      d.errors.push(mailer.Problem.createFrom({ id: m.id, to: m.to, error: m.error }))
+      d.errors.push(app.DeliveryFailed.createFrom({ id: m.id, to: m.to, error: m.error }))
     } else {
       m.state = 'sent'
       m.in_sent = true
@@ -30,7 +30,7 @@ export async function Message(id: number): Promise<app.MessageView> {
   if (!m) throw { code: 'not_found', message: `there is no message ${id} in the outbox`, problems: [] }
   return app.MessageView.createFrom({ ...m, from: 'shop@example.org', text: `Hello ${m.partner}`, html: `<p>Hello <b>${m.partner}</b></p>`, attachments: [] })
 }
-export async function Retry(id: number): Promise<mailer.Delivery> {
+export async function Retry(id: number): Promise<app.Delivery> {
   const m = db.outbox.find((x) => x.id === id)
   if (!m || m.state !== 'failed') throw { code: 'conflict', message: `message ${id} is not failed`, problems: [] }
   m.state = 'queued'
@@ -38,15 +38,15 @@ export async function Retry(id: number): Promise<mailer.Delivery> {
   db.calls.push(`Mail.Retry ${id}`)
   return delivery()
 }
-export async function SendNow(): Promise<mailer.Delivery> {
+export async function SendNow(): Promise<app.Delivery> {
   db.calls.push('Mail.SendNow')
   return delivery()
 }
-export async function MailStatements(_p: number, runId: number): Promise<mailer.Queued> {
+export async function MailStatements(_p: number, runId: number): Promise<app.Queued> {
   const run = db.runs.find((r) => r.run === runId)
   if (!run) throw { code: 'not_found', message: `there is no payout run ${runId} in this program`, problems: [] }
   db.calls.push(`Mail.MailStatements ${runId}`)
-  const q = mailer.Queued.createFrom({ dry_run: false, queued: 0, already: 0, skipped: [], messages: [] })
+  const q = app.Queued.createFrom({ dry_run: false, queued: 0, already: 0, skipped: [], messages: [] })
   for (const p of run.payouts) {
     if (db.outbox.some((m) => m.dedupe_key === `statement:${p.number}`)) {
       q.already++
@@ -56,24 +56,24 @@ export async function MailStatements(_p: number, runId: number): Promise<mailer.
       dedupe_key: `statement:${p.number}`, program_id: 1, partner: p.partner, to: p.partner === 'down' ? 'down@down.example' : `${p.partner}@example.org`,
       subject: `Your statement ${p.number}`, state: 'queued', attempts: 0, error: '', in_sent: false, created_at: '2025-05-10T10:00:00Z' })
     db.outbox.push(m)
-    q.messages.push(mailer.QueuedMessage.createFrom({ id: m.id, partner: m.partner, to: m.to, subject: m.subject }))
+    q.messages.push(app.QueuedMessage.createFrom({ id: m.id, partner: m.partner, to: m.to, subject: m.subject }))
     q.queued++
   }
   q.delivery = delivery()
   return q
 }
-export async function MailReports(): Promise<mailer.Queued> {
-  return mailer.Queued.createFrom({ dry_run: false, queued: 0, already: 0, skipped: [], messages: [], delivery: delivery() })
+export async function MailReports(): Promise<app.Queued> {
+  return app.Queued.createFrom({ dry_run: false, queued: 0, already: 0, skipped: [], messages: [], delivery: delivery() })
 }
-export async function Welcome(_p: number, key: string): Promise<mailer.Queued> {
+export async function Welcome(_p: number, key: string): Promise<app.Queued> {
   db.calls.push(`Mail.Welcome ${key}`)
-  return mailer.Queued.createFrom({ dry_run: false, queued: 1, already: 0, skipped: [], messages: [], delivery: delivery() })
+  return app.Queued.createFrom({ dry_run: false, queued: 1, already: 0, skipped: [], messages: [], delivery: delivery() })
 }
-export async function ReadLeads(): Promise<mailer.LeadsResult> {
-  return mailer.LeadsResult.createFrom({ folder: 'Leads', messages: 0, created: 0, updated: 0, unchanged: 0, left: [] })
+export async function ReadLeads(): Promise<app.LeadsResult> {
+  return app.LeadsResult.createFrom({ folder: 'Leads', messages: 0, created: 0, updated: 0, unchanged: 0, left: [] })
 }
-export async function Test(to: string): Promise<mailer.Check> {
-  return mailer.Check.createFrom({ smtp: 'ok', sent_to: to || 'shop@example.org', imap: 'ok', folders: ['INBOX', 'Leads', 'Sent'],
+export async function Test(to: string): Promise<app.MailCheck> {
+  return app.MailCheck.createFrom({ smtp: 'ok', sent_to: to || 'shop@example.org', imap: 'ok', folders: ['INBOX', 'Leads', 'Sent'],
     sent_folder_exists: true, leads_folder_exists: true, message_id: 'test@example.org' })
 }
 function fallback(kind: string, lang: string): domain.MailTemplate {
@@ -96,7 +96,7 @@ export async function ResetTemplate(kind: string, lang: string): Promise<domain.
   db.templates.delete(`${kind}.${lang}`)
   return fallback(kind, lang)
 }
-export async function Preview(_p: number, partner: string, t: domain.MailTemplate): Promise<mail.Rendered> {
+export async function Preview(_p: number, partner: string, t: domain.MailTemplate): Promise<app.Rendered> {
   const fill = (s: string) => s.replaceAll('{{.Partner}}', partner).replaceAll('{{.Shop}}', 'Linen & Co.')
-  return mail.Rendered.createFrom({ subject: fill(t.subject), text: fill(t.text), html: fill(t.html) })
+  return app.Rendered.createFrom({ subject: fill(t.subject), text: fill(t.text), html: fill(t.html) })
 }

@@ -1,4 +1,4 @@
-import { app, domain, payoutdocs } from '../../wailsjs/go/models'
+import { app, domain } from '../../wailsjs/go/models'
 import { db } from './db'
 import { cents, text } from './money'
 
@@ -52,10 +52,10 @@ export async function PagePreview(_p: number, number: string): Promise<string> {
   known(number)
   return 'data:image/png;base64,iVBORw0KGgo='
 }
-export async function SaveRun(_p: number, runId: number): Promise<payoutdocs.Result> {
+export async function SaveRun(_p: number, runId: number): Promise<app.SavedFiles> {
   const r = db.runs.find((x) => x.run === runId)
   if (!r) throw { code: 'not_found', message: `there is no payout run ${runId} in this program`, problems: [] }
   db.calls.push(`Payouts.SaveRun ${runId}`)
   const files = r.payouts.map((p) => `${p.number}-${p.partner}.pdf`).concat([`run-${runId}-summary.pdf`, `run-${runId}-bookkeeping.csv`])
-  return payoutdocs.Result.createFrom({ dir: `/data/statements/run-${runId}`, files, warnings: [] })
+  return app.SavedFiles.createFrom({ dir: `/data/statements/run-${runId}`, files, warnings: [] })
 }

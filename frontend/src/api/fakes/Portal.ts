@@ -1,4 +1,4 @@
-import { app, domain, mailer } from '../../wailsjs/go/models'
+import { app, domain } from '../../wailsjs/go/models'
 import { db } from './db'
 
 export async function Address(): Promise<string> {
@@ -10,9 +10,9 @@ export async function Info(_programId: number): Promise<app.PortalInfo> {
 export async function LastSignIn(_programId: number, _key: string): Promise<string> {
   return ''
 }
-export async function Invite(_programId: number, _key: string): Promise<mailer.Queued> {
+export async function Invite(_programId: number, _key: string): Promise<app.Queued> {
   db.calls.push('Portal.Invite')
-  return mailer.Queued.createFrom({ dry_run: false, queued: 1, already: 0, skipped: [], messages: [] })
+  return app.Queued.createFrom({ dry_run: false, queued: 1, already: 0, skipped: [], messages: [] })
 }
 export async function Requests(_programId: number, _status: string): Promise<domain.PortalRequest[]> {
   return []

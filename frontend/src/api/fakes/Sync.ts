@@ -1,4 +1,4 @@
-import { app, domain, sync } from '../../wailsjs/go/models'
+import { app, domain } from '../../wailsjs/go/models'
 import { invalid } from './db'
 
 // The sync endpoint's side of the fake: keys, a program's sites, events as a shop's site would
@@ -96,7 +96,7 @@ export async function SetRemote(url: string, secret: string): Promise<app.Remote
   if (secret) syncDb.remote.secret = secret
   return Remote()
 }
-export async function PullNow(): Promise<sync.PullResult> {
+export async function PullNow(): Promise<app.PullResult> {
   const at = new Date().toISOString().slice(0, 19) + 'Z'
   if (!syncDb.remote.url || !syncDb.remote.secret) throw { code: 'invalid', message: 'no headless server is linked: set its URL and link secret', problems: [] }
   if (syncDb.serverDown) {
@@ -107,6 +107,6 @@ export async function PullNow(): Promise<sync.PullResult> {
   for (const e of got) syncDb.events.push(Object.assign(e, { id: syncDb.nextId++, applied: true }))
   const msg = `fetched ${got.length} event(s), applied ${got.length}`
   syncDb.remote.last = app.Remote.createFrom({ last_pull: at, ok: true, message: msg })
-  return sync.PullResult.createFrom({ pushed: domain.SyncPushResult.createFrom({ programs: 1, partners: 4, keys: syncDb.keys.length }),
+  return app.PullResult.createFrom({ pushed: domain.SyncPushResult.createFrom({ programs: 1, partners: 4, keys: syncDb.keys.length }),
     fetched: got.length, applied: got.length, cursor: String(syncDb.nextId) })
 }

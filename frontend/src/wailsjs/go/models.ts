@@ -90,6 +90,65 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class DeliveryFailed {
+	    id: number;
+	    to: string;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeliveryFailed(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.to = source["to"];
+	        this.error = source["error"];
+	    }
+	}
+	export class Delivery {
+	    sent: number;
+	    filed: number;
+	    found: number;
+	    failed: number;
+	    waiting: number;
+	    errors: DeliveryFailed[];
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Delivery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sent = source["sent"];
+	        this.filed = source["filed"];
+	        this.found = source["found"];
+	        this.failed = source["failed"];
+	        this.waiting = source["waiting"];
+	        this.errors = this.convertValues(source["errors"], DeliveryFailed);
+	        this.error = source["error"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Endpoint {
 	    enabled: boolean;
 	    addr: string;
@@ -138,11 +197,113 @@ export namespace app {
 	        this.payload = source["payload"];
 	    }
 	}
+	export class PreviewItem {
+	    row: number;
+	    kind: string;
+	    id: string;
+	    time: string;
+	    customer: string;
+	    currency: string;
+	    total: string;
+	    net: string;
+	    discount_codes: string[];
+	    ref_key: string;
+	    lines: number;
+	    refunded: string;
+	    status: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PreviewItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.time = source["time"];
+	        this.customer = source["customer"];
+	        this.currency = source["currency"];
+	        this.total = source["total"];
+	        this.net = source["net"];
+	        this.discount_codes = source["discount_codes"];
+	        this.ref_key = source["ref_key"];
+	        this.lines = source["lines"];
+	        this.refunded = source["refunded"];
+	        this.status = source["status"];
+	        this.message = source["message"];
+	    }
+	}
+	export class ImportPreview {
+	    file: string;
+	    size: number;
+	    format: string;
+	    formats: string[];
+	    error?: domain.Error;
+	    header: string[];
+	    rows: string[][];
+	    items: PreviewItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.size = source["size"];
+	        this.format = source["format"];
+	        this.formats = source["formats"];
+	        this.error = this.convertValues(source["error"], domain.Error);
+	        this.header = source["header"];
+	        this.rows = source["rows"];
+	        this.items = this.convertValues(source["items"], PreviewItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Mapping {
+	    name: string;
+	    source: string;
+	    columns: Record<string, string>;
+	    time_layout: string;
+	    currency: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Mapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.source = source["source"];
+	        this.columns = source["columns"];
+	        this.time_layout = source["time_layout"];
+	        this.currency = source["currency"];
+	    }
+	}
 	export class ImportRequest {
 	    program_id: number;
 	    path: string;
 	    format: string;
-	    mapping?: importer.Mapping;
+	    mapping?: Mapping;
 	    dry_run: boolean;
 	    skip_invalid: boolean;
 	
@@ -155,7 +316,7 @@ export namespace app {
 	        this.program_id = source["program_id"];
 	        this.path = source["path"];
 	        this.format = source["format"];
-	        this.mapping = this.convertValues(source["mapping"], importer.Mapping);
+	        this.mapping = this.convertValues(source["mapping"], Mapping);
 	        this.dry_run = source["dry_run"];
 	        this.skip_invalid = source["skip_invalid"];
 	    }
@@ -258,6 +419,63 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class LeftMessage {
+	    from: string;
+	    subject: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeftMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.subject = source["subject"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class LeadsResult {
+	    folder: string;
+	    messages: number;
+	    created: number;
+	    updated: number;
+	    unchanged: number;
+	    left: LeftMessage[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LeadsResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.messages = source["messages"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.left = this.convertValues(source["left"], LeftMessage);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class ListQuery {
 	    program_id: number;
 	    search: string;
@@ -284,6 +502,31 @@ export namespace app {
 	        this.limit = source["limit"];
 	    }
 	}
+	export class MailCheck {
+	    smtp: string;
+	    sent_to: string;
+	    imap: string;
+	    folders: string[];
+	    sent_folder_exists: boolean;
+	    leads_folder_exists: boolean;
+	    message_id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MailCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.smtp = source["smtp"];
+	        this.sent_to = source["sent_to"];
+	        this.imap = source["imap"];
+	        this.folders = source["folders"];
+	        this.sent_folder_exists = source["sent_folder_exists"];
+	        this.leads_folder_exists = source["leads_folder_exists"];
+	        this.message_id = source["message_id"];
+	    }
+	}
+	
 	export class MessageView {
 	    id: number;
 	    message_id: string;
@@ -638,6 +881,7 @@ export namespace app {
 	    }
 	}
 	
+	
 	export class Program {
 	    id: number;
 	    name: string;
@@ -696,6 +940,115 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class PullResult {
+	    pushed: domain.SyncPushResult;
+	    fetched: number;
+	    applied: number;
+	    cursor: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PullResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pushed = this.convertValues(source["pushed"], domain.SyncPushResult);
+	        this.fetched = source["fetched"];
+	        this.applied = source["applied"];
+	        this.cursor = source["cursor"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class QueuedMessage {
+	    id: number;
+	    partner: string;
+	    to: string;
+	    subject: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new QueuedMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.partner = source["partner"];
+	        this.to = source["to"];
+	        this.subject = source["subject"];
+	    }
+	}
+	export class Skip {
+	    partner: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Skip(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partner = source["partner"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Queued {
+	    dry_run: boolean;
+	    queued: number;
+	    already: number;
+	    skipped: Skip[];
+	    messages: QueuedMessage[];
+	    delivery?: Delivery;
+	
+	    static createFrom(source: any = {}) {
+	        return new Queued(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dry_run = source["dry_run"];
+	        this.queued = source["queued"];
+	        this.already = source["already"];
+	        this.skipped = this.convertValues(source["skipped"], Skip);
+	        this.messages = this.convertValues(source["messages"], QueuedMessage);
+	        this.delivery = this.convertValues(source["delivery"], Delivery);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	
 	export class Remote {
@@ -718,6 +1071,22 @@ export namespace app {
 	        this.message = source["message"];
 	    }
 	}
+	export class Rendered {
+	    subject: string;
+	    text: string;
+	    html: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rendered(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subject = source["subject"];
+	        this.text = source["text"];
+	        this.html = source["html"];
+	    }
+	}
 	export class RestoreResult {
 	    restored: string;
 	    previous: string;
@@ -730,6 +1099,22 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.restored = source["restored"];
 	        this.previous = source["previous"];
+	    }
+	}
+	export class SavedFiles {
+	    dir: string;
+	    files: string[];
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedFiles(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dir = source["dir"];
+	        this.files = source["files"];
+	        this.warnings = source["warnings"];
 	    }
 	}
 	export class Setting {
@@ -770,6 +1155,7 @@ export namespace app {
 	        this.attribution = source["attribution"];
 	    }
 	}
+	
 	export class StatementFile {
 	    path: string;
 	    opened: boolean;
@@ -1821,419 +2207,6 @@ export namespace domain {
 	        this.customers_removed = source["customers_removed"];
 	        this.commission_lines_removed = source["commission_lines_removed"];
 	    }
-	}
-
-}
-
-export namespace importer {
-	
-	export class Mapping {
-	    name: string;
-	    source: string;
-	    columns: Record<string, string>;
-	    time_layout: string;
-	    currency: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Mapping(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.source = source["source"];
-	        this.columns = source["columns"];
-	        this.time_layout = source["time_layout"];
-	        this.currency = source["currency"];
-	    }
-	}
-
-}
-
-export namespace mail {
-	
-	export class Rendered {
-	    subject: string;
-	    text: string;
-	    html: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Rendered(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.subject = source["subject"];
-	        this.text = source["text"];
-	        this.html = source["html"];
-	    }
-	}
-
-}
-
-export namespace mailer {
-	
-	export class Check {
-	    smtp: string;
-	    sent_to: string;
-	    imap: string;
-	    folders: string[];
-	    sent_folder_exists: boolean;
-	    leads_folder_exists: boolean;
-	    message_id: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Check(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.smtp = source["smtp"];
-	        this.sent_to = source["sent_to"];
-	        this.imap = source["imap"];
-	        this.folders = source["folders"];
-	        this.sent_folder_exists = source["sent_folder_exists"];
-	        this.leads_folder_exists = source["leads_folder_exists"];
-	        this.message_id = source["message_id"];
-	    }
-	}
-	export class Problem {
-	    id: number;
-	    to: string;
-	    error: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Problem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.to = source["to"];
-	        this.error = source["error"];
-	    }
-	}
-	export class Delivery {
-	    sent: number;
-	    filed: number;
-	    found: number;
-	    failed: number;
-	    waiting: number;
-	    errors: Problem[];
-	    error: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Delivery(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.sent = source["sent"];
-	        this.filed = source["filed"];
-	        this.found = source["found"];
-	        this.failed = source["failed"];
-	        this.waiting = source["waiting"];
-	        this.errors = this.convertValues(source["errors"], Problem);
-	        this.error = source["error"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class LeftMessage {
-	    from: string;
-	    subject: string;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new LeftMessage(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.from = source["from"];
-	        this.subject = source["subject"];
-	        this.reason = source["reason"];
-	    }
-	}
-	export class LeadsResult {
-	    folder: string;
-	    messages: number;
-	    created: number;
-	    updated: number;
-	    unchanged: number;
-	    left: LeftMessage[];
-	
-	    static createFrom(source: any = {}) {
-	        return new LeadsResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.folder = source["folder"];
-	        this.messages = source["messages"];
-	        this.created = source["created"];
-	        this.updated = source["updated"];
-	        this.unchanged = source["unchanged"];
-	        this.left = this.convertValues(source["left"], LeftMessage);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-	
-	export class QueuedMessage {
-	    id: number;
-	    partner: string;
-	    to: string;
-	    subject: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new QueuedMessage(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.partner = source["partner"];
-	        this.to = source["to"];
-	        this.subject = source["subject"];
-	    }
-	}
-	export class Skip {
-	    partner: string;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Skip(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.partner = source["partner"];
-	        this.reason = source["reason"];
-	    }
-	}
-	export class Queued {
-	    dry_run: boolean;
-	    queued: number;
-	    already: number;
-	    skipped: Skip[];
-	    messages: QueuedMessage[];
-	    delivery?: Delivery;
-	
-	    static createFrom(source: any = {}) {
-	        return new Queued(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.dry_run = source["dry_run"];
-	        this.queued = source["queued"];
-	        this.already = source["already"];
-	        this.skipped = this.convertValues(source["skipped"], Skip);
-	        this.messages = this.convertValues(source["messages"], QueuedMessage);
-	        this.delivery = this.convertValues(source["delivery"], Delivery);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-
-}
-
-export namespace orderimport {
-	
-	export class Item {
-	    row: number;
-	    kind: string;
-	    id: string;
-	    time: string;
-	    customer: string;
-	    currency: string;
-	    total: string;
-	    net: string;
-	    discount_codes: string[];
-	    ref_key: string;
-	    lines: number;
-	    refunded: string;
-	    status: string;
-	    message: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Item(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.row = source["row"];
-	        this.kind = source["kind"];
-	        this.id = source["id"];
-	        this.time = source["time"];
-	        this.customer = source["customer"];
-	        this.currency = source["currency"];
-	        this.total = source["total"];
-	        this.net = source["net"];
-	        this.discount_codes = source["discount_codes"];
-	        this.ref_key = source["ref_key"];
-	        this.lines = source["lines"];
-	        this.refunded = source["refunded"];
-	        this.status = source["status"];
-	        this.message = source["message"];
-	    }
-	}
-	export class Preview {
-	    file: string;
-	    size: number;
-	    format: string;
-	    formats: string[];
-	    error?: domain.Error;
-	    header: string[];
-	    rows: string[][];
-	    items: Item[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Preview(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.file = source["file"];
-	        this.size = source["size"];
-	        this.format = source["format"];
-	        this.formats = source["formats"];
-	        this.error = this.convertValues(source["error"], domain.Error);
-	        this.header = source["header"];
-	        this.rows = source["rows"];
-	        this.items = this.convertValues(source["items"], Item);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-
-}
-
-export namespace payoutdocs {
-	
-	export class Result {
-	    dir: string;
-	    files: string[];
-	    warnings: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Result(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.dir = source["dir"];
-	        this.files = source["files"];
-	        this.warnings = source["warnings"];
-	    }
-	}
-
-}
-
-export namespace sync {
-	
-	export class PullResult {
-	    pushed: domain.SyncPushResult;
-	    fetched: number;
-	    applied: number;
-	    cursor: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new PullResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.pushed = this.convertValues(source["pushed"], domain.SyncPushResult);
-	        this.fetched = source["fetched"];
-	        this.applied = source["applied"];
-	        this.cursor = source["cursor"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }
