@@ -125,7 +125,9 @@ func runWindow(ctx context.Context, dataFlag string) error {
 		OnShutdown:     func(context.Context) { core.StopSync() },
 		Bind:           app.Services(core),
 		ErrorFormatter: app.FormatError,
-		Linux:          &linux.Options{Icon: appIcon, ProgramName: "Partnerbook"},
+		// A file dropped on the import wizard's drop zone arrives as its path (frontend: onFileDrop).
+		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true},
+		Linux:       &linux.Options{Icon: appIcon, ProgramName: "Partnerbook"},
 	})
 }
 

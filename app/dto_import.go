@@ -21,6 +21,8 @@ type ImportPreview struct {
 	Header []string      `json:"header"`
 	Rows   [][]string    `json:"rows"`
 	Items  []PreviewItem `json:"items"`
+	// Already names the import of a file with the same content, when there was one.
+	Already *domain.ImportedBefore `json:"already"`
 }
 
 // PreviewItem is one thing the reader made of the file's first rows.
@@ -39,11 +41,13 @@ type PreviewItem struct {
 	Refunded string   `json:"refunded"`
 	Status   string   `json:"status"`
 	Message  string   `json:"message"` // why a row is skipped, or its problems
+	// Credit says whom an order would credit and why.
+	Credit *domain.OrderCredit `json:"credit"`
 }
 
 func previewDTO(p orderimport.Preview) ImportPreview {
 	out := ImportPreview{File: p.File, Size: p.Size, Format: p.Format, Formats: p.Formats, Error: p.Error,
-		Header: p.Header, Rows: p.Rows, Items: make([]PreviewItem, 0, len(p.Items))}
+		Header: p.Header, Rows: p.Rows, Items: make([]PreviewItem, 0, len(p.Items)), Already: p.Already}
 	for _, it := range p.Items {
 		out.Items = append(out.Items, PreviewItem(it))
 	}

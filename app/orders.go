@@ -83,13 +83,17 @@ func (s *Importer) request(in ImportRequest) (orderimport.Request, error) {
 		SkipInvalid: in.SkipInvalid}, nil
 }
 
-// Preview shows the file's first rows as they are and as Partnerbook reads them.
+// Preview shows the file's first rows as they are and as Partnerbook reads them, whom each
+// order would credit and why, and whether the same file was imported before.
 func (s *Importer) Preview(in ImportRequest) (ImportPreview, error) {
 	r, err := s.request(in)
 	if err != nil {
 		return ImportPreview{}, err
 	}
 	p, err := orderimport.PreviewOf(r, 20)
+	if err == nil {
+		err = orderimport.Check(s.c.ctx, s.c.store, r, &p)
+	}
 	return previewDTO(p), err
 }
 

@@ -56,6 +56,7 @@ func runImportOrders(c *call) error {
 		}
 		fmt.Fprintf(w, "%s (%s): %d rows, %d orders %s: %d created, %d updated, %d unchanged; %d rows skipped (not sales).\n",
 			name, format, res.Rows, res.Orders, verb, res.Created, res.Updated, res.Unchanged, res.Skipped)
+		fmt.Fprintf(w, "Refunds: %d; commission lines: %d new, %d changed.\n", res.Refunds, res.Lines.Created, res.Lines.Changed)
 		if res.Batch != 0 {
 			fmt.Fprintf(w, "Batch %d; undo with: partnerbook import undo %d\n", res.Batch, res.Batch)
 		}

@@ -88,6 +88,38 @@ type OrderImport struct {
 	// Progress, when set, is called now and then with the rows read so far (from the
 	// writing goroutine; it must not block long).
 	Progress func(rows int)
+	// Credits is how many of the file's first orders the result says the partner of (the
+	// wizard's preview); 0: none.
+	Credits int
+}
+
+// LineCounts counts what an import did to the commission lines: new lines, and lines whose
+// amount, status or partner changed (or that went).
+type LineCounts struct {
+	Created int `json:"created"`
+	Changed int `json:"changed"`
+}
+
+// OrderCredit is whom one imported order credits and why.
+type OrderCredit struct {
+	Row         int    `json:"row"`
+	Order       string `json:"order"`
+	Partner     string `json:"partner"`      // the partner's key; "" when the order credits nobody
+	PartnerName string `json:"partner_name"` // the partner's name
+	Reason      string `json:"reason"`       // coupon, ref, customer or lead (commissions.md)
+	Code        string `json:"code"`         // the coupon or key that made it, for coupon and ref
+	// Note says why a credited order earns nothing: self_referral, partner_inactive.
+	Note string `json:"note"`
+}
+
+// ImportedBefore names the batch that imported the same file (by its content) before.
+type ImportedBefore struct {
+	Batch int64  `json:"batch"`
+	File  string `json:"file"`
+	At    string `json:"at"`
+	// Later says that orders were imported after it (by other files), which importing it
+	// again may set back to what it says.
+	Later bool `json:"later"`
 }
 
 // OrderImportResult is the JSON of `import orders` (cli.md).
@@ -97,11 +129,15 @@ type OrderImportResult struct {
 	Rows   int    `json:"rows"`
 	Orders int    `json:"orders"`
 	Outcomes
-	Skipped int       `json:"skipped"`
-	Refunds int       `json:"refunds"`
-	DryRun  bool      `json:"dry_run"`
-	Errors  []Problem `json:"errors"`
-	Skips   []Skip    `json:"skips"`
+	Skipped int `json:"skipped"`
+	// Refunds counts the orders whose refunded amount grew: a refund row applied, or an order
+	// whose own row carries a (larger) refund, as Shopify's do.
+	Refunds int           `json:"refunds"`
+	Lines   LineCounts    `json:"lines"`
+	Credits []OrderCredit `json:"credits,omitempty"`
+	DryRun  bool          `json:"dry_run"`
+	Errors  []Problem     `json:"errors"`
+	Skips   []Skip        `json:"skips"`
 }
 
 // ImportBatch is one import as the history lists it.

@@ -20,6 +20,8 @@ type Preview struct {
 	Header []string      `json:"header"`
 	Rows   [][]string    `json:"rows"`
 	Items  []Item        `json:"items"`
+	// Already names the import of a file with the same content, when there was one.
+	Already *domain.ImportedBefore `json:"already"`
 }
 
 // Item is one thing the reader made of the file's first rows.
@@ -38,6 +40,8 @@ type Item struct {
 	Refunded string   `json:"refunded"`
 	Status   string   `json:"status"`
 	Message  string   `json:"message"` // why a row is skipped, or its problems
+	// Credit says whom an order would credit and why, when the store was asked (Check).
+	Credit *domain.OrderCredit `json:"credit"`
 }
 
 // previewBytes bounds what a preview reads of a file, in each of its two passes: n rows of

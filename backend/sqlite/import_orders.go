@@ -19,6 +19,7 @@ var errDryRun = errors.New("dry run")
 func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.OrderImport, rd domain.OrderReader) (domain.OrderImportResult, error) {
 	res := domain.OrderImportResult{Format: in.Format, DryRun: in.DryRun, Errors: []domain.Problem{}, Skips: []domain.Skip{}}
 	var problems []domain.Problem
+	var firsts []*domain.Order // the first in.Credits orders, whose credits the result names
 	err := s.write(ctx, func(tx *Tx) error {
 		if _, err := tx.findProgram(fmt.Sprint(programID)); err != nil {
 			return err
@@ -60,6 +61,9 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 				}
 			case it.Order != nil:
 				res.Orders++
+				if len(firsts) < in.Credits {
+					firsts = append(firsts, it.Order)
+				}
 				outcome, err := w.put(*it.Order, next.fingerprint)
 				if errors.Is(err, errTwice) {
 					o := it.Order
@@ -86,7 +90,11 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 		if len(problems) > 0 && !in.SkipInvalid {
 			return domain.Invalid(fmt.Sprintf("%s was not imported: %d problem(s); nothing was changed", in.File, len(problems)), problems)
 		}
-		if err := tx.recompute(programID, recomputeScope{orders: w.touched}); err != nil {
+		if err := tx.recompute(programID, recomputeScope{orders: w.touched, counts: &res.Lines}); err != nil {
+			return err
+		}
+		res.Refunds += w.refundsGrew
+		if res.Credits, err = tx.orderCredits(programID, firsts); err != nil {
 			return err
 		}
 		hash := ""
@@ -120,6 +128,61 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 		return res, domain.Errorf(domain.EInvalid, "the import was cancelled; nothing was changed")
 	}
 	return res, err
+}
+
+// orderCredits says whom each order credits and why, as the recompute left it.
+func (tx *Tx) orderCredits(programID int64, orders []*domain.Order) ([]domain.OrderCredit, error) {
+	if len(orders) == 0 {
+		return nil, nil
+	}
+	st, err := tx.PrepareContext(tx.ctx, `SELECT COALESCE(p.key, ''), COALESCE(p.name, ''), COALESCE(o.reason, ''),
+		COALESCE((SELECT note FROM commission_lines l WHERE l.order_id = o.id AND l.kind <> 'second_tier' AND l.note <> '' LIMIT 1), '')
+		FROM orders o LEFT JOIN partners p ON p.id = o.partner_id WHERE o.program_id = ? AND o.source = ? AND o.order_key = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: order credits: %w", err)
+	}
+	defer st.Close()
+	out := make([]domain.OrderCredit, 0, len(orders))
+	for _, o := range orders {
+		c := domain.OrderCredit{Row: o.Row, Order: o.ID}
+		err := st.QueryRowContext(tx.ctx, programID, o.Source, o.ID).Scan(&c.Partner, &c.PartnerName, &c.Reason, &c.Note)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // refused with a problem and skipped
+		}
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: credit of order %s: %w", o.ID, err)
+		}
+		if c.Partner == "" {
+			c.Reason = ""
+		}
+		if c.Code, err = tx.creditCode(programID, c, o); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// creditCode is the coupon or key of the order that made its credit: its key, or the first
+// of its codes that is one of the partner's coupons.
+func (tx *Tx) creditCode(programID int64, c domain.OrderCredit, o *domain.Order) (string, error) {
+	switch c.Reason {
+	case "ref":
+		return o.RefKey, nil
+	case "coupon":
+		for _, code := range o.DiscountCodes {
+			var n int
+			err := tx.QueryRowContext(tx.ctx, `SELECT count(*) FROM coupons c JOIN partners p ON p.id = c.partner_id
+				WHERE c.program_id = ? AND p.key = ? AND c.code = ? COLLATE NOCASE`, programID, c.Partner, code).Scan(&n)
+			if err != nil {
+				return "", fmt.Errorf("sqlite: coupon of order %s: %w", o.ID, err)
+			}
+			if n > 0 {
+				return code, nil
+			}
+		}
+	}
+	return "", nil
 }
 
 // refund applies a refund row to its order once (by its key); it says whether it applied it

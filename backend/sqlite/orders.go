@@ -28,6 +28,9 @@ type orderWriter struct {
 	byRef     *sql.Stmt
 	addCust   *sql.Stmt
 	touched   []int64 // orders created, changed or refunded: their commissions are computed again
+	// refundsGrew counts the orders put whose own refunded amount grew (a refund carried in the
+	// order's row, as Shopify's are).
+	refundsGrew int
 	// fileOnce refuses an order this batch wrote already with other values (errTwice): in a
 	// file the same order twice is a mistake; a stream of sync events may update an order.
 	fileOnce bool
@@ -44,7 +47,8 @@ func (tx *Tx) newOrderWriter(programID, batchID int64) (*orderWriter, error) {
 		st, err = tx.PrepareContext(tx.ctx, q)
 		return st
 	}
-	w.find = prep(`SELECT id, fingerprint, batch_id IS ?4 OR updated_batch IS ?4 FROM orders
+	w.find = prep(`SELECT id, fingerprint, batch_id IS ?4 OR updated_batch IS ?4,
+		refunded - (SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = orders.id) FROM orders
 		WHERE program_id = ?1 AND source = ?2 AND order_key = ?3`)
 	w.insert = prep(`INSERT INTO orders (program_id, source, order_key, time, customer_id, customer_email, customer_ref,
 		customer_name, currency, total, net, discount, discount_codes, ref_key, refunded, refunded_at, cancelled, status,
@@ -117,7 +121,8 @@ func (w *orderWriter) put(o domain.Order, fp string) (string, error) {
 	var id int64
 	var old string
 	var thisBatch bool
-	err := w.find.QueryRowContext(w.tx.ctx, w.programID, o.Source, o.ID, w.batchID).Scan(&id, &old, &thisBatch)
+	var ownRefunded int64 // what the order's own rows said was refunded, without refund rows
+	err := w.find.QueryRowContext(w.tx.ctx, w.programID, o.Source, o.ID, w.batchID).Scan(&id, &old, &thisBatch, &ownRefunded)
 	if err == nil && old == fp {
 		return "unchanged", nil
 	}
@@ -136,6 +141,9 @@ func (w *orderWriter) put(o domain.Order, fp string) (string, error) {
 		refundedAt = o.RefundedAt.UTC().Format(TimeLayout)
 	}
 	codes := strings.Join(o.DiscountCodes, ",")
+	if o.Refunded > ownRefunded {
+		w.refundsGrew++
+	}
 	if id == 0 {
 		res, err := w.insert.ExecContext(w.tx.ctx, w.programID, o.Source, o.ID, o.Time.UTC().Format(TimeLayout), cust,
 			o.CustomerEmail, o.CustomerRef, o.CustomerName, o.Currency, o.Total, o.Net, o.Discount, codes, o.RefKey,

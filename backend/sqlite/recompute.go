@@ -25,6 +25,8 @@ type recomputeScope struct {
 	customers []int64
 	leads     []int64
 	sold      []partnerTime // sales that were in a partner's month before (their tiers move)
+	// counts, when set, hears how many commission lines the recompute created and changed.
+	counts *domain.LineCounts
 }
 
 type partnerTime struct {
@@ -60,6 +62,7 @@ func (tx *Tx) recompute(programID int64, sc recomputeScope) error {
 		return err
 	}
 	defer c.merge.close()
+	c.merge.counts = sc.counts
 	for _, s := range sc.sold {
 		c.addMonth(s.partner, s.time)
 	}

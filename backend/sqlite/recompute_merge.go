@@ -26,6 +26,7 @@ type merger struct {
 	pending []any     // rows to insert, insertCols values each
 	update  *sql.Stmt
 	del     *sql.Stmt
+	counts  *domain.LineCounts // when set, counts the lines written
 }
 
 func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error) {
@@ -175,9 +176,21 @@ func (m *merger) mergeAll(ex map[string][]lineRow, lines []commission.Line, kept
 	return m.execute(m.plan.Plan(ex, lines, kept))
 }
 
+// count adds a planned write to counts: a new line is created, an update or a delete changes.
+func (m *merger) count(op commission.Op) {
+	switch {
+	case m.counts == nil:
+	case op.ID == 0 && !op.Delete:
+		m.counts.Created++
+	default:
+		m.counts.Changed++
+	}
+}
+
 // execute makes the planned writes, the new lines last.
 func (m *merger) execute(ops []commission.Op) error {
 	for _, op := range ops {
+		m.count(op)
 		switch {
 		case op.Delete:
 			if _, err := m.del.ExecContext(m.tx.ctx, op.ID); err != nil {

@@ -314,3 +314,30 @@ func (tx *Tx) putRow(table string, row map[string]any, update bool) error {
 	}
 	return nil
 }
+
+// ImportedBefore finds the order import (not undone) of a file with the same content (its
+// SHA-256, as the batch recorded it): the first, and whether orders were imported after the
+// last one. Nil when the file was not imported.
+func (s *Store) ImportedBefore(ctx context.Context, programID int64, hash string) (*domain.ImportedBefore, error) {
+	if hash == "" {
+		return nil, nil
+	}
+	var b domain.ImportedBefore
+	var last int64
+	err := s.db.QueryRowContext(ctx, `SELECT id, file_name, created_at, (SELECT max(id) FROM import_batches
+		WHERE program_id = ?1 AND kind = 'orders' AND file_hash = ?2 AND undone_at IS NULL)
+		FROM import_batches WHERE program_id = ?1 AND kind = 'orders' AND file_hash = ?2 AND undone_at IS NULL
+		ORDER BY id LIMIT 1`, programID, hash).Scan(&b.Batch, &b.File, &b.At, &last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: find import of the file: %w", err)
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM import_batches WHERE program_id = ? AND kind IN ('orders', 'sync')
+		AND id > ? AND undone_at IS NULL AND created + updated > 0)`, programID, last).Scan(&b.Later)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: imports after: %w", err)
+	}
+	return &b, nil
+}

@@ -1,5 +1,7 @@
 // End to end in Chromium against `partnerbook ui`: import a Shopify export through the wizard
-// (uploaded, as a browser must), see the orders, find one, and undo the import from the history.
+// (uploaded, as a browser must), with the partner each order credits and why before importing;
+// see the orders, find one; drop the same file again, which the wizard says was imported before;
+// preview the whole file, which writes nothing; and undo the imports from the history.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
@@ -13,23 +15,40 @@ const byTest = s.byTest
 
 test('import a Shopify export through the wizard', async () => {
   // A program of its own (the sample has orders of its own already).
-  s.ui.cli('program', 'create', '--file', join(import.meta.dirname, '..', '..', 'backend', 'cli', 'testdata', 'program.json'))
+  const testdata = join(import.meta.dirname, '..', '..', 'backend', 'cli', 'testdata')
+  s.ui.cli('program', 'create', '--file', join(testdata, 'program.json'))
+  s.ui.cli('import', 'partners', '--program', '1', join(testdata, 'partners.csv'))
   await s.page.goto(s.ui.url)
   await s.page.locator('[data-testid="nav"]').getByText('Orders').click()
   await s.page.getByRole('heading', { name: 'Orders' }).waitFor()
   await byTest('import-open').click()
   await byTest('import-file').setInputFiles(shopify)
   await byTest('import-detected').waitFor()
-  assert.equal(await byTest('import-detected').innerText(), 'shopify')
+  assert.equal(await byTest('import-detected').innerText(), 'Shopify orders')
   assert.equal(await byTest('import-filename').innerText(), 'orders_export_1.csv')
-  const preview = await byTest('import-preview').innerText()
-  assert.match(preview, /#1001/)
-  assert.match(preview, /56\.90 EUR/)
-  assert.match(preview, /pending/) // a row that is not a sale, with why
+  assert.equal(await byTest('import-already').count(), 0)
+  const preview = byTest('import-preview')
+  assert.match(await preview.innerText(), /pending/) // a row that is not a sale, with why
+  // Whom each order would credit, and why, before anything is imported.
+  const row = (id) => preview.locator('tbody tr', { hasText: id })
+  assert.match(await row('#1001').innerText(), /56\.90[\s\S]*Kira Nowak[\s\S]*Coupon KIRA10/)
+  assert.match(await row('#1003').innerText(), /Lena Fischer[\s\S]*Coupon LENA15/)
+  assert.match(await row('#1002').innerText(), /Nobody[\s\S]*No coupon, key or linked customer/)
+  assert.match(await byTest('import-wizard').innerText(), /Nothing is imported yet/)
+  assert.equal(JSON.parse(s.ui.cli('orders', '--program', '1', '--json')).orders.length, 0, 'the preview wrote nothing')
+  if (process.env.SHOTS) await s.page.screenshot({ path: join(process.env.SHOTS, 'import-preview.png') })
   await byTest('import-start').click()
   await byTest('import-result').waitFor()
   assert.equal(await byTest('import-created').innerText(), '6')
-  assert.match(await byTest('import-result').innerText(), /Imported as batch \d+/)
+  assert.match(await byTest('import-outcome').innerText(), /Imported as batch \d+/)
+  // Refunds the orders' own rows carry (Shopify's) are counted; the lines are the ones stored.
+  const refunded = JSON.parse(s.ui.cli('orders', '--program', '1', '--json')).orders.filter((o) => !/^0*\.?0*$/.test(o.refunded)).length
+  assert.ok(refunded >= 2)
+  assert.equal(await byTest('import-refunds').innerText(), String(refunded))
+  const lines = JSON.parse(s.ui.cli('commissions', '--program', '1', '--json')).lines.length
+  assert.ok(lines > 0)
+  assert.equal(await byTest('import-lines-created').innerText(), String(lines))
+  if (process.env.SHOTS) await s.page.screenshot({ path: join(process.env.SHOTS, 'import-result.png') })
   await byTest('import-done').click()
 })
 
@@ -50,13 +69,35 @@ test('the orders are listed, searchable and filterable', async () => {
   assert.equal(orders.find((o) => o.id === '#1003').status, 'partially_refunded')
 })
 
-test('the same file again changes nothing', async () => {
+test('the same file dropped again: said before importing, previewed, then changes nothing', async () => {
   await byTest('import-open').click()
-  await byTest('import-file').setInputFiles(shopify)
-  await byTest('import-start').click()
-  await byTest('import-result').waitFor()
+  // Dropped on the drop zone, as a browser drops a file: its bytes are uploaded.
+  const dt = await s.page.evaluateHandle((text) => {
+    const d = new DataTransfer()
+    d.items.add(new File([text], 'orders_export_1 (1).csv', { type: 'text/csv' }))
+    return d
+  }, readFileSync(shopify, 'utf8'))
+  await byTest('import-drop').dispatchEvent('drop', { dataTransfer: dt })
+  const already = byTest('import-already')
+  await already.waitFor()
+  const first = JSON.parse(s.ui.cli('imports', '--program', '1', '--json')).imports.filter((b) => b.kind === 'orders')
+  assert.equal(first.length, 1)
+  assert.match(await already.innerText(), new RegExp(`Already imported as batch ${first[0].id} on \\d{4}-\\d{2}-\\d{2}`))
+  assert.match(await already.innerText(), /importing it again changes nothing/)
+  if (process.env.SHOTS) await s.page.screenshot({ path: join(process.env.SHOTS, 'import-already.png') })
+  await byTest('import-dry-run').click()
+  const outcome = byTest('import-outcome')
+  await outcome.waitFor()
+  assert.match(await outcome.innerText(), /Preview of the whole file: nothing was imported/)
+  assert.equal(await byTest('import-unchanged').innerText(), '6')
+  assert.equal(JSON.parse(s.ui.cli('imports', '--program', '1', '--json')).imports.filter((b) => b.kind === 'orders').length, 1, 'a preview is no batch')
+  await byTest('import-now').click()
+  await byTest('import-outcome').getByText(/Imported as batch/).waitFor()
   assert.equal(await byTest('import-created').innerText(), '0')
   assert.equal(await byTest('import-unchanged').innerText(), '6')
+  assert.equal(await byTest('import-refunds').innerText(), '0')
+  assert.equal(await byTest('import-lines-created').innerText(), '0')
+  assert.equal(await byTest('import-lines-changed').innerText(), '0')
   await byTest('import-done').click()
 })
 
@@ -64,7 +105,7 @@ test('undo the first import from the history', async () => {
   await s.page.locator('.n-tabs-tab', { hasText: 'Import history' }).click()
   const history = byTest('history-table')
   await history.getByText('orders_export_1.csv').first().waitFor()
-  const batches = JSON.parse(s.ui.cli('imports', '--program', '1', '--json')).imports
+  const batches = JSON.parse(s.ui.cli('imports', '--program', '1', '--json')).imports.filter((b) => b.kind === 'orders')
   assert.equal(batches.length, 2)
   // The newest (the unchanged re-import) goes first, then the one that created the orders.
   for (const b of batches) {
@@ -94,7 +135,7 @@ test('a file with bad rows is refused, each named; PayPal\'s short layout says w
   await byTest('import-start').click()
   const failed = byTest('import-failed')
   await failed.waitFor()
-  assert.match(await failed.innerText(), /row 2: column "Currency": "QQQ" is not an ISO 4217 currency code/)
+  assert.match(await failed.innerText(), /Row 2: column "Currency": "QQQ" is not an ISO 4217 currency code/)
   if (process.env.SHOTS) await s.page.screenshot({ path: join(process.env.SHOTS, 'import-bad-currency.png') })
   await byTest('import-done').click()
   rmSync(dir, { recursive: true, force: true })

@@ -41,6 +41,8 @@ export type ImportResult = domain.OrderImportResult
 export type ImportRequest = app.ImportRequest
 export type Preview = app.ImportPreview
 export type PreviewItem = app.PreviewItem
+export type OrderCredit = domain.OrderCredit
+export type ImportedBefore = domain.ImportedBefore
 export type Mapping = app.Mapping
 export type CommissionFilter = domain.CommissionFilter
 export type CommissionPage = domain.CommissionPage
@@ -211,4 +213,17 @@ export function outboxFilter(f: Partial<OutboxFilter> = {}): OutboxFilter {
 /** reportQuery builds a ReportQuery with defaults (the last 30 days, buckets that suit them). */
 export function reportQuery(q: Partial<ReportQuery> & { program_id: number }): ReportQuery {
   return domain.ReportQuery.createFrom({ preset: 'last_30_days', from: '', to: '', by: '', partner: '', as_of: '', ...q })
+}
+
+/**
+ * onFileDrop hears files dropped on an element styled `--wails-drop-target: drop`, with their
+ * paths on disk (the window only: a browser gives a dropped file's bytes, not its path). It
+ * returns the function that stops listening.
+ */
+export function onFileDrop(cb: (paths: string[]) => void): () => void {
+  const rt = (window as unknown as { runtime?: { OnFileDrop?: (f: (x: number, y: number, paths: string[]) => void, target: boolean) => void;
+    OnFileDropOff?: () => void } }).runtime
+  if (!rt?.OnFileDrop) return () => {}
+  rt.OnFileDrop((_x, _y, paths) => cb(paths), true)
+  return () => rt.OnFileDropOff?.()
 }

@@ -7,7 +7,7 @@ export async function PickFile(): Promise<string> {
   return '/data/orders_export_1.csv'
 }
 export async function Preview(r: app.ImportRequest): Promise<app.ImportPreview> {
-  db.calls.push(`Importer.Preview ${r.format}${r.mapping ? ' ' + r.mapping.name : ''}`)
+  db.calls.push(`Importer.Preview ${r.format}${r.mapping ? ' ' + r.mapping.name : ''}${r.path.startsWith('/data/') ? '' : ' ' + r.path}`)
   return fake.preview!
 }
 export async function Start(r: app.ImportRequest): Promise<domain.OrderImportResult> {

@@ -212,6 +212,7 @@ export namespace app {
 	    refunded: string;
 	    status: string;
 	    message: string;
+	    credit?: domain.OrderCredit;
 	
 	    static createFrom(source: any = {}) {
 	        return new PreviewItem(source);
@@ -233,7 +234,26 @@ export namespace app {
 	        this.refunded = source["refunded"];
 	        this.status = source["status"];
 	        this.message = source["message"];
+	        this.credit = this.convertValues(source["credit"], domain.OrderCredit);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ImportPreview {
 	    file: string;
@@ -244,6 +264,7 @@ export namespace app {
 	    header: string[];
 	    rows: string[][];
 	    items: PreviewItem[];
+	    already?: domain.ImportedBefore;
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportPreview(source);
@@ -259,6 +280,7 @@ export namespace app {
 	        this.header = source["header"];
 	        this.rows = source["rows"];
 	        this.items = this.convertValues(source["items"], PreviewItem);
+	        this.already = this.convertValues(source["already"], domain.ImportedBefore);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1620,6 +1642,24 @@ export namespace domain {
 	        this.undoable = source["undoable"];
 	    }
 	}
+	export class ImportedBefore {
+	    batch: number;
+	    file: string;
+	    at: string;
+	    later: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportedBefore(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.batch = source["batch"];
+	        this.file = source["file"];
+	        this.at = source["at"];
+	        this.later = source["later"];
+	    }
+	}
 	export class LineAction {
 	    changed: number;
 	
@@ -1629,6 +1669,20 @@ export namespace domain {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.changed = source["changed"];
+	    }
+	}
+	export class LineCounts {
+	    created: number;
+	    changed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.created = source["created"];
 	        this.changed = source["changed"];
 	    }
 	}
@@ -1652,6 +1706,30 @@ export namespace domain {
 	        this.text = source["text"];
 	        this.html = source["html"];
 	        this.custom = source["custom"];
+	    }
+	}
+	export class OrderCredit {
+	    row: number;
+	    order: string;
+	    partner: string;
+	    partner_name: string;
+	    reason: string;
+	    code: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderCredit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.order = source["order"];
+	        this.partner = source["partner"];
+	        this.partner_name = source["partner_name"];
+	        this.reason = source["reason"];
+	        this.code = source["code"];
+	        this.note = source["note"];
 	    }
 	}
 	export class Skip {
@@ -1678,6 +1756,8 @@ export namespace domain {
 	    unchanged: number;
 	    skipped: number;
 	    refunds: number;
+	    lines: LineCounts;
+	    credits?: OrderCredit[];
 	    dry_run: boolean;
 	    errors: Problem[];
 	    skips: Skip[];
@@ -1697,6 +1777,8 @@ export namespace domain {
 	        this.unchanged = source["unchanged"];
 	        this.skipped = source["skipped"];
 	        this.refunds = source["refunds"];
+	        this.lines = this.convertValues(source["lines"], LineCounts);
+	        this.credits = this.convertValues(source["credits"], OrderCredit);
 	        this.dry_run = source["dry_run"];
 	        this.errors = this.convertValues(source["errors"], Problem);
 	        this.skips = this.convertValues(source["skips"], Skip);
