@@ -45,6 +45,18 @@ if ! has_version "$WAILS_VERSION" wails version; then
   quiet go install "github.com/wailsapp/wails/v2/cmd/wails@$WAILS_VERSION"
 fi
 
+# The static checks of scripts/staticcheck.sh, pinned (the proxy's version lists are incomplete).
+STATICCHECK_VERSION=v0.8.2
+DEADCODE_VERSION=v0.52.0
+if ! has_version "(${STATICCHECK_VERSION#v})" staticcheck -version; then
+  say "installing staticcheck $STATICCHECK_VERSION"
+  quiet go install "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION"
+fi
+if ! has_version "golang.org/x/tools"$'\t'"$DEADCODE_VERSION" go version -m "$GOBIN/deadcode"; then
+  say "installing deadcode $DEADCODE_VERSION"
+  quiet go install "golang.org/x/tools/cmd/deadcode@$DEADCODE_VERSION"
+fi
+
 # Mailpit (the SMTP server of the mail integration tests, read back through its API): `go
 # install` of it is refused, so it is built from a throwaway module, once per version.
 MAILPIT_VERSION=v1.31.0

@@ -24,6 +24,7 @@ step() {
 step "shell script tests" bash scripts/versions_test.sh
 step "build (bindings, frontend, command line)" bash scripts/build.sh cli
 step "go vet, gofmt" bash -c 'go vet ./... && unformatted=$(gofmt -l app backend main.go) && { [ -z "$unformatted" ] || { echo "not gofmt-ed: $unformatted"; false; }; }'
+step "staticcheck, deadcode" bash scripts/staticcheck.sh
 # The real mail servers of the mail integration tests, on loopback, stopped when this script ends.
 mailservers=$(mktemp -d)
 trap 'bash scripts/mailservers.sh stop "$mailservers"' EXIT

@@ -278,15 +278,6 @@ func (c *call) out(v any, human func(w io.Writer)) error {
 	return nil
 }
 
-// say prints a human message: to stdout normally, to stderr with --json.
-func (c *call) say(format string, a ...any) {
-	w := c.env.Stdout
-	if c.json {
-		w = c.env.Stderr
-	}
-	fmt.Fprintf(w, format+"\n", a...)
-}
-
 func (c *call) program() (domain.Program, error) {
 	if err := c.args.need("program"); err != nil {
 		return domain.Program{}, err
