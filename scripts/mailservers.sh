@@ -11,9 +11,18 @@ set -uo pipefail
 cmd=${1:-}; dir=${2:-}
 [ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop DIR" >&2; exit 2; }
 MAILPIT="$(go env GOPATH)/bin/mailpit-1.31.0"
-SMTP_PORT=${PARTNERBOOK_TEST_SMTP_PORT:-42025}
-HTTP_PORT=${PARTNERBOOK_TEST_HTTP_PORT:-42080}
-IMAP_PORT=${PARTNERBOOK_TEST_IMAP_PORT:-42143}
+# free_port: a port nobody listens on now (several test runs may share a machine).
+free_port() {
+  local p
+  for _ in $(seq 100); do
+    p=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+  done
+  return 1
+}
+SMTP_PORT=${PARTNERBOOK_TEST_SMTP_PORT:-$(free_port)}
+HTTP_PORT=${PARTNERBOOK_TEST_HTTP_PORT:-$(free_port)}
+IMAP_PORT=${PARTNERBOOK_TEST_IMAP_PORT:-$(free_port)}
 
 wait_port() { # wait_port PORT: up to 10 s for something to listen on 127.0.0.1:PORT
   for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
