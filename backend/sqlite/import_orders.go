@@ -36,55 +36,22 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 		}
 		w.fileOnce = true
 		defer w.close()
-		items, stop := readAhead(rd)
-		reported := 0
-		defer stop()
-		for next := range items {
-			if err := ctx.Err(); err != nil {
-				return err // said as "cancelled" below
+		block, err := w.newBlock(func(o domain.Order, outcome string, err error) error {
+			res.Orders++
+			if errors.Is(err, errTwice) {
+				problems = append(problems, domain.Problem{File: in.File, Row: o.Row, Column: o.IDColumn, Value: o.ID,
+					Message: fmt.Sprintf("order %s stands in the file twice, with different values: which one is right?", o.ID)})
+				return nil
 			}
-			if next.err != nil {
-				return next.err
-			}
-			it := next.OrderItem
-			if in.Progress != nil && next.rows >= reported+progressEvery {
-				reported = next.rows
-				in.Progress(reported)
-			}
-			switch {
-			case len(it.Problems) > 0:
-				problems = append(problems, it.Problems...)
-			case it.Skip != nil:
-				res.Skipped++
-				if len(res.Skips) < domain.MaxProblems {
-					res.Skips = append(res.Skips, *it.Skip)
-				}
-			case it.Order != nil:
-				res.Orders++
-				if len(firsts) < in.Credits {
-					firsts = append(firsts, it.Order)
-				}
-				outcome, err := w.put(*it.Order, next.fingerprint)
-				if errors.Is(err, errTwice) {
-					o := it.Order
-					problems = append(problems, domain.Problem{File: in.File, Row: o.Row, Column: o.IDColumn, Value: o.ID,
-						Message: fmt.Sprintf("order %s stands in the file twice, with different values: which one is right?", o.ID)})
-					continue
-				}
-				if err != nil {
-					return err
-				}
-				res.Count(outcome)
-			case it.Refund != nil:
-				applied, ps, err := w.refund(*it.Refund, in.File)
-				if err != nil {
-					return err
-				}
-				if applied {
-					res.Refunds++
-				}
-				problems = append(problems, ps...)
-			}
+			res.Count(outcome)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		defer block.close()
+		if err := writeItems(ctx, in, rd, block, &res, &problems, &firsts); err != nil {
+			return err
 		}
 		res.Rows = rd.Rows()
 		if len(problems) > 0 && !in.SkipInvalid {
@@ -183,6 +150,61 @@ func (tx *Tx) creditCode(programID int64, c domain.OrderCredit, o *domain.Order)
 		}
 	}
 	return "", nil
+}
+
+// writeItems reads the file's items and writes them: orders a block at a time, refunds (after
+// the orders before them) one by one; problems and skips are collected in file order.
+func writeItems(ctx context.Context, in domain.OrderImport, rd domain.OrderReader, block *orderBlock,
+	res *domain.OrderImportResult, problems *[]domain.Problem, firsts *[]*domain.Order) error {
+	items, stop := readAhead(rd)
+	defer stop()
+	reported := 0
+	for next := range items {
+		if err := ctx.Err(); err != nil {
+			return err // said as "cancelled" by ImportOrders
+		}
+		if next.err != nil {
+			return next.err
+		}
+		it := next.OrderItem
+		if in.Progress != nil && next.rows >= reported+progressEvery {
+			reported = next.rows
+			in.Progress(reported)
+		}
+		if it.Order != nil {
+			if len(*firsts) < in.Credits {
+				*firsts = append(*firsts, it.Order)
+			}
+			if err := block.add(*it.Order, next.fingerprint); err != nil {
+				return err
+			}
+			continue
+		}
+		if len(it.Problems) > 0 || it.Refund != nil {
+			if err := block.flush(); err != nil { // the orders above first, as the file has them
+				return err
+			}
+		}
+		switch {
+		case len(it.Problems) > 0:
+			*problems = append(*problems, it.Problems...)
+		case it.Skip != nil:
+			res.Skipped++
+			if len(res.Skips) < domain.MaxProblems {
+				res.Skips = append(res.Skips, *it.Skip)
+			}
+		case it.Refund != nil:
+			applied, ps, err := block.w.refund(*it.Refund, in.File)
+			if err != nil {
+				return err
+			}
+			if applied {
+				res.Refunds++
+			}
+			*problems = append(*problems, ps...)
+		}
+	}
+	return block.flush()
 }
 
 // refund applies a refund row to its order once (by its key); it says whether it applied it

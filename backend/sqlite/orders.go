@@ -156,23 +156,32 @@ func (w *orderWriter) put(o domain.Order, fp string) (string, error) {
 		// No batch_changes row: the order's batch_id tells undo that this batch created it.
 		return "created", w.lines(id, o.Lines)
 	}
+	return "updated", w.rewrite(o, fp, id, cust)
+}
+
+// rewrite writes a changed order over the stored one (id), recording the row it replaces.
+func (w *orderWriter) rewrite(o domain.Order, fp string, id int64, cust any) error {
 	before, err := w.tx.orderSnapshot(id)
 	if err != nil {
-		return "", err
+		return err
 	}
 	w.touched = append(w.touched, id)
 	if _, err := w.change.ExecContext(w.tx.ctx, w.batchID, "order", id, before); err != nil {
-		return "", fmt.Errorf("sqlite: record order %s: %w", o.ID, err)
+		return fmt.Errorf("sqlite: record order %s: %w", o.ID, err)
+	}
+	var refundedAt any
+	if o.RefundedAt != nil {
+		refundedAt = o.RefundedAt.UTC().Format(TimeLayout)
 	}
 	if _, err := w.update.ExecContext(w.tx.ctx, o.Time.UTC().Format(TimeLayout), cust, o.CustomerEmail, o.CustomerRef,
-		o.CustomerName, o.Currency, o.Total, o.Net, o.Discount, codes, o.RefKey, o.Refunded, o.Refunded, refundedAt, o.Cancelled,
-		o.Status, o.Recurring, w.batchID, fp, w.tx.now, id); err != nil {
-		return "", fmt.Errorf("sqlite: update order %s: %w", o.ID, err)
+		o.CustomerName, o.Currency, o.Total, o.Net, o.Discount, strings.Join(o.DiscountCodes, ","), o.RefKey, o.Refunded, o.Refunded,
+		refundedAt, o.Cancelled, o.Status, o.Recurring, w.batchID, fp, w.tx.now, id); err != nil {
+		return fmt.Errorf("sqlite: update order %s: %w", o.ID, err)
 	}
 	if _, err := w.tx.ExecContext(w.tx.ctx, `DELETE FROM order_lines WHERE order_id = ?`, id); err != nil {
-		return "", fmt.Errorf("sqlite: update order %s: %w", o.ID, err)
+		return fmt.Errorf("sqlite: update order %s: %w", o.ID, err)
 	}
-	return "updated", w.lines(id, o.Lines)
+	return w.lines(id, o.Lines)
 }
 
 // errTwice is put's answer for an order that this batch wrote already with other values: the
