@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"runtime/debug"
 	"sync"
 
 	"partnerbook/backend/commission"
@@ -51,12 +50,6 @@ type chunkData struct {
 // and because the chunks are disjoint: chunk N's writes touch only chunk N's orders,
 // customers, lines and leads, never what chunk N+1 reads.
 func (c *computer) chunks(all []chunkOf, pipelined bool) error {
-	if len(all) >= 4 {
-		// Each chunk's data is short-lived and small, so the collector ran very often over a
-		// small heap: a tenth of a large recompute. A heap up to five times the live one (a
-		// few chunks, tens of MB) halves that; memory stays flat.
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
-	}
 	var mode string
 	if pipelined && len(all) > 1 {
 		// Only WAL lets a reader go on beside the writer; in a rollback journal the two would
