@@ -2,9 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -84,47 +82,6 @@ func (s *Store) StatementPDF(ctx context.Context, programID int64, number string
 		return nil, err
 	}
 	return out[0].PDF, nil
-}
-
-// StatementPDFs files the PDFs of several payouts at once (those not made yet are rendered on
-// every core and kept in one transaction), in the order asked.
-func (s *Store) StatementPDFs(ctx context.Context, programID int64, numbers []string) ([]Filed, error) {
-	out := make([]Filed, len(numbers))
-	fs := make([]frozenStatement, len(numbers))
-	var todo []int
-	for i, n := range numbers {
-		f, err := s.frozen(ctx, programID, n)
-		if err != nil {
-			return nil, err
-		}
-		fs[i], out[i] = f, Filed{Number: f.st.Number, PartnerKey: f.st.PartnerKey, PDF: f.pdf}
-		if f.pdf == nil {
-			todo = append(todo, i)
-		}
-	}
-	if len(todo) == 0 {
-		return out, nil
-	}
-	err := statement.Many(len(todo), func(j int) (statement.Statement, error) { return fs[todo[j]].st, nil },
-		func(j int, pdf []byte) error { out[todo[j]].PDF = pdf; return nil })
-	if err != nil {
-		return nil, err
-	}
-	err = s.write(ctx, func(tx *Tx) error {
-		for _, i := range todo {
-			sum := sha256.Sum256(out[i].PDF)
-			if _, err := tx.ExecContext(ctx, `UPDATE statements SET pdf = ?, sha256 = ? WHERE payout_id = ? AND pdf IS NULL`,
-				out[i].PDF, hex.EncodeToString(sum[:]), fs[i].payout); err != nil {
-				return fmt.Errorf("sqlite: file statement %s: %w", out[i].Number, err)
-			}
-			// Filed by someone else meanwhile: theirs is the statement.
-			if err := tx.QueryRowContext(ctx, `SELECT pdf FROM statements WHERE payout_id = ?`, fs[i].payout).Scan(&out[i].PDF); err != nil {
-				return fmt.Errorf("sqlite: file statement %s: %w", out[i].Number, err)
-			}
-		}
-		return nil
-	})
-	return out, err
 }
 
 // statementLines reads a payout's lines into its statement, and the period's first day.
