@@ -167,3 +167,27 @@ func minorOf(d decimal.Decimal, cur string) int64 {
 	m, _ := domain.ToMinor(domain.Round(d, cur), cur)
 	return m
 }
+
+// Waiting says which stored keys wait for their tier while the customers of results are
+// planned: the sale lines of their sales (Result.Sales, made only when the plan has tiers) and
+// the second tiers that follow them. PlanSales plans those once each partner's month is known.
+func Waiting(results []Result) func(string) bool {
+	keep := map[string]bool{}
+	for _, r := range results {
+		for _, s := range r.Sales {
+			keep[SaleKey(s.Order.ID, s.Partner)] = true
+		}
+	}
+	return func(key string) bool { return keep[Followed(key)] }
+}
+
+// PlanSales plans the sale lines (and their second tiers) of orders as Sales computed them:
+// of the stored lines ex only the sale lines and their second tiers are theirs.
+func (p *Planner) PlanSales(ex map[string][]Stored, lines []Line) []Op {
+	for k := range ex {
+		if !IsSale(k) {
+			delete(ex, k)
+		}
+	}
+	return p.Plan(ex, lines, func(string) bool { return false })
+}

@@ -85,3 +85,52 @@ func mustZone(t *testing.T, name string) *time.Location {
 	}
 	return loc
 }
+
+// While customers are planned, a sale that waits for its tier keeps its stored line and the
+// second tiers that follow it; every other stored line of the chunk is the customers' to plan.
+func TestWaiting(t *testing.T) {
+	results := []Result{{Sales: []Sale{{Order: Order{ID: 1}, Partner: 3}}}, {}}
+	waits := Waiting(results)
+	cases := []struct {
+		key  string
+		want bool
+	}{
+		{SaleKey(1, 3), true},
+		{SecondTierKey(SaleKey(1, 3), 7), true},
+		{SaleKey(1, 4), false},               // another partner's sale line of the order: the credit moved
+		{OrderKey(1, 3, "recurring"), false}, // not a sale
+		{SaleKey(2, 3), false},
+		{LeadKey(1, 3), false},
+	}
+	for _, c := range cases {
+		if got := waits(c.key); got != c.want {
+			t.Errorf("waits(%s) = %v, want %v", c.key, got, c.want)
+		}
+	}
+}
+
+// Planning a partner's month of sales touches only sale lines and their second tiers: the
+// order's recurring or product lines stored beside them are left as they are.
+func TestPlanSales(t *testing.T) {
+	at := time.Date(2025, 3, 3, 10, 0, 0, 0, time.UTC)
+	sale := Line{Key: SaleKey(1, 3), Partner: 3, Order: 1, Kind: "sale", Reason: "coupon", Rule: "tier 1: 10%", Currency: "EUR",
+		Time: at, Base: decimal.RequireFromString("50"), Amount: decimal.RequireFromString("5")}
+	ex := map[string][]Stored{
+		OrderKey(1, 3, "recurring"):           {{ID: 4, Key: OrderKey(1, 3, "recurring"), Kind: "recurring", Amount: 100}},
+		SecondTierKey(SaleKey(1, 9), 7):       {{ID: 5, Key: SecondTierKey(SaleKey(1, 9), 7), Kind: "second_tier", Amount: 20}},
+		OrderKey(1, 3, "product:mug"):         {{ID: 6, Key: OrderKey(1, 3, "product:mug"), Kind: "product", Amount: 30}},
+		SecondTierKey(OrderKey(1, 3, "x"), 7): {{ID: 7, Key: SecondTierKey(OrderKey(1, 3, "x"), 7), Kind: "second_tier"}},
+	}
+	ops := NewPlanner(0, time.UTC).PlanSales(ex, []Line{sale})
+	var got []string
+	for _, op := range ops {
+		if op.Delete {
+			got = append(got, fmt.Sprintf("delete %d", op.ID))
+		} else {
+			got = append(got, fmt.Sprintf("put %d %s", op.ID, op.Row.Key))
+		}
+	}
+	if s, want := strings.Join(got, "; "), "put 0 o1:p3:sale; delete 5"; s != want {
+		t.Fatalf("plan = %s\nwant   %s", s, want)
+	}
+}

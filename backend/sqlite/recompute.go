@@ -259,7 +259,7 @@ func (c *computer) standaloneLeads(ids []int64) error {
 	if len(todo) == 0 {
 		return nil
 	}
-	return c.merge.apply(nil, todo, lines, nil)
+	return c.merge.applyLeads(todo, lines)
 }
 
 // tiers puts the sales of each touched partner-month (all of them, when all) in their tiers.

@@ -218,16 +218,11 @@ func (c *computer) runEngine(d *chunkData, p *commission.Planner) {
 			linkRow(&links, h.Customer, r.LinkPartner, r.LinkReason, r.LinkSince, d.stored[h.Customer])
 		}
 	}
-	keep := map[string]bool{} // sale lines that wait for their tier
 	for i := range d.orders {
-		lo := &d.orders[i]
-		attributionRow(&attrs, lo)
-		if c.e.HasTiers() && lo.newSaleBase != "" {
-			keep[commission.SaleKey(lo.ID, lo.newPartner)] = true
-		}
+		attributionRow(&attrs, &d.orders[i])
 	}
 	d.links, d.attrs = links.json(), attrs.json()
-	d.ops = p.Plan(d.ex, lines, keptBy(keep))
+	d.ops = p.Plan(d.ex, lines, commission.Waiting(d.results))
 }
 
 // computeChunk writes what the engine made of a chunk where it changed: the orders'

@@ -139,22 +139,13 @@ func existingLines(ctx context.Context, q querier, orderIDs, leadIDs []int64) (m
 	return out, rows.Err()
 }
 
-// apply merges the lines of a customer chunk. keep names sale keys that wait for their tier:
-// their lines (and second tiers) are left to applySales.
-func (m *merger) apply(orderIDs, leadIDs []int64, lines []commission.Line, keep map[string]bool) error {
-	ex, err := m.existing(orderIDs, leadIDs)
+// applyLeads merges the lines of leads no customer's history took up.
+func (m *merger) applyLeads(leadIDs []int64, lines []commission.Line) error {
+	ex, err := m.existing(nil, leadIDs)
 	if err != nil {
 		return err
 	}
-	return m.mergeAll(ex, lines, keptBy(keep))
-}
-
-// keptBy says whether a stored key waits for its tier: keep names sale keys, and a second
-// tier goes with its sale.
-func keptBy(keep map[string]bool) func(string) bool {
-	return func(key string) bool {
-		return keep[commission.Followed(key)]
-	}
+	return m.execute(m.plan.Plan(ex, lines, func(string) bool { return false }))
 }
 
 // applySales merges the sale lines (and their second tiers) of the orders.
@@ -163,17 +154,7 @@ func (m *merger) applySales(orderIDs []int64, lines []commission.Line) error {
 	if err != nil {
 		return err
 	}
-	for k := range ex {
-		if !commission.IsSale(k) {
-			delete(ex, k)
-		}
-	}
-	return m.mergeAll(ex, lines, func(string) bool { return false })
-}
-
-// mergeAll plans the writes that make ex say what lines say, then makes them.
-func (m *merger) mergeAll(ex map[string][]lineRow, lines []commission.Line, kept func(string) bool) error {
-	return m.execute(m.plan.Plan(ex, lines, kept))
+	return m.execute(m.plan.PlanSales(ex, lines))
 }
 
 // count adds a planned write to counts: a new line is created, an update or a delete changes.
