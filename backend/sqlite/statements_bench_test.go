@@ -10,7 +10,7 @@ import (
 )
 
 // BenchmarkStatementsOfARun makes the statements of a run of 1,000 payouts of 50 lines each,
-// from the database to the files, as `partnerbook statements --run` does (budget: under 5 s
+// from the database to the files, as `partnerbook statements --run` does (budget: under 4 s
 // on 2 cores).
 //
 //	go test -run '^$' -bench StatementsOfARun -benchtime 1x ./backend/sqlite/
