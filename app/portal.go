@@ -69,8 +69,21 @@ func (s *Portal) Decide(programID, id int64, approve bool) (PortalRequest, error
 
 // PortalHandler is the partner portal over a data folder's store, its sign-in codes mailed
 // through the outbox; the sync endpoint mounts it at /portal/ (in the app and for `serve`).
+// In a desktop's folder it reads the live database; in a headless server's, what the desktop
+// published at its last pull, and it sends codes with the server's own mail settings.
 func PortalHandler(st *sqlite.Store) http.Handler {
 	ctx := domain.WithActor(context.Background(), "portal")
-	return portal.New(portal.Config{Store: st, Mailer: &mailer.Portal{Store: st},
+	var data portal.Store = st
+	m := &mailer.Portal{Store: st}
+	link, err := st.LinkHash(ctx)
+	if err != nil {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Error(w, "the partner portal cannot read its data folder: "+err.Error(), http.StatusServiceUnavailable)
+		})
+	}
+	if link != "" {
+		data, m.Server = st.Published(), true
+	}
+	return portal.New(portal.Config{Store: data, Mailer: m,
 		BaseURL: func() string { v, _ := st.GetSetting(ctx, "portal.url"); return v.Value }})
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,6 +17,8 @@ import (
 type pb struct {
 	t    *testing.T
 	data string
+	// portal, when set, is the partner portal `serve` mounts.
+	portal func(*App) http.Handler
 }
 
 func newPB(t *testing.T) *pb {

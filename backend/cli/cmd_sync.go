@@ -142,5 +142,8 @@ func runSyncPull(c *call) error {
 	return c.out(res, func(w io.Writer) {
 		fmt.Fprintf(w, "Pushed %d program(s), %d partner(s), %d key(s); fetched %d event(s), applied %d; cursor %s.\n",
 			res.Pushed.Programs, res.Pushed.Partners, res.Pushed.Keys, res.Fetched, res.Applied, res.Cursor)
+		pp := res.Pushed.PortalPublishResult
+		fmt.Fprintf(w, "Published the partner portal: %d partner(s), %d line(s), %d payout(s) with %d statement(s).\n",
+			pp.Partners, pp.Lines, pp.Payouts, pp.Statements)
 	})
 }

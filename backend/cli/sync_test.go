@@ -25,7 +25,7 @@ func (p *pb) serve(t *testing.T) serving {
 	r, w := io.Pipe()
 	done := make(chan int, 1)
 	go func() {
-		env := Env{Stdout: w, Stderr: io.Discard, Getenv: func(k string) string {
+		env := Env{Stdout: w, Stderr: io.Discard, Portal: p.portal, Getenv: func(k string) string {
 			if k == "PARTNERBOOK_DATA" {
 				return p.data
 			}

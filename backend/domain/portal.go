@@ -13,6 +13,7 @@ type PortalAccount struct {
 	Email     string `json:"email"`
 	Language  string `json:"language"`
 	Leads     bool   `json:"leads"` // the program pays lead bounties
+	Timezone  string `json:"timezone"`
 }
 
 // PortalCode is a one-time sign-in code as stored: only hashes of the code and the link.

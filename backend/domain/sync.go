@@ -132,6 +132,8 @@ type SyncPushResult struct {
 	Programs int `json:"programs"`
 	Partners int `json:"partners"`
 	Keys     int `json:"keys"`
+	// What the partner portal's snapshot carried (published after the events were applied).
+	PortalPublishResult
 }
 
 // ApplyResult counts what applying the sync endpoint's events did.
@@ -140,5 +142,7 @@ type ApplyResult struct {
 	Orders   int `json:"orders"`   // sales that became orders
 	Refunds  int `json:"refunds"`  // refunds applied
 	Linked   int `json:"linked"`   // customers a signup linked
+	Leads    int `json:"leads"`    // leads submitted in a headless server's portal
+	Requests int `json:"requests"` // payout-detail requests made there
 	Problems int `json:"problems"` // events that changed nothing, with why (kept with the event)
 }

@@ -24,7 +24,10 @@ type Portal struct {
 	Now func() time.Time
 	// Logf hears delivery faults; nil: the standard logger.
 	Logf func(format string, args ...any)
-	wg   sync.WaitGroup
+	// Server says the store is a headless server's folder, whose partners the portal knows
+	// from the published snapshot, not as rows of its own: the outbox names them by key only.
+	Server bool
+	wg     sync.WaitGroup
 }
 
 func (m *Portal) now() time.Time {
@@ -41,7 +44,11 @@ func (m *Portal) SignIn(ctx context.Context, a domain.PortalAccount, codeID int6
 		return err
 	}
 	lang := i18n.Get(a.Language)
-	msg, err := plainMessage(s, a.PartnerID, a.ProgramID, a.Key, a.Name, a.Email, "portal-code", fmt.Sprintf("portal-code:%d", codeID),
+	partnerID := a.PartnerID
+	if m.Server {
+		partnerID = 0
+	}
+	msg, err := plainMessage(s, partnerID, a.ProgramID, a.Key, a.Name, a.Email, "portal-code", fmt.Sprintf("portal-code:%d", codeID),
 		lang.T("portal.mail.subject", code), lang.T("portal.mail.body", a.Name, s.name, code, link), m.now())
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"partnerbook/backend/domain"
 )
@@ -123,8 +124,17 @@ func (p *Portal) apiMe(w http.ResponseWriter, r *http.Request, s session) {
 		p.apiFault(w, err)
 		return
 	}
+	at, err := p.cfg.Store.PortalAsOf(r.Context(), s.PartnerID)
+	if err != nil {
+		p.apiFault(w, err)
+		return
+	}
+	var published any // null where the portal reads the live database
+	if !at.IsZero() {
+		published = at.UTC().Format(time.RFC3339)
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"partner": map[string]any{"key": s.Key, "name": s.Name, "email": s.Email,
-		"language": s.Language, "program": s.Program}, "overview": sum})
+		"language": s.Language, "program": s.Program}, "overview": sum, "published": published})
 }
 
 func (p *Portal) apiLines(w http.ResponseWriter, r *http.Request, s session) {

@@ -70,10 +70,11 @@ type fixture struct {
 	clock  *clock
 	mail   *outbox
 	srv    *httptest.Server
-	lenaLn int64  // one of lena's lines
-	kiraLn int64  // one of kira's lines
-	lenaNo string // lena's payout number
-	kiraNo string // kira's payout number
+	lenaLn int64         // one of lena's lines
+	kiraLn int64         // one of kira's lines
+	lenaNo string        // lena's payout number
+	kiraNo string        // kira's payout number
+	pub    *sqlite.Store // the headless server's store, once published there
 }
 
 type orderList struct {

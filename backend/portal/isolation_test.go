@@ -26,8 +26,9 @@ func recorder(h http.Handler, r *http.Request) *httptest.ResponseRecorder {
 
 // Every route of a partner's data, asked with another partner's ids, is 404; and without a
 // session nothing is shown at all.
-func TestIsolation(t *testing.T) {
-	f := newFixture(t)
+func TestIsolation(t *testing.T) { testIsolation(t, newFixture(t)) }
+
+func testIsolation(t *testing.T, f *fixture) {
 	kira := f.browser(t)
 	kira.signIn("kira@example.com")
 	foreign := []string{

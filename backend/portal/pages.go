@@ -7,22 +7,47 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"partnerbook/backend/domain"
 	"partnerbook/backend/i18n"
 )
 
-// base is what every page knows: its language, the form token and who is signed in.
+// base is what every page knows: its language, the form token, who is signed in, and on a
+// headless server when what it shows was published.
 type base struct {
-	L       i18n.Lang
-	CSRF    string
-	Account *domain.PortalAccount
-	Nav     string
+	L         i18n.Lang
+	CSRF      string
+	Account   *domain.PortalAccount
+	Nav       string
+	Published string // "" where the portal reads the live database
 }
 
-func (p *Portal) page(s session, nav string) base {
+func (p *Portal) page(r *http.Request, s session, nav string) base {
 	a := s.PortalAccount
-	return base{L: i18n.Get(a.Language), CSRF: csrfToken(s.token), Account: &a, Nav: nav}
+	b := base{L: i18n.Get(a.Language), CSRF: csrfToken(s.token), Account: &a, Nav: nav}
+	b.Published = p.published(r, b.L, a.PartnerID, a.Timezone)
+	return b
+}
+
+// published says when the data shown was published, in the partner's language and their
+// program's zone; "" where it is live. A fault reading it leaves the line out (and is logged):
+// the page itself is still right.
+func (p *Portal) published(r *http.Request, l i18n.Lang, partnerID int64, zone string) string {
+	at, err := p.cfg.Store.PortalAsOf(r.Context(), partnerID)
+	if err != nil {
+		p.cfg.Logf("portal: as of: %v", err)
+		return ""
+	}
+	if at.IsZero() {
+		return ""
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		loc, zone = time.UTC, "UTC"
+	}
+	t := at.In(loc)
+	return l.T("portal.published", l.Day(t), t.Format("15:04"), zone)
 }
 
 type overviewData struct {
@@ -37,7 +62,7 @@ func (p *Portal) overview(w http.ResponseWriter, r *http.Request, s session) {
 		p.fault(w, err)
 		return
 	}
-	d := overviewData{base: p.page(s, "overview"), S: sum}
+	d := overviewData{base: p.page(r, s, "overview"), S: sum}
 	d.Chart = chart(d.L, sum.Months, sum.Currency)
 	p.render(w, http.StatusOK, "overview", d)
 }
@@ -57,7 +82,7 @@ func (p *Portal) links(w http.ResponseWriter, r *http.Request, s session) {
 		p.fault(w, err)
 		return
 	}
-	d := linksData{base: p.page(s, "links"), Info: sum.Program, Page: strings.TrimSpace(r.URL.Query().Get("page"))}
+	d := linksData{base: p.page(r, s, "links"), Info: sum.Program, Page: strings.TrimSpace(r.URL.Query().Get("page"))}
 	if d.Info.Site != "" {
 		link, ok := buildLink(d.Info.Site, d.Page, d.Info.Key)
 		if !ok {
@@ -110,7 +135,7 @@ func (p *Portal) referrals(w http.ResponseWriter, r *http.Request, s session) {
 		p.fault(w, err)
 		return
 	}
-	d := referralsData{base: p.page(s, "referrals"), Lines: lines, Total: total, Page: page}
+	d := referralsData{base: p.page(r, s, "referrals"), Lines: lines, Total: total, Page: page}
 	if page > 1 {
 		d.Prev = page - 1
 	}
@@ -131,7 +156,7 @@ func (p *Portal) referral(w http.ResponseWriter, r *http.Request, s session) {
 		p.fault(w, err)
 		return
 	}
-	p.render(w, http.StatusOK, "referrals", referralsData{base: p.page(s, "referrals"), Line: &l})
+	p.render(w, http.StatusOK, "referrals", referralsData{base: p.page(r, s, "referrals"), Line: &l})
 }
 
 type payoutsData struct {
@@ -145,7 +170,7 @@ func (p *Portal) payouts(w http.ResponseWriter, r *http.Request, s session) {
 		p.fault(w, err)
 		return
 	}
-	p.render(w, http.StatusOK, "payouts", payoutsData{base: p.page(s, "payouts"), Payouts: ps})
+	p.render(w, http.StatusOK, "payouts", payoutsData{base: p.page(r, s, "payouts"), Payouts: ps})
 }
 
 // statement sends a payout's statement PDF: the same bytes the shop filed.
@@ -188,7 +213,7 @@ func (p *Portal) leadsPage(w http.ResponseWriter, r *http.Request, s session, d 
 		p.fault(w, err)
 		return
 	}
-	d.base, d.Leads = p.page(s, "leads"), leads
+	d.base, d.Leads = p.page(r, s, "leads"), leads
 	if r.URL.Query().Get("added") != "" {
 		d.Done = d.L.T("portal.leads.added")
 	}
@@ -243,7 +268,7 @@ func (p *Portal) profilePage(w http.ResponseWriter, r *http.Request, s session, 
 		p.fault(w, err)
 		return
 	}
-	d.base, d.P = p.page(s, "profile"), pr
+	d.base, d.P = p.page(r, s, "profile"), pr
 	if r.URL.Query().Get("requested") != "" {
 		d.Done = d.L.T("portal.profile.requested")
 	}

@@ -41,6 +41,9 @@ type Auth interface {
 // Data is what a partner sees, always asked for by the signed-in partner's id: a store answers
 // "not found" for anything of another partner.
 type Data interface {
+	// PortalAsOf is when the data a partner sees (partnerID 0: any) was read: the zero time
+	// where it is read live (in the app), the publish time on a headless server.
+	PortalAsOf(ctx context.Context, partnerID int64) (time.Time, error)
 	PortalSummary(ctx context.Context, partnerID int64) (domain.PortalSummary, error)
 	PortalLines(ctx context.Context, partnerID int64, offset, limit int) ([]domain.PortalLine, int, error)
 	PortalLine(ctx context.Context, partnerID, lineID int64) (domain.PortalLine, error)
@@ -109,10 +112,10 @@ func (p *Portal) routes() {
 	m := p.mux
 	m.HandleFunc("GET /portal/style.css", p.style)
 	m.HandleFunc("GET /portal/sign-in", p.signInPage)
-	m.HandleFunc("POST /portal/sign-in", p.signInForm)
-	m.HandleFunc("POST /portal/verify", p.verifyForm)
+	m.HandleFunc("POST /portal/sign-in", p.guestPost(p.byClient, p.signInForm))
+	m.HandleFunc("POST /portal/verify", p.guestPost(p.verifies, p.verifyForm))
 	m.HandleFunc("GET /portal/link", p.linkPage)
-	m.HandleFunc("POST /portal/link", p.linkForm)
+	m.HandleFunc("POST /portal/link", p.guestPost(p.verifies, p.linkForm))
 	m.HandleFunc("POST /portal/sign-out", p.signed(p.signOut))
 	m.HandleFunc("GET /portal/{$}", p.signed(p.overview))
 	m.HandleFunc("GET /portal/links", p.signed(p.links))

@@ -31,7 +31,9 @@ func guestLang(r *http.Request) i18n.Lang {
 }
 
 func (p *Portal) guestPage(w http.ResponseWriter, r *http.Request) signInData {
-	return signInData{base: base{L: guestLang(r), CSRF: csrfToken(p.preSecret(w, r))}}
+	b := base{L: guestLang(r), CSRF: csrfToken(p.preSecret(w, r))}
+	b.Published = p.published(r, b.L, 0, "UTC")
+	return signInData{base: b}
 }
 
 func (p *Portal) signInPage(w http.ResponseWriter, r *http.Request) {
@@ -42,15 +44,23 @@ func (p *Portal) signInPage(w http.ResponseWriter, r *http.Request) {
 	p.render(w, http.StatusOK, "signin", p.guestPage(w, r))
 }
 
+// guestPost runs h for a form posted before sign-in: its CSRF token checked against the
+// browser's own secret cookie (403), then the client's tries counted by lim (429).
+func (p *Portal) guestPost(lim *limiter, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !p.csrfOK(r, preCookieValue(r)) {
+			p.forbidden(w, r)
+			return
+		}
+		if !lim.allow(clientOf(r), p.cfg.Now()) {
+			p.tooMany(w)
+			return
+		}
+		h(w, r)
+	}
+}
+
 func (p *Portal) signInForm(w http.ResponseWriter, r *http.Request) {
-	if !p.csrfOK(r, preCookieValue(r)) {
-		p.forbidden(w, r)
-		return
-	}
-	if !p.byClient.allow(clientOf(r), p.cfg.Now()) {
-		p.tooMany(w)
-		return
-	}
 	d := p.guestPage(w, r)
 	d.Email, d.Sent = strings.TrimSpace(r.PostFormValue("email")), true
 	if err := p.requestCode(r.Context(), r, d.Email); err != nil {
@@ -60,14 +70,6 @@ func (p *Portal) signInForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *Portal) verifyForm(w http.ResponseWriter, r *http.Request) {
-	if !p.csrfOK(r, preCookieValue(r)) {
-		p.forbidden(w, r)
-		return
-	}
-	if !p.verifies.allow(clientOf(r), p.cfg.Now()) {
-		p.tooMany(w)
-		return
-	}
 	ok, err := p.verifyCode(w, r, r.PostFormValue("email"), r.PostFormValue("code"))
 	if err != nil {
 		p.fault(w, err)
@@ -92,14 +94,6 @@ func (p *Portal) linkPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *Portal) linkForm(w http.ResponseWriter, r *http.Request) {
-	if !p.csrfOK(r, preCookieValue(r)) {
-		p.forbidden(w, r)
-		return
-	}
-	if !p.verifies.allow(clientOf(r), p.cfg.Now()) {
-		p.tooMany(w)
-		return
-	}
 	email, ok, err := p.cfg.Store.PortalUseLink(r.Context(), hash("link", r.PostFormValue("t")), CodeTries, p.cfg.Now())
 	if err == nil && ok {
 		ok, err = p.startSession(w, r, email)

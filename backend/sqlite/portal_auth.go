@@ -15,11 +15,11 @@ import (
 // codes, links and session tokens are stored; the portal package makes and hashes them.
 
 const portalAccountSelect = `SELECT p.id, p.program_id, g.name, p.key, p.name, p.email, p.language,
-	json_extract(g.rules, '$.lead') IS NOT NULL FROM partners p JOIN programs g ON g.id = p.program_id`
+	json_extract(g.rules, '$.lead') IS NOT NULL, g.timezone FROM partners p JOIN programs g ON g.id = p.program_id`
 
 func scanPortalAccount(sc interface{ Scan(...any) error }) (domain.PortalAccount, error) {
 	var a domain.PortalAccount
-	err := sc.Scan(&a.PartnerID, &a.ProgramID, &a.Program, &a.Key, &a.Name, &a.Email, &a.Language, &a.Leads)
+	err := sc.Scan(&a.PartnerID, &a.ProgramID, &a.Program, &a.Key, &a.Name, &a.Email, &a.Language, &a.Leads, &a.Timezone)
 	return a, err
 }
 
@@ -152,6 +152,11 @@ func (tx *Tx) endPortalSessions(partnerID int64) error {
 		return fmt.Errorf("sqlite: end portal sessions: %w", err)
 	}
 	return nil
+}
+
+// PortalAsOf is when what the portal shows was read: in the app, always now (the zero time).
+func (s *Store) PortalAsOf(ctx context.Context, partnerID int64) (time.Time, error) {
+	return time.Time{}, nil
 }
 
 // PortalLastSignIn is when a partner last signed in to the portal ("" never).

@@ -71,6 +71,18 @@ func (s *Store) PortalRequestChange(ctx context.Context, partnerID int64, field,
 	if err != nil {
 		return domain.PortalRequest{}, err
 	}
+	var r domain.PortalRequest
+	err = s.write(ctx, func(tx *Tx) error {
+		var err error
+		r, err = tx.portalRequest(p, field, value)
+		return err
+	})
+	return r, err
+}
+
+// checkPortalRequest checks a requested payout detail by the partner's rules and returns it
+// as it would be stored.
+func checkPortalRequest(p domain.Partner, field, value string) (string, error) {
 	var ps domain.Problems
 	domain.OneOf(&ps, "field", field, domain.PortalFields)
 	check := p
@@ -86,28 +98,35 @@ func (s *Store) PortalRequestChange(ctx context.Context, partnerID int64, field,
 		}
 	}
 	if err := ps.Err("the request was not made"); err != nil {
+		return "", err
+	}
+	if field == "paypal_email" {
+		return check.PaypalEmail, nil
+	}
+	return check.IBAN, nil
+}
+
+// portalRequest stores a checked request of a partner, replacing their pending one for the
+// same detail.
+func (tx *Tx) portalRequest(p domain.Partner, field, value string) (domain.PortalRequest, error) {
+	ctx := tx.ctx
+	value, err := checkPortalRequest(p, field, value)
+	if err != nil {
 		return domain.PortalRequest{}, err
 	}
-	value = check.IBAN
-	if field == "paypal_email" {
-		value = check.PaypalEmail
-	}
 	r := domain.PortalRequest{Partner: p.Key, Name: p.Name, Field: field, Value: value, Status: "pending"}
-	err = s.write(ctx, func(tx *Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE portal_requests SET status = 'rejected', decided_at = ?, decided_by = 'replaced'
-			WHERE partner_id = ? AND field = ? AND status = 'pending'`, tx.now, p.ID, field); err != nil {
-			return fmt.Errorf("sqlite: portal request: %w", err)
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO portal_requests (program_id, partner_id, field, value, created_at)
-			VALUES (?,?,?,?,?)`, p.ProgramID, p.ID, field, value, tx.now)
-		if err != nil {
-			return fmt.Errorf("sqlite: portal request: %w", err)
-		}
-		r.ID, _ = res.LastInsertId()
-		r.CreatedAt = tx.now
-		return tx.audit("portal.request", "partner", p.ID, p.ProgramID, map[string]any{"field": field})
-	})
-	return r, err
+	if _, err := tx.ExecContext(ctx, `UPDATE portal_requests SET status = 'rejected', decided_at = ?, decided_by = 'replaced'
+		WHERE partner_id = ? AND field = ? AND status = 'pending'`, tx.now, p.ID, field); err != nil {
+		return r, fmt.Errorf("sqlite: portal request: %w", err)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO portal_requests (program_id, partner_id, field, value, created_at)
+		VALUES (?,?,?,?,?)`, p.ProgramID, p.ID, field, value, tx.now)
+	if err != nil {
+		return r, fmt.Errorf("sqlite: portal request: %w", err)
+	}
+	r.ID, _ = res.LastInsertId()
+	r.CreatedAt = tx.now
+	return r, tx.audit("portal.request", "partner", p.ID, p.ProgramID, map[string]any{"field": field})
 }
 
 func (s *Store) portalRequests(ctx context.Context, where string, args ...any) ([]domain.PortalRequest, error) {

@@ -26,6 +26,13 @@ type Desktop interface {
 	// transaction: an interrupted pull fetches the rest next time, none twice.
 	StoreFetched(ctx context.Context, remote string, events []domain.Event, cursor int64) (int, error)
 	ApplyEvents(ctx context.Context, max int) (domain.ApplyResult, error)
+	// PortalCursor is the cursor after the last portal event fetched from remote.
+	PortalCursor(ctx context.Context, remote string) (int64, error)
+	// ApplyPortalEvents applies the portal events not applied before and keeps the new cursor,
+	// in one transaction.
+	ApplyPortalEvents(ctx context.Context, remote string, events []domain.PortalEvent, cursor int64) (domain.ApplyResult, error)
+	// PortalSnapshotOf is what the partner portal shows in a program, to publish.
+	PortalSnapshotOf(ctx context.Context, programID, cursor int64) (domain.PortalSnapshot, error)
 }
 
 // PullResult is what a pull did (cli.md's `sync pull --json`).
@@ -37,7 +44,8 @@ type PullResult struct {
 }
 
 // Pull pushes what the headless server at remote must know, fetches the events after the
-// cursor, and applies them, once each and in order.
+// cursor, applies them, once each and in order, then fetches and applies what partners did in
+// the server's partner portal, and last publishes the portal's snapshot of every program.
 func Pull(ctx context.Context, d Desktop, client *http.Client, remote, secret string) (PullResult, error) {
 	var res PullResult
 	base, err := remoteURL(remote)
@@ -84,6 +92,18 @@ func Pull(ctx context.Context, d Desktop, client *http.Client, remote, secret st
 	res.Cursor = strconv.FormatInt(cursor, 10)
 	applied, err := NewApplier(d).ApplyAll(ctx)
 	res.Applied = applied.Events
+	if err != nil {
+		return res, err
+	}
+	portalCursor, err := pullPortalEvents(ctx, d, client, base, secret, &res)
+	if err != nil {
+		return res, err
+	}
+	programs := make([]int64, len(push.Programs))
+	for i, p := range push.Programs {
+		programs[i] = p.ID
+	}
+	res.Pushed.PortalPublishResult, err = publishPortal(ctx, d, client, base, secret, programs, portalCursor)
 	return res, err
 }
 
@@ -176,8 +196,8 @@ func PullLinked(ctx context.Context, d Linked) (PullResult, error) {
 		}
 		return res, err
 	}
-	return res, d.RecordPull(ctx, true, fmt.Sprintf("pushed %d program(s); fetched %d event(s), applied %d",
-		res.Pushed.Programs, res.Fetched, res.Applied))
+	return res, d.RecordPull(ctx, true, fmt.Sprintf("pushed %d program(s); fetched %d event(s), applied %d; published the partner portal of %d partner(s)",
+		res.Pushed.Programs, res.Fetched, res.Applied, res.Pushed.PortalPublishResult.Partners))
 }
 
 func pullLinked(ctx context.Context, d Linked) (PullResult, error) {

@@ -29,6 +29,10 @@ type Store interface {
 	// LinkHash is the hash of a headless server's link secret ("" in a desktop's folder).
 	LinkHash(ctx context.Context) (string, error)
 	ApplyPush(ctx context.Context, p domain.SyncPush) (domain.SyncPushResult, error)
+	// ApplyPortalSnapshot keeps a program's portal snapshot, replacing its earlier one.
+	ApplyPortalSnapshot(ctx context.Context, snap domain.PortalSnapshot) (domain.PortalPublishResult, error)
+	// PortalEventsAfter lists what partners did in the server's portal after a cursor.
+	PortalEventsAfter(ctx context.Context, cursor int64, limit int) ([]domain.PortalEvent, error)
 }
 
 // Options configure a Server.
@@ -91,6 +95,8 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("/v1/track/refund", only("POST", s.server(s.refund)))
 	mux.HandleFunc("/v1/events", only("GET", s.events))
 	mux.HandleFunc("/v1/sync/push", only("POST", s.push))
+	mux.HandleFunc("/v1/sync/portal", only("POST", s.publish))
+	mux.HandleFunc("/v1/sync/portal/events", only("GET", s.portalEvents))
 	if s.opt.Portal != nil {
 		mux.Handle("/portal/", s.opt.Portal)
 	}

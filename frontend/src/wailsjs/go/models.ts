@@ -2255,6 +2255,10 @@ export namespace domain {
 	    programs: number;
 	    partners: number;
 	    keys: number;
+	    portal_partners: number;
+	    portal_lines: number;
+	    portal_payouts: number;
+	    portal_statements: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new SyncPushResult(source);
@@ -2265,6 +2269,10 @@ export namespace domain {
 	        this.programs = source["programs"];
 	        this.partners = source["partners"];
 	        this.keys = source["keys"];
+	        this.portal_partners = source["portal_partners"];
+	        this.portal_lines = source["portal_lines"];
+	        this.portal_payouts = source["portal_payouts"];
+	        this.portal_statements = source["portal_statements"];
 	    }
 	}
 	
