@@ -166,8 +166,8 @@ func TestSnapshotEventsAppliedOnce(t *testing.T) {
 	if res, body := b.postForm("/portal/leads", lead); res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "already") {
 		t.Errorf("the same lead again = %d", res.StatusCode)
 	}
-	if _, body := b.get("/portal/leads"); !strings.Contains(body, "E. S. · example.org") {
-		t.Errorf("the lead submitted is not listed")
+	if _, body := b.get("/portal/leads"); !strings.Contains(body, "E. S. · example.org") || !strings.Contains(body, "sent to the shop") {
+		t.Errorf("the lead submitted is not listed as sent to the shop")
 	}
 	change := url.Values{"csrf": {b.csrf("/portal/profile")}, "field": {"iban"}, "value": {"DE89 3704 0044 0532 0130 00"}}
 	if res, body := b.postForm("/portal/profile", change); res.StatusCode != http.StatusSeeOther {
@@ -203,8 +203,8 @@ func TestSnapshotEventsAppliedOnce(t *testing.T) {
 	// Published after the pull (at its cursor), the lead is the desktop's and shown once.
 	f.republish(t, evs[1].ID)
 	_, body := b.get("/portal/leads")
-	if n := strings.Count(body, "E. S. · example.org"); n != 1 {
-		t.Errorf("the lead is shown %d times after the publish", n)
+	if n := strings.Count(body, "E. S. · example.org"); n != 1 || strings.Contains(body, "sent to the shop") {
+		t.Errorf("the lead is shown %d times after the publish, or still as sent", n)
 	}
 	if _, body := b.get("/portal/profile"); strings.Count(body, "<td>IBAN</td>") != 1 {
 		t.Errorf("the request is not shown once after the publish:\n%s", body)

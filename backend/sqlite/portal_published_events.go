@@ -16,6 +16,10 @@ import (
 // event, which the desktop fetches at its next pull and applies once, by its event id. Until a
 // snapshot read after that pull arrives, the portal shows them as submitted.
 
+// PortalLeadSent is the status a headless portal shows of a lead submitted there until the
+// desktop has it: sent to the shop.
+const PortalLeadSent = "sent"
+
 // pending are the partner's portal events of a type that the program's snapshot does not
 // include yet (after the cursor it was read at), newest first.
 func (p *Published) pending(ctx context.Context, a domain.PortalAccount, typ string) ([]domain.Event, error) {
@@ -69,7 +73,7 @@ func (p *Published) PortalLeads(ctx context.Context, partnerID int64) ([]domain.
 	for _, e := range evs {
 		var l domain.PortalLeadEvent
 		json.Unmarshal(e.Payload, &l) // written by this file
-		out = append(out, domain.PortalLead{Email: statement.Private(l.Name, l.Email), Status: "new",
+		out = append(out, domain.PortalLead{Email: statement.Private(l.Name, l.Email), Status: PortalLeadSent,
 			Day: e.ReceivedAt.In(zone(sum)).Format("2006-01-02")})
 	}
 	var published []domain.PortalLead
@@ -104,7 +108,7 @@ func (p *Published) PortalAddLead(ctx context.Context, partnerID int64, name, em
 	}
 	at, err := p.record(ctx, a, domain.PortalEventLead, domain.PortalLeadEvent{PartnerID: a.PartnerID, Partner: a.Key,
 		Name: l.Name, Email: l.Email})
-	return domain.PortalLead{Email: statement.Private(l.Name, l.Email), Status: "new", Day: at.In(zone(sum)).Format("2006-01-02")}, err
+	return domain.PortalLead{Email: statement.Private(l.Name, l.Email), Status: PortalLeadSent, Day: at.In(zone(sum)).Format("2006-01-02")}, err
 }
 
 // record stores a portal event of a partner for the desktop, under a new random event id.

@@ -2,9 +2,13 @@
 // SMTP server (Mailpit, started by scripts/test.sh): a partner signs in with the code mailed to
 // them, sees their overview, downloads a statement whose bytes are the filed ones, and submits
 // a lead that the shop then sees on the app's Leads screen (`partnerbook ui`, same folder).
+// Then the same against a headless server (`init --server`, `serve` on its own folder, with its
+// own mail settings) after `sync pull`: the overview says as of when, the statement is the
+// filed one, and the lead reaches the desktop at the next pull. With SCREENSHOTS=DIR the
+// headless pages are saved there.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
+import { spawn, execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,7 +20,9 @@ const api = process.env.PARTNERBOOK_MAILPIT_API
 const skip = !smtp || !api ? 'needs Mailpit: run scripts/test.sh, or scripts/mailservers.sh start DIR and source DIR/env' : false
 const s = session({ before, after })
 let serve = null
+let headless = null
 let portal = ''
+const shots = process.env.SCREENSHOTS
 
 /** startServe runs `partnerbook serve` on the data folder and resolves with its URL. */
 function startServe(data) {
@@ -45,8 +51,20 @@ async function mailedCode(to) {
 }
 
 after(async () => {
-  if (serve) { serve.proc.kill('SIGTERM'); await new Promise((r) => serve.proc.once('exit', r)) }
+  for (const p of [serve, headless]) {
+    if (p) { p.proc.kill('SIGTERM'); await new Promise((r) => p.proc.once('exit', r)) }
+  }
+  if (headless) rmSync(headless.data, { recursive: true, force: true })
 })
+
+/** filedStatement is the PDF the shop filed for a payout of kira's. */
+function filedStatement(number) {
+  const dir = mkdtempSync(join(tmpdir(), 'pb-filed-'))
+  s.ui.cli('statements', '--program', '1', '--payout', number, '--out', dir)
+  const pdf = readFileSync(join(dir, `${number}-kira.pdf`))
+  rmSync(dir, { recursive: true, force: true })
+  return pdf
+}
 
 test('a partner signs in with a mailed code, sees the overview, downloads the filed statement and submits a lead', { skip }, async () => {
   await fetch(api + '/api/v1/messages', { method: 'DELETE' })
@@ -101,4 +119,70 @@ test('a partner signs in with a mailed code, sees the overview, downloads the fi
   await s.page.getByText('edda.stein@example.org').waitFor()
   const leads = JSON.parse(s.ui.cli('leads', '--program', '1', '--json')).leads
   assert.deepEqual(leads.map((l) => [l.email, l.partner, l.source]), [['edda.stein@example.org', 'kira', 'portal']])
+})
+
+test('the same against a headless server after sync pull: as of when, the filed statement, a lead back at the next pull', { skip }, async () => {
+  // The shop of the test before (portal on, kira paid) links a headless server with mail of its own.
+  await fetch(api + '/api/v1/messages', { method: 'DELETE' })
+  const data = mkdtempSync(join(tmpdir(), 'pb-server-'))
+  const server = (...args) => execFileSync(bin, ['--data', data, ...args], { encoding: 'utf8' })
+  const link = JSON.parse(server('init', '--server', '--json')).sync_key
+  const [host, port] = smtp.split(':')
+  for (const [k, v] of [['mail.from', 'Linen & Co. <partners@linen.example>'], ['smtp.host', host], ['smtp.port', port],
+    ['smtp.security', 'none'], ['smtp.user', 'partners'], ['smtp.password', 'any']]) server('settings', 'set', k, v)
+  headless = { ...(await startServe(data)), data }
+  s.ui.cli('settings', 'set', 'sync.remote', headless.url)
+  s.ui.cli('settings', 'set', 'sync.key', link)
+  const first = JSON.parse(s.ui.cli('sync', 'pull', '--json'))
+  assert.ok(first.pushed.portal_partners >= 1 && first.pushed.portal_statements === 1, JSON.stringify(first.pushed))
+
+  const page = await s.browser.newPage({ viewport: { width: 390, height: 844 }, acceptDownloads: true })
+  await page.goto(headless.url + '/portal/')
+  assert.equal(new URL(page.url()).pathname, '/portal/sign-in')
+  await page.locator('.published').waitFor()
+  await page.getByLabel('E-mail address').fill('kira@example.org')
+  await page.getByRole('button', { name: 'Send me a code' }).click()
+  await page.getByText('a code and a sign-in link are on their way').waitFor()
+  await page.getByLabel('6-digit code').fill(await mailedCode('kira@example.org'))
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: 'Hello, Kira Nowak' }).waitFor()
+  const asOf = await page.locator('.published').innerText()
+  assert.match(asOf, /^As of \d{1,2} \w{3} \d{4}, \d\d:\d\d \(Europe\/Berlin\): the shop updates these figures each time it syncs\.$/)
+  assert.match(await page.locator('main').innerText(), /Paid\s+54\.61 EUR/)
+  if (shots) await page.screenshot({ path: join(shots, 'portal-headless-overview-390.png'), fullPage: true })
+
+  await page.getByRole('link', { name: 'Payouts' }).click()
+  assert.equal(await page.locator('.published').innerText(), asOf)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF' }).first().click()])
+  const got = readFileSync(await download.path())
+  const filed = filedStatement('2025-0001')
+  assert.ok(got.equals(filed), `the statement from the server (${got.length} bytes) is not the filed one (${filed.length} bytes)`)
+
+  await page.getByRole('link', { name: 'Leads' }).click()
+  await page.getByLabel('Name').fill('Jonas Brandt')
+  await page.getByLabel('E-mail address').fill('jonas.brandt@example.org')
+  await page.getByRole('button', { name: 'Submit lead' }).click()
+  await page.getByText('Thank you: the lead was recorded.').waitFor()
+  assert.match(await page.locator('main table').innerText(), /J\. B\. · example\.org\s+sent to the shop/)
+  if (shots) {
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.screenshot({ path: join(shots, 'portal-headless-leads-1280.png'), fullPage: true })
+  }
+
+  // The next pull brings the lead to the desktop, once; the app's Leads screen shows it.
+  const second = JSON.parse(s.ui.cli('sync', 'pull', '--json'))
+  assert.equal(second.applied, 1)
+  const third = JSON.parse(s.ui.cli('sync', 'pull', '--json'))
+  assert.equal(third.applied, 0)
+  const leads = JSON.parse(s.ui.cli('leads', '--program', '1', '--json')).leads
+  assert.deepEqual(leads.filter((l) => l.email === 'jonas.brandt@example.org').map((l) => [l.partner, l.source]), [['kira', 'portal']])
+  await s.page.goto(s.ui.url)
+  await s.page.locator('[data-testid="nav"]').getByText('Leads', { exact: true }).click()
+  await s.page.getByText('jonas.brandt@example.org').waitFor()
+  // Published again after that pull, the server lists the lead once, as the desktop's.
+  await page.reload()
+  const listed = await page.locator('main table').innerText()
+  assert.equal(listed.match(/J\. B\. · example\.org/g).length, 1)
+  assert.match(listed, /J\. B\. · example\.org\s+new/)
+  await page.close()
 })
