@@ -119,7 +119,10 @@ func readBodyMax(w http.ResponseWriter, r *http.Request, max int64) ([]byte, err
 	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, max))
 	if err != nil {
 		if strings.Contains(err.Error(), "too large") {
-			return nil, fail(http.StatusRequestEntityTooLarge, "too_large", "the body is larger than %d MiB", max>>20)
+			if max >= 1<<20 {
+				return nil, fail(http.StatusRequestEntityTooLarge, "too_large", "the body is larger than %d MiB", max>>20)
+			}
+			return nil, fail(http.StatusRequestEntityTooLarge, "too_large", "the body is larger than %d KiB", max>>10)
 		}
 		return nil, fail(http.StatusBadRequest, "invalid", "the body could not be read: %v", err)
 	}

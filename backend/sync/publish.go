@@ -30,7 +30,7 @@ func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
 		answer(w, fail(http.StatusUnauthorized, "unauthorized", "send this server's link secret (from `partnerbook init --server`) as Authorization: Bearer"))
 		return
 	}
-	body, err := readBodyMax(w, r, MaxPublish)
+	body, err := readBodyMax(w, r, s.opt.MaxPublish)
 	if err != nil {
 		answer(w, err)
 		return

@@ -50,6 +50,8 @@ type Options struct {
 	// Applied and ApplyFailed, when set, hear what the applier of a running endpoint did.
 	Applied     func(domain.ApplyResult)
 	ApplyFailed func(error)
+	// MaxPublish bounds a portal snapshot's body; zero: MaxPublish.
+	MaxPublish int64
 	// Now is the clock (cookies' expiry); nil: time.Now.
 	Now func() time.Time
 }
@@ -73,6 +75,9 @@ func New(opt Options) *Server {
 	}
 	if opt.Burst == 0 {
 		opt.Burst = 100
+	}
+	if opt.MaxPublish <= 0 {
+		opt.MaxPublish = MaxPublish
 	}
 	s := &Server{opt: opt, commit: newCommitter(opt.Log, opt.Committed), keys: newKeyCache(opt.Store, opt.Now)}
 	if opt.Rate > 0 {
