@@ -1,6 +1,9 @@
 package sqlite
 
 import (
+	"context"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,18 +42,24 @@ func BenchmarkPortalOverview(b *testing.B) {
 		}
 	}
 	s.Now = func() time.Time { return time.Date(2027, 11, 20, 12, 0, 0, 0, time.UTC) }
+	pub := publishedFor(b, s, prog.ID, 1, 6)
 	for _, c := range []struct {
-		name    string
+		name string
+		data interface {
+			PortalSummary(ctx context.Context, partnerID int64) (domain.PortalSummary, error)
+			PortalLines(ctx context.Context, partnerID int64, offset, limit int) ([]domain.PortalLine, int, error)
+		}
 		partner int64
-	}{{"partner-with-101k-lines", 1}, {"partner-with-1k-lines", 6}} {
+	}{{"partner-with-101k-lines", s, 1}, {"partner-with-1k-lines", s, 6},
+		{"published/partner-with-101k-lines", pub, 1}, {"published/partner-with-1k-lines", pub, 6}} {
 		b.Run(c.name, func(b *testing.B) {
 			start := cpuTime()
 			for i := 0; i < b.N; i++ {
-				sum, err := s.PortalSummary(ctx, c.partner)
+				sum, err := c.data.PortalSummary(ctx, c.partner)
 				if err != nil || len(sum.Months) != 12 {
 					b.Fatalf("summary = %+v, %v", sum, err)
 				}
-				lines, total, err := s.PortalLines(ctx, c.partner, 0, 50)
+				lines, total, err := c.data.PortalLines(ctx, c.partner, 0, 50)
 				if err != nil || len(lines) != 50 || total < 1000 {
 					b.Fatalf("lines = %d of %d, %v", len(lines), total, err)
 				}
@@ -60,4 +69,39 @@ func BenchmarkPortalOverview(b *testing.B) {
 			b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
 		})
 	}
+}
+
+// publishedFor is a headless server's snapshot of some of the program's partners, as the
+// desktop publishes it: the overview a headless portal reads.
+func publishedFor(b *testing.B, s *Store, programID int64, partners ...int64) *Published {
+	b.Helper()
+	server := benchStore(b)
+	if err := server.MakeServer(ctx, strings.Repeat("ab", 32)); err != nil {
+		b.Fatal(err)
+	}
+	push, err := s.SyncPushOf(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := server.ApplyPush(ctx, push); err != nil {
+		b.Fatal(err)
+	}
+	accounts, err := s.portalProgramAccounts(ctx, programID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	snap := domain.PortalSnapshot{ProgramID: programID, AsOf: s.Now()}
+	for _, a := range accounts {
+		if slices.Contains(partners, a.PartnerID) {
+			pp, err := s.portalPublishedPartner(ctx, a)
+			if err != nil {
+				b.Fatal(err)
+			}
+			snap.Partners = append(snap.Partners, pp)
+		}
+	}
+	if res, err := server.ApplyPortalSnapshot(ctx, snap); err != nil || res.Partners != len(partners) {
+		b.Fatalf("published %+v, %v", res, err)
+	}
+	return server.Published()
 }
