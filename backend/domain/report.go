@@ -112,8 +112,8 @@ type Attention struct {
 	PartnersPending int64  `json:"partners_pending"` // partners waiting to be accepted
 	LeadsNew        int64  `json:"leads_new"`
 	MailFailed      int64  `json:"mail_failed"`
-	SyncStale       bool   `json:"sync_stale"`     // a sync endpoint is set up and has not been pulled for a day
-	SyncLastPull    string `json:"sync_last_pull"` // RFC 3339, "" never
+	SyncStale       bool   `json:"sync_stale"`     // a headless server is linked (sync.remote) and no pull went through for a day
+	SyncLastPull    string `json:"sync_last_pull"` // the last pull that went through, RFC 3339; "" never
 	Partners        int64  `json:"partners"`
 	HasOrders       bool   `json:"has_orders"`
 }

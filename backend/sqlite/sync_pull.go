@@ -73,26 +73,44 @@ type PullStatus struct {
 	At      string `json:"at"`      // when it ended ("" never)
 	OK      bool   `json:"ok"`      // whether it went through
 	Message string `json:"message"` // what it did, or why it failed
+	// LastOK is when the last pull that went through ended ("" none yet): a failing pull
+	// keeps it, so the dashboard can say how long nothing was pulled.
+	LastOK string `json:"last_ok"`
 }
 
-// RecordPull keeps how a pull ended, for the Sync screen.
+// RecordPull keeps how a pull ended, for the Sync screen and the dashboard.
 func (s *Store) RecordPull(ctx context.Context, ok bool, message string) error {
-	b, _ := json.Marshal(PullStatus{At: s.now(), OK: ok, Message: message})
-	return s.write(ctx, func(tx *Tx) error { return tx.setSetting("sync.last_pull", string(b)) })
+	return s.write(ctx, func(tx *Tx) error {
+		before, err := lastPull(ctx, tx.Tx)
+		if err != nil {
+			return err
+		}
+		st := PullStatus{At: tx.now, OK: ok, Message: message, LastOK: before.LastOK}
+		if ok {
+			st.LastOK = tx.now
+		}
+		b, _ := json.Marshal(st)
+		return tx.setSetting("sync.last_pull", string(b))
+	})
 }
 
 // LastPull is how the last pull ended.
-func (s *Store) LastPull(ctx context.Context) (PullStatus, error) {
+func (s *Store) LastPull(ctx context.Context) (PullStatus, error) { return lastPull(ctx, s.db) }
+
+func lastPull(ctx context.Context, q querier) (PullStatus, error) {
 	var v string
 	var st PullStatus
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'sync.last_pull'`).Scan(&v)
+	err := q.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'sync.last_pull'`).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, nil
 	}
 	if err != nil {
 		return st, fmt.Errorf("sqlite: last pull: %w", err)
 	}
-	json.Unmarshal([]byte(v), &st)
+	json.Unmarshal([]byte(v), &st) // a value this store wrote; an older one lacks last_ok
+	if st.LastOK == "" && st.OK {
+		st.LastOK = st.At
+	}
 	return st, nil
 }
 
