@@ -86,6 +86,10 @@ type Funnel struct {
 	CustomerRate string `json:"customer_rate"`  // customers / signups
 	VisitToSale  string `json:"visit_to_sale"`  // sales / visits
 	MedianToSale string `json:"median_to_sale"` // first visit to first sale, e.g. "3d 4h"; "" unknown
+	// MedianToSaleSeconds is the same median in seconds (0 when unknown), and TimedSales the
+	// number of new customers it is taken over: those whose tracked visits are known.
+	MedianToSaleSeconds int64 `json:"median_to_sale_seconds"`
+	TimedSales          int64 `json:"timed_sales"`
 }
 
 // Report is the JSON of `partnerbook report` and what the dashboard shows.

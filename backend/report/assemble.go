@@ -2,6 +2,7 @@ package report
 
 import (
 	"sort"
+	"time"
 
 	"partnerbook/backend/domain"
 )
@@ -17,6 +18,7 @@ type Data struct {
 	Paid             map[string]int64 // payouts made in the period, by currency
 	Tracked          bool             // the program receives visits or signups
 	Visits, Signups  int64
+	ToSale           []ToSale // the period's new customers whose first visit is known
 }
 
 // Assemble turns the sums into the report of reports.md; amounts in the program's currency,
@@ -70,6 +72,9 @@ func Assemble(prog domain.Program, p Period, by, asOf string, buckets []Bucket, 
 	}
 	sort.Slice(r.Other, func(i, j int) bool { return r.Other[i].Currency < r.Other[j].Currency })
 	r.Funnel = Funnel(d.Tracked, d.Visits, d.Signups, t.NewCustomers, t.Orders)
+	if m, n, ok := MedianToSale(d.ToSale); ok {
+		r.Funnel.MedianToSale, r.Funnel.MedianToSaleSeconds, r.Funnel.TimedSales = Span(m), int64(m/time.Second), int64(n)
+	}
 	return r
 }
 

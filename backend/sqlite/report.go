@@ -99,6 +99,11 @@ func (s *Store) reportData(ctx context.Context, pid, partner int64, p report.Per
 		return d, err
 	}
 	d.Tracked = f.tracked
+	if f.tracked {
+		if d.ToSale, err = s.toSale(ctx, pid, partner, p.Start(), p.End()); err != nil {
+			return d, err
+		}
+	}
 	for i := range d.Partners {
 		pt := &d.Partners[i]
 		pt.Visits, pt.Signups = f.visits[pt.ID], f.signups[pt.ID]

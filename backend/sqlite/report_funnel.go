@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"fmt"
+
+	"partnerbook/backend/report"
 )
 
 // funnelSums are a period's tracked visits and signups, in all and per partner.
@@ -61,6 +63,33 @@ func (s *Store) funnel(ctx context.Context, pid int64, start, end string) (funne
 		f.signups[partner] = n
 	}
 	return f, wrapErr("sqlite: report funnel", links.Err())
+}
+
+// toSale are the paths of the new customers of [start, end) (credited first purchases; one
+// partner's when partner is not 0) whose visits are known: a tracked signup names their
+// e-mail and the visitor, whose earliest live visit is their first visit. It reads from the
+// signups, so it costs what the program's signups are, never its orders.
+func (s *Store) toSale(ctx context.Context, pid, partner int64, start, end string) ([]report.ToSale, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT f.time, min(v.time) FROM signups sg
+		JOIN customers c ON c.program_id = sg.program_id AND c.email = sg.email AND c.email <> ''
+		JOIN report_firsts f ON f.customer_id = c.id
+		JOIN visits v ON v.program_id = sg.program_id AND v.visitor = sg.visitor AND v.test = 0
+		WHERE sg.program_id = ?1 AND sg.test = 0 AND sg.visitor <> '' AND f.time >= ?2 AND f.time < ?3
+			AND f.partner_id IS NOT NULL AND (?4 = 0 OR f.partner_id = ?4)
+		GROUP BY f.customer_id`, pid, start, end, partner)
+	if err != nil {
+		return nil, wrapErr("sqlite: report time to sale", err)
+	}
+	defer rows.Close()
+	var out []report.ToSale
+	for rows.Next() {
+		var sale, visit string
+		if err := rows.Scan(&sale, &visit); err != nil {
+			return nil, wrapErr("sqlite: report time to sale", err)
+		}
+		out = append(out, report.ToSale{FirstVisit: parseTime(visit), FirstSale: parseTime(sale)})
+	}
+	return out, wrapErr("sqlite: report time to sale", rows.Err())
 }
 
 func wrapErr(what string, err error) error {

@@ -5,9 +5,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import { NMessageProvider } from 'naive-ui'
 import PartnerDialog from './PartnerDialog.vue'
 import ProgramForm from './ProgramForm.vue'
+import FunnelCard from './FunnelCard.vue'
 import { ApiError, toApiError } from '@/api'
 import { defaults, reset } from '@/api/fakes/db'
-import { app } from '@/api'
+import { app, domain } from '@/api'
 
 beforeEach(() => {
   reset()
@@ -80,5 +81,21 @@ describe('ProgramForm', () => {
     expect(program.rules.sale).toEqual({ percent: '20', fixed: '' })
     await w.find('form').trigger('submit')
     expect(w.emitted('save')).toHaveLength(1)
+  })
+})
+
+describe('FunnelCard', () => {
+  const funnel = (over: Partial<domain.Funnel>) => domain.Funnel.createFrom({ tracked: true, visits: 200, signups: 20, customers: 5, sales: 8,
+    signup_rate: '0.1000', customer_rate: '0.2500', visit_to_sale: '0.0400', median_to_sale: '', median_to_sale_seconds: 0, timed_sales: 0, ...over })
+  it('shows the median time from first visit to first sale and what it is taken over', () => {
+    const w = mount(FunnelCard, { props: { funnel: funnel({ median_to_sale: '2d 4h', median_to_sale_seconds: 187200, timed_sales: 3 }) } })
+    const m = w.get('[data-testid="median-to-sale"]').text()
+    expect(m).toContain('2d 4h')
+    expect(m).toContain('over 3 new customers')
+  })
+  it('says when the median is not known yet', () => {
+    const w = mount(FunnelCard, { props: { funnel: funnel({}) } })
+    expect(w.get('[data-testid="median-to-sale"]').text()).toContain('—')
+    expect(w.get('[data-testid="median-to-sale"]').text()).toContain('Known once')
   })
 })

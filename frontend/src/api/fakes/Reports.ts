@@ -14,7 +14,8 @@ export function emptyReport(from = '2025-02-13', to = '2025-03-14'): domain.Repo
     due: '0.00', paid: '0.00', refunded: '0.00', refund_rate: '0.0000', visits: 0, signups: 0, pending_lines: 0 }
   return domain.Report.createFrom({ program: 'Shop', currency: 'EUR', from, to, by: 'day', as_of: to, partner: '', totals: zero,
     partners: [], series: [], previous: { from: '', to: '', orders: 0, revenue: '0.00', new_customers: 0, commissions: '0.00', refunded: '0.00', refund_rate: '0.0000' },
-    other_currencies: [], funnel: { tracked: false, visits: 0, signups: 0, customers: 0, sales: 0, signup_rate: '0.0000', customer_rate: '0.0000', visit_to_sale: '0.0000' } })
+    other_currencies: [], funnel: { tracked: false, visits: 0, signups: 0, customers: 0, sales: 0, signup_rate: '0.0000', customer_rate: '0.0000', visit_to_sale: '0.0000',
+      median_to_sale: '', median_to_sale_seconds: 0, timed_sales: 0 } })
 }
 
 export async function Report(q: domain.ReportQuery): Promise<domain.Report> {
