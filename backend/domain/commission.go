@@ -113,6 +113,13 @@ type CustomerFilter struct {
 	Offset    int    `json:"offset"`
 }
 
+// PayoutFilter selects payouts of a program: of one partner, of one run (0: all).
+type PayoutFilter struct {
+	ProgramID int64  `json:"program_id"`
+	Partner   string `json:"partner"`
+	Run       int64  `json:"run"`
+}
+
 // PayoutRun is the JSON of `payouts run` (cli.md), with what a dry run would do.
 type PayoutRun struct {
 	Run      int64         `json:"run"`

@@ -30,17 +30,7 @@ func scanCustomer(sc interface{ Scan(...any) error }) (domain.CustomerRow, error
 // ListCustomers returns a page of a program's customers with the partner each is linked to and
 // why, and how many match.
 func (s *Store) ListCustomers(ctx context.Context, f domain.CustomerFilter) ([]domain.CustomerRow, int, error) {
-	where := []string{"c.program_id = ?"}
-	args := []any{f.ProgramID}
-	if f.Partner != "" {
-		where, args = append(where, "p.key = ? COLLATE NOCASE"), append(args, f.Partner)
-	}
-	if q := strings.TrimSpace(f.Search); q != "" {
-		like := escapeLike(strings.ToLower(q)) + "%"
-		where = append(where, `(c.email LIKE ? ESCAPE '\' OR c.name LIKE ? ESCAPE '\')`)
-		args = append(args, like, like)
-	}
-	cond := strings.Join(where, " AND ")
+	cond, args := customerWhere(f)
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c LEFT JOIN partners p ON p.id = c.partner_id WHERE `+cond,
 		args...).Scan(&total); err != nil {
@@ -61,6 +51,21 @@ func (s *Store) ListCustomers(ctx context.Context, f domain.CustomerFilter) ([]d
 		out = append(out, c)
 	}
 	return out, total, rows.Err()
+}
+
+// customerWhere is the condition of a customer filter, of customers c joined with partners p.
+func customerWhere(f domain.CustomerFilter) (string, []any) {
+	where := []string{"c.program_id = ?"}
+	args := []any{f.ProgramID}
+	if f.Partner != "" {
+		where, args = append(where, "p.key = ? COLLATE NOCASE"), append(args, f.Partner)
+	}
+	if q := strings.TrimSpace(f.Search); q != "" {
+		like := escapeLike(strings.ToLower(q)) + "%"
+		where = append(where, `(c.email LIKE ? ESCAPE '\' OR c.name LIKE ? ESCAPE '\')`)
+		args = append(args, like, like)
+	}
+	return strings.Join(where, " AND "), args
 }
 
 // AssignCustomer links a customer to a partner from now on: their future orders without a

@@ -160,30 +160,13 @@ var leadSorts = map[string]string{"email": "l.email", "name": "l.name COLLATE NO
 
 // ListLeads returns one page of a program's leads, newest first unless sorted otherwise.
 func (s *Store) ListLeads(ctx context.Context, f domain.LeadFilter) ([]domain.Lead, int, error) {
-	where := []string{"l.program_id = ?"}
-	args := []any{f.ProgramID}
-	if f.Partner != "" {
-		where, args = append(where, "p.key = ? COLLATE NOCASE"), append(args, f.Partner)
-	}
-	if f.Status != "" {
-		where, args = append(where, "l.status = ?"), append(args, f.Status)
-	}
-	if q := strings.TrimSpace(f.Search); q != "" {
-		like := "%" + escapeLike(q) + "%"
-		where = append(where, `(l.email LIKE ? ESCAPE '\' OR l.name LIKE ? ESCAPE '\')`)
-		args = append(args, like, like)
-	}
-	cond := strings.Join(where, " AND ")
+	cond, args := leadWhere(f)
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM leads l JOIN partners p ON p.id = l.partner_id WHERE `+cond,
 		args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("sqlite: count leads: %w", err)
 	}
-	pg := f.Page
-	if pg.Sort == "" {
-		pg.Sort, pg.Desc = "created_at", true
-	}
-	rows, err := s.db.QueryContext(ctx, leadSelect+` WHERE `+cond+` ORDER BY `+orderBy(leadSorts, pg, "created_at")+
+	rows, err := s.db.QueryContext(ctx, leadSelect+` WHERE `+cond+` ORDER BY `+leadOrder(f.Page)+
 		`, l.id LIMIT ? OFFSET ?`, append(args, limit(f.Limit), f.Offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: list leads: %w", err)
@@ -198,4 +181,30 @@ func (s *Store) ListLeads(ctx context.Context, f domain.LeadFilter) ([]domain.Le
 		out = append(out, l)
 	}
 	return out, total, rows.Err()
+}
+
+// leadWhere is the condition of a lead filter, of leads l joined with partners p.
+func leadWhere(f domain.LeadFilter) (string, []any) {
+	where := []string{"l.program_id = ?"}
+	args := []any{f.ProgramID}
+	if f.Partner != "" {
+		where, args = append(where, "p.key = ? COLLATE NOCASE"), append(args, f.Partner)
+	}
+	if f.Status != "" {
+		where, args = append(where, "l.status = ?"), append(args, f.Status)
+	}
+	if q := strings.TrimSpace(f.Search); q != "" {
+		like := "%" + escapeLike(q) + "%"
+		where = append(where, `(l.email LIKE ? ESCAPE '\' OR l.name LIKE ? ESCAPE '\')`)
+		args = append(args, like, like)
+	}
+	return strings.Join(where, " AND "), args
+}
+
+// leadOrder is the ORDER BY of a lead list: newest first unless sorted otherwise.
+func leadOrder(pg domain.Page) string {
+	if pg.Sort == "" {
+		pg.Sort, pg.Desc = "created_at", true
+	}
+	return orderBy(leadSorts, pg, "created_at")
 }

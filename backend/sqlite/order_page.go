@@ -25,43 +25,11 @@ func (s *Store) ListOrders(ctx context.Context, q domain.OrderQuery) (domain.Ord
 	if q.Limit <= 0 || q.Limit > 500 {
 		q.Limit = 50
 	}
-	where, args := []string{"o.program_id = ?"}, []any{q.ProgramID}
-	add := func(clause string, a ...any) { where, args = append(where, clause), append(args, a...) }
-	if q.Partner != "" {
-		add("o.partner_id = (SELECT id FROM partners WHERE program_id = ? AND key = ? COLLATE NOCASE)", q.ProgramID, q.Partner)
-	}
-	if q.Source != "" {
-		add("o.source = ?", q.Source)
-	}
-	if q.Status != "" {
-		if !slices.Contains(domain.OrderStatuses, q.Status) {
-			return page, domain.Errorf(domain.EInvalid, "status %q is not one of %s", q.Status, strings.Join(domain.OrderStatuses, ", "))
-		}
-		add(orderStatusSQL+" = ?", q.Status)
-	}
-	conds, dayArgs, bad := dayRange(prog.Location(), "o.time", q.From, q.To)
-	if len(bad) > 0 {
-		value := q.From
-		if bad[0] == "to" {
-			value = q.To
-		}
-		return page, domain.Errorf(domain.EInvalid, "%s %q is not a date (YYYY-MM-DD)", bad[0], value)
-	}
-	for i, c := range conds {
-		add(c, dayArgs[i])
-	}
-	from, fromArgs, err := s.narrowOrders(ctx, q)
+	from, fromArgs, where, args, err := s.orderWhere(ctx, prog, q)
 	if err != nil {
 		return page, err
 	}
-	if from != "" {
-		add("o.id = m.id")
-	}
-	if text := strings.TrimSpace(q.Search); text != "" && from == "" {
-		// A broad search: walk the sort's index and keep the matches (they are many).
-		sub, subArgs := searchCustomers(q.ProgramID, text, "UNION")
-		add("(o.order_key IN (?, ?) OR +o.customer_id IN ("+sub+"))", append([]any{text, "#" + strings.TrimPrefix(text, "#")}, subArgs...)...)
-	}
+	add := func(clause string, a ...any) { where, args = append(where, clause), append(args, a...) }
 	col := "o.time"
 	if q.Sort == "total" {
 		col = "o.total"
@@ -109,6 +77,50 @@ func (s *Store) ListOrders(ctx context.Context, q domain.OrderQuery) (domain.Ord
 		page.Orders = append(page.Orders, r)
 	}
 	return page, rows.Err()
+}
+
+// orderWhere is the FROM prefix (a narrow filter that drives the query, or "") and the
+// conditions of a query's filters: partner, source, status, days and search. The list and
+// the export share it, so an export holds exactly the rows the list shows.
+func (s *Store) orderWhere(ctx context.Context, prog domain.Program, q domain.OrderQuery) (string, []any, []string, []any, error) {
+	where, args := []string{"o.program_id = ?"}, []any{q.ProgramID}
+	add := func(clause string, a ...any) { where, args = append(where, clause), append(args, a...) }
+	if q.Partner != "" {
+		add("o.partner_id = (SELECT id FROM partners WHERE program_id = ? AND key = ? COLLATE NOCASE)", q.ProgramID, q.Partner)
+	}
+	if q.Source != "" {
+		add("o.source = ?", q.Source)
+	}
+	if q.Status != "" {
+		if !slices.Contains(domain.OrderStatuses, q.Status) {
+			return "", nil, nil, nil, domain.Errorf(domain.EInvalid, "status %q is not one of %s", q.Status, strings.Join(domain.OrderStatuses, ", "))
+		}
+		add(orderStatusSQL+" = ?", q.Status)
+	}
+	conds, dayArgs, bad := dayRange(prog.Location(), "o.time", q.From, q.To)
+	if len(bad) > 0 {
+		value := q.From
+		if bad[0] == "to" {
+			value = q.To
+		}
+		return "", nil, nil, nil, domain.Errorf(domain.EInvalid, "%s %q is not a date (YYYY-MM-DD)", bad[0], value)
+	}
+	for i, c := range conds {
+		add(c, dayArgs[i])
+	}
+	from, fromArgs, err := s.narrowOrders(ctx, q)
+	if err != nil {
+		return "", nil, nil, nil, err
+	}
+	if from != "" {
+		add("o.id = m.id")
+	}
+	if text := strings.TrimSpace(q.Search); text != "" && from == "" {
+		// A broad search: walk the sort's index and keep the matches (they are many).
+		sub, subArgs := searchCustomers(q.ProgramID, text, "UNION")
+		add("(o.order_key IN (?, ?) OR +o.customer_id IN ("+sub+"))", append([]any{text, "#" + strings.TrimPrefix(text, "#")}, subArgs...)...)
+	}
+	return from, fromArgs, where, args, nil
 }
 
 // narrowCap is the most orders a narrow filter may match to be sorted on its own.

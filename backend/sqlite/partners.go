@@ -225,18 +225,7 @@ var partnerSorts = map[string]string{"name": "p.name COLLATE NOCASE", "email": "
 
 // ListPartners returns one page of a program's partners and how many match in all.
 func (s *Store) ListPartners(ctx context.Context, f domain.PartnerFilter) ([]domain.Partner, int, error) {
-	where := []string{"p.program_id = ?"}
-	args := []any{f.ProgramID}
-	if f.Status != "" {
-		where, args = append(where, "p.status = ?"), append(args, f.Status)
-	}
-	if q := strings.TrimSpace(f.Search); q != "" {
-		like := "%" + escapeLike(q) + "%"
-		where = append(where, `(p.name LIKE ? ESCAPE '\' OR p.email LIKE ? ESCAPE '\' OR p.key LIKE ? ESCAPE '\'
-			OR EXISTS (SELECT 1 FROM coupons c WHERE c.partner_id = p.id AND c.code LIKE ? ESCAPE '\'))`)
-		args = append(args, like, like, like, like)
-	}
-	cond := strings.Join(where, " AND ")
+	cond, args := partnerWhere(f)
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM partners p WHERE `+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("sqlite: count partners: %w", err)
@@ -257,6 +246,22 @@ func (s *Store) ListPartners(ctx context.Context, f domain.PartnerFilter) ([]dom
 		out = append(out, p)
 	}
 	return out, total, rows.Err()
+}
+
+// partnerWhere is the condition of a partner filter, of partners p.
+func partnerWhere(f domain.PartnerFilter) (string, []any) {
+	where := []string{"p.program_id = ?"}
+	args := []any{f.ProgramID}
+	if f.Status != "" {
+		where, args = append(where, "p.status = ?"), append(args, f.Status)
+	}
+	if q := strings.TrimSpace(f.Search); q != "" {
+		like := "%" + escapeLike(q) + "%"
+		where = append(where, `(p.name LIKE ? ESCAPE '\' OR p.email LIKE ? ESCAPE '\' OR p.key LIKE ? ESCAPE '\'
+			OR EXISTS (SELECT 1 FROM coupons c WHERE c.partner_id = p.id AND c.code LIKE ? ESCAPE '\'))`)
+		args = append(args, like, like, like, like)
+	}
+	return strings.Join(where, " AND "), args
 }
 
 func escapeLike(s string) string {
