@@ -17,9 +17,9 @@ import (
 func init() {
 	pp := map[string]flagKind{"program": valueFlag, "partner": valueFlag}
 	register(
-		command{path: "commissions", run: runCommissions, flags: map[string]flagKind{"program": valueFlag, "partner": valueFlag,
-			"status": valueFlag, "kind": valueFlag, "from": valueFlag, "to": valueFlag},
-			usage: "commissions --program P [--partner K] [--status S] [--kind K] [--from DAY] [--to DAY]"},
+		command{path: "commissions", run: runCommissions, flags: withCSV(map[string]flagKind{"program": valueFlag, "partner": valueFlag,
+			"status": valueFlag, "kind": valueFlag, "from": valueFlag, "to": valueFlag}),
+			usage: "commissions --program P [--partner K] [--status S] [--kind K] [--from DAY] [--to DAY] [--csv [--out FILE]]"},
 		command{path: "commissions approve", run: runDecide("approve"), flags: map[string]flagKind{"program": valueFlag},
 			usage: "commissions approve --program P LINE...          # before the hold ends"},
 		command{path: "commissions reject", run: runDecide("reject"), flags: map[string]flagKind{"program": valueFlag, "reason": valueFlag},
@@ -28,8 +28,8 @@ func init() {
 			"amount": valueFlag, "currency": valueFlag, "comment": valueFlag},
 			usage: "commissions adjust --program P --partner K --amount A [--currency C] --comment TEXT"},
 		command{path: "balances", run: runBalances, flags: pp, usage: "balances --program P [--partner K]"},
-		command{path: "customers", run: runCustomers, flags: map[string]flagKind{"program": valueFlag, "partner": valueFlag, "search": valueFlag},
-			usage: "customers --program P [--partner K] [--search TEXT]"},
+		command{path: "customers", run: runCustomers, flags: withCSV(map[string]flagKind{"program": valueFlag, "partner": valueFlag, "search": valueFlag}),
+			usage: "customers --program P [--partner K] [--search TEXT] [--csv [--out FILE]]"},
 		command{path: "customers assign", run: runAssign, flags: map[string]flagKind{"program": valueFlag, "customer": valueFlag,
 			"partner": valueFlag, "note": valueFlag},
 			usage: "customers assign --program P --customer ID|EMAIL --partner K [--note N]   # future orders only"},
@@ -52,6 +52,9 @@ func runCommissions(c *call) error {
 	}
 	f := domain.CommissionFilter{ProgramID: prog.ID, Partner: partner, Status: c.args.get("status"), Kind: c.args.get("kind"),
 		From: c.args.get("from"), To: c.args.get("to"), AsOf: c.asOf()}
+	if done, err := c.exportCSV(func(w io.Writer) error { return c.app.Store.ExportCommissions(c.ctx, f, w) }); done {
+		return err
+	}
 	if c.json {
 		return streamJSON(c.env.Stdout, "lines", func(emit func(any) error) error {
 			return c.app.Store.EachCommission(c.ctx, f, func(l domain.CommissionLine) error { return emit(l) })
@@ -160,8 +163,11 @@ func runCustomers(c *call) error {
 	if err != nil {
 		return err
 	}
-	rows, total, err := c.app.Store.ListCustomers(c.ctx, domain.CustomerFilter{ProgramID: prog.ID, Partner: partner,
-		Search: c.args.get("search"), Limit: 1000})
+	f := domain.CustomerFilter{ProgramID: prog.ID, Partner: partner, Search: c.args.get("search"), Limit: 1000}
+	if done, err := c.exportCSV(func(w io.Writer) error { return c.app.Store.ExportCustomers(c.ctx, f, w) }); done {
+		return err
+	}
+	rows, total, err := c.app.Store.ListCustomers(c.ctx, f)
 	if err != nil {
 		return err
 	}

@@ -12,8 +12,8 @@ import (
 
 func init() {
 	register(
-		command{path: "leads", flags: map[string]flagKind{"program": valueFlag, "partner": valueFlag, "status": valueFlag},
-			usage: "leads --program P [--partner K] [--status S]", run: runLeads},
+		command{path: "leads", flags: withCSV(map[string]flagKind{"program": valueFlag, "partner": valueFlag, "status": valueFlag}),
+			usage: "leads --program P [--partner K] [--status S] [--csv [--out FILE]]", run: runLeads},
 		command{path: "lead add", flags: map[string]flagKind{"program": valueFlag, "partner": valueFlag, "email": valueFlag,
 			"name": valueFlag, "status": valueFlag},
 			usage: "lead add --program P --partner K --email E [--name N] [--status new|qualified|converted|lost]", run: runLeadAdd},
@@ -29,8 +29,11 @@ func runLeads(c *call) error {
 	if err != nil {
 		return err
 	}
-	ls, _, err := c.app.Store.ListLeads(c.ctx, domain.LeadFilter{ProgramID: prog.ID, Partner: partner,
-		Status: c.args.get("status")})
+	f := domain.LeadFilter{ProgramID: prog.ID, Partner: partner, Status: c.args.get("status")}
+	if done, err := c.exportCSV(func(w io.Writer) error { return c.app.Store.ExportLeads(c.ctx, f, w) }); done {
+		return err
+	}
+	ls, _, err := c.app.Store.ListLeads(c.ctx, f)
 	if err != nil {
 		return err
 	}

@@ -20,8 +20,8 @@ func init() {
 		command{path: "import orders", run: runImportOrders,
 			flags: map[string]flagKind{"program": valueFlag, "format": valueFlag, "mapping": valueFlag, "dry-run": boolFlag, "skip-invalid": boolFlag},
 			usage: "import orders --program P [--format F] [--mapping M.json] [--dry-run] [--skip-invalid] FILE"},
-		command{path: "orders", run: runOrders, flags: map[string]flagKind{"program": valueFlag, "partner": valueFlag},
-			usage: "orders --program P [--partner K]"},
+		command{path: "orders", run: runOrders, flags: withCSV(map[string]flagKind{"program": valueFlag, "partner": valueFlag}),
+			usage: "orders --program P [--partner K] [--csv [--out FILE]]"},
 		command{path: "import undo", run: runImportUndo, usage: "import undo BATCH"},
 		command{path: "imports", run: runImports, flags: map[string]flagKind{"program": valueFlag},
 			usage: "imports --program P                        # the import history, newest first"},
@@ -69,6 +69,11 @@ func runImportOrders(c *call) error {
 func runOrders(c *call) error {
 	prog, partner, err := c.programPartner()
 	if err != nil {
+		return err
+	}
+	if done, err := c.exportCSV(func(w io.Writer) error {
+		return c.app.Store.ExportOrders(c.ctx, domain.OrderQuery{ProgramID: prog.ID, Partner: partner}, w)
+	}); done {
 		return err
 	}
 	filter := sqlite.OrderFilter{ProgramID: prog.ID, Partner: partner}

@@ -23,8 +23,8 @@ func init() {
 			usage: "partner add --program P --name N --email E --key K [--coupon C]... [--parent K] [--status active|pending|suspended] [--address A] [--country CC] [--vat-id V] [--language en|de] [--paypal-email E] [--iban I]"},
 		command{path: "partner update", flags: partnerFlags, run: runPartnerUpdate,
 			usage: "partner update --program P --key K [--name N] [--email E] [--coupon C]... [--parent K] [--status S] [...any flag of add]"},
-		command{path: "partner list", flags: map[string]flagKind{"program": valueFlag, "search": valueFlag, "status": valueFlag},
-			usage: "partner list --program P [--search TEXT] [--status S]", run: runPartnerList},
+		command{path: "partner list", flags: withCSV(map[string]flagKind{"program": valueFlag, "search": valueFlag, "status": valueFlag}),
+			usage: "partner list --program P [--search TEXT] [--status S] [--csv [--out FILE]]", run: runPartnerList},
 		command{path: "import partners", flags: map[string]flagKind{"program": valueFlag},
 			usage: "import partners --program P FILE.csv", run: runImportPartners},
 	)
@@ -91,8 +91,11 @@ func runPartnerList(c *call) error {
 	if err != nil {
 		return err
 	}
-	ps, _, err := c.app.Store.ListPartners(c.ctx, domain.PartnerFilter{ProgramID: prog.ID,
-		Search: c.args.get("search"), Status: c.args.get("status")})
+	f := domain.PartnerFilter{ProgramID: prog.ID, Search: c.args.get("search"), Status: c.args.get("status")}
+	if done, err := c.exportCSV(func(w io.Writer) error { return c.app.Store.ExportPartners(c.ctx, f, w) }); done {
+		return err
+	}
+	ps, _, err := c.app.Store.ListPartners(c.ctx, f)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -13,8 +14,8 @@ func init() {
 	register(
 		command{path: "payouts run", run: runPayouts, flags: map[string]flagKind{"program": valueFlag, "dry-run": boolFlag, "expect": valueFlag},
 			usage: "payouts run --program P [--dry-run] [--expect FINGERPRINT]   # as of --as-of (default today, never after it)"},
-		command{path: "payouts list", run: runPayoutsList, flags: map[string]flagKind{"program": valueFlag},
-			usage: "payouts list --program P"},
+		command{path: "payouts list", run: runPayoutsList, flags: withCSV(map[string]flagKind{"program": valueFlag, "partner": valueFlag, "run": valueFlag}),
+			usage: "payouts list --program P [--csv [--out FILE] [--partner K] [--run ID]]"},
 	)
 }
 
@@ -68,6 +69,18 @@ func runPayoutsList(c *call) error {
 	prog, err := c.program()
 	if err != nil {
 		return err
+	}
+	f := domain.PayoutFilter{ProgramID: prog.ID, Partner: c.args.get("partner")}
+	if r := c.args.get("run"); r != "" {
+		if f.Run, err = strconv.ParseInt(r, 10, 64); err != nil || f.Run <= 0 {
+			return usagef("--run is a run's number, not %q", r)
+		}
+	}
+	if done, err := c.exportCSV(func(w io.Writer) error { return c.app.Store.ExportPayouts(c.ctx, f, w) }); done {
+		return err
+	}
+	if c.args.set["partner"] || c.args.set["run"] {
+		return usagef("--partner and --run narrow the --csv export")
 	}
 	ps, err := c.app.Store.ListPayouts(c.ctx, prog.ID)
 	if err != nil {

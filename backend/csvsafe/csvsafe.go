@@ -17,6 +17,8 @@ package csvsafe
 import (
 	"bufio"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 )
@@ -139,4 +141,29 @@ func (w *Writer) needsQuotes(field string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(field)
 	return r == ' ' || r == '\t'
+}
+
+// WriteFile writes a file through write, by way of a temporary file in the same folder that
+// is renamed into place once write and the flush to disk succeeded: a failed or broken-off
+// export leaves no half file behind, and a file it replaces stays whole until then.
+func WriteFile(path string, write func(w io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".partnerbook-export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // gone after the rename; removes what a failure left
+	err = write(tmp)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"io"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -101,5 +104,32 @@ func TestWriterError(t *testing.T) {
 	}
 	if err := w.Write([]string{"y"}); err == nil {
 		t.Error("write after an error succeeded")
+	}
+}
+
+func TestWriteFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.csv")
+	if err := os.WriteFile(path, []byte("before\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	failed := errors.New("the database went away")
+	err := WriteFile(path, func(w io.Writer) error {
+		io.WriteString(w, "half a file")
+		return failed
+	})
+	if !errors.Is(err, failed) {
+		t.Fatalf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "before\n" {
+		t.Errorf("a failed export changed the file: %q", b)
+	}
+	if err := WriteFile(path, func(w io.Writer) error { _, err := io.WriteString(w, "a,b\n"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "a,b\n" {
+		t.Errorf("file = %q", b)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".partnerbook-export-*")); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }
