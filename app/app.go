@@ -45,7 +45,7 @@ func (c *Core) Startup(ctx context.Context) { c.ctx = domain.WithActor(ctx, "win
 
 // Services returns every bound service, in the order the window binds them.
 func Services(c *Core) []any {
-	return []any{&System{c}, &Programs{c}, &Partners{c}, &Leads{c}, &Settings{c}, &Orders{c}, &Importer{c: c}, &Commissions{c}, &Payouts{c}, &Mail{c}, &Portal{c}, &Sync{c}, &Reports{c}}
+	return []any{&System{c}, &Programs{c}, &Partners{c}, &Leads{c}, &Settings{c}, &Orders{c}, &Importer{c: c}, &Commissions{c}, &Payouts{c}, &Mail{c}, &Portal{c}, &Sync{c}, &Reports{c}, &Exports{c}}
 }
 
 // FormatError turns an error into what the frontend receives: a stable code, a message a

@@ -35,6 +35,7 @@ type Server struct {
 	events   *broker
 	listener net.Listener
 	files    uploads
+	exports  *app.Exports // the lists' CSV downloads, when among the services
 }
 
 // New builds a server over the built frontend (the folder holding index.html) and the services.
@@ -45,6 +46,9 @@ func New(assets fs.FS, services []any) *Server {
 	for _, svc := range services {
 		v := reflect.ValueOf(svc)
 		name := v.Elem().Type().Name()
+		if e, ok := svc.(*app.Exports); ok {
+			s.exports = e
+		}
 		for i := 0; i < v.NumMethod(); i++ {
 			s.methods[name+"."+v.Type().Method(i).Name] = v.Method(i)
 		}
@@ -93,6 +97,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /__pb/call/{method}", s.call)
 	mux.HandleFunc("GET /__pb/events", s.events.serve)
 	mux.HandleFunc("POST /__pb/upload", s.upload)
+	mux.HandleFunc("GET /__pb/export/{list}", s.export)
 	mux.HandleFunc("GET /__pb/bridge.js", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		io.WriteString(w, s.bridgeJS())
