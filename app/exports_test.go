@@ -20,7 +20,7 @@ func (d *saveDialog) SaveFile(title, name string) (string, error) {
 	return d.path, nil
 }
 func (d *saveDialog) ChooseFolder(string) (string, error) { return "", nil }
-func (d *saveDialog) OpenPath(string) error              { return nil }
+func (d *saveDialog) OpenPath(string) error               { return nil }
 
 // TestExportSavesWhereThePersonChose: the window's export offers a file name, writes the
 // list with its filters where the person chose, and writes nothing when they cancel.

@@ -12,6 +12,7 @@ import * as Payouts from '@bindings/Payouts'
 import * as Mail from '@bindings/Mail'
 import * as Portal from '@bindings/Portal'
 import * as Reports from '@bindings/Reports'
+import * as Exports from '@bindings/Exports'
 import { app, domain } from '../wailsjs/go/models'
 import { ApiError, call } from './errors'
 
@@ -177,6 +178,37 @@ export async function upload(file: File): Promise<string> {
   const body = await r.json().catch(() => ({ message: `the upload failed (${r.status})` }))
   if (!r.ok) throw new ApiError(body.code ?? 'invalid', body.message)
   return body.path as string
+}
+
+/** The lists that export as CSV, and the filter each takes (the one its list is loaded with). */
+export interface ExportFilters {
+  orders: OrderQuery
+  commissions: CommissionFilter
+  customers: CustomerFilter
+  partners: ListQuery
+  leads: ListQuery
+  payouts: domain.PayoutFilter
+}
+export type ExportList = keyof ExportFilters
+
+const exporters: { [L in ExportList]: (f: ExportFilters[L]) => Promise<string> } = {
+  orders: Exports.Orders, commissions: Exports.Commissions, customers: Exports.Customers,
+  partners: Exports.Partners, leads: Exports.Leads, payouts: Exports.Payouts,
+}
+
+/** browserMode is true when the page runs in a browser (`partnerbook ui`), not the window. */
+export function browserMode(): boolean {
+  return !!(window as unknown as { partnerbookBrowserMode?: boolean }).partnerbookBrowserMode
+}
+
+/** exportURL is the download link of a list's CSV from `partnerbook ui` (browser mode). */
+export function exportURL<L extends ExportList>(list: L, filter: ExportFilters[L]): string {
+  return `/__pb/export/${list}?filter=${encodeURIComponent(JSON.stringify(filter))}`
+}
+
+/** exportCSV saves a list's CSV through the window's save dialog: the path, '' when cancelled. */
+export function exportCSV<L extends ExportList>(list: L, filter: ExportFilters[L]): Promise<string> {
+  return call(exporters[list](filter))
 }
 
 /** commissionFilter builds a CommissionFilter with defaults. */

@@ -6,8 +6,9 @@ import { NMessageProvider } from 'naive-ui'
 import PartnerDialog from './PartnerDialog.vue'
 import ProgramForm from './ProgramForm.vue'
 import FunnelCard from './FunnelCard.vue'
-import { ApiError, toApiError } from '@/api'
-import { defaults, reset } from '@/api/fakes/db'
+import ExportButton from './ExportButton.vue'
+import { ApiError, listQuery, orderQuery, toApiError } from '@/api'
+import { db, defaults, reset } from '@/api/fakes/db'
 import { app, domain } from '@/api'
 
 beforeEach(() => {
@@ -97,5 +98,34 @@ describe('FunnelCard', () => {
     const w = mount(FunnelCard, { props: { funnel: funnel({}) } })
     expect(w.get('[data-testid="median-to-sale"]').text()).toContain('—')
     expect(w.get('[data-testid="median-to-sale"]').text()).toContain('Known once')
+  })
+})
+
+describe('ExportButton', () => {
+  const filter = orderQuery({ program_id: 1, partner: 'kira', status: 'paid', search: '=1+2', after: '2025-03-01T00:00:00Z|9' })
+  afterEach(() => {
+    delete (window as unknown as { partnerbookBrowserMode?: boolean }).partnerbookBrowserMode
+  })
+  it('in the window, saves the list with exactly its filters through the save dialog', async () => {
+    const Host = defineComponent(() => () => h(NMessageProvider, () => h(ExportButton, { list: 'orders', filter })))
+    mount(Host, { attachTo: document.body })
+    input('export-orders').click()
+    await flushPromises()
+    const call = db.calls.find((c) => c.startsWith('Exports.Orders '))
+    expect(call).toBeDefined()
+    expect(JSON.parse(call!.slice('Exports.Orders '.length))).toEqual(JSON.parse(JSON.stringify(filter)))
+    expect(document.body.textContent).toContain('Exported to /exports/Orders.csv.')
+  })
+  it('in a browser, is a download link carrying the filters', async () => {
+    ;(window as unknown as { partnerbookBrowserMode?: boolean }).partnerbookBrowserMode = true
+    const Host = defineComponent(() => () => h(NMessageProvider, () => h(ExportButton, { list: 'leads', filter: listQuery({ program_id: 2, status: 'new' }) })))
+    mount(Host, { attachTo: document.body })
+    const a = input('export-leads') as unknown as HTMLAnchorElement
+    expect(a.tagName).toBe('A')
+    expect(a.hasAttribute('download')).toBe(true)
+    const url = new URL(a.getAttribute('href')!, 'http://localhost')
+    expect(url.pathname).toBe('/__pb/export/leads')
+    expect(JSON.parse(url.searchParams.get('filter')!)).toMatchObject({ program_id: 2, status: 'new' })
+    expect(db.calls.some((c) => c.startsWith('Exports.'))).toBe(false)
   })
 })

@@ -1586,6 +1586,8 @@ export namespace domain {
 	    customer_rate: string;
 	    visit_to_sale: string;
 	    median_to_sale: string;
+	    median_to_sale_seconds: number;
+	    timed_sales: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Funnel(source);
@@ -1602,6 +1604,8 @@ export namespace domain {
 	        this.customer_rate = source["customer_rate"];
 	        this.visit_to_sale = source["visit_to_sale"];
 	        this.median_to_sale = source["median_to_sale"];
+	        this.median_to_sale_seconds = source["median_to_sale_seconds"];
+	        this.timed_sales = source["timed_sales"];
 	    }
 	}
 	export class ImportBatch {
@@ -2016,6 +2020,22 @@ export namespace domain {
 	        this.visits = source["visits"];
 	        this.signups = source["signups"];
 	        this.earnings_per_visit = source["earnings_per_visit"];
+	    }
+	}
+	export class PayoutFilter {
+	    program_id: number;
+	    partner: string;
+	    run: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PayoutFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.program_id = source["program_id"];
+	        this.partner = source["partner"];
+	        this.run = source["run"];
 	    }
 	}
 	export class PayoutLine {
