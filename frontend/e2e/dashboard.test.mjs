@@ -59,6 +59,22 @@ test('after an import the dashboard shows the revenue and the top partner of `re
   }
 })
 
+test('Preview run opens the Payouts screen with the next run previewed', async () => {
+  s.ui.cli('settings', 'set', 'company.name', 'Linen & Co. GmbH')
+  s.ui.cli('settings', 'set', 'company.address', 'Lindenstraße 1, 10115 Berlin')
+  const want = JSON.parse(s.ui.cli('payouts', 'run', '--program', '1', '--dry-run', '--json'))
+  assert.ok(want.payouts.length + want.carried.length > 0, 'the imported orders owe something')
+  await byTest('preview-run').click()
+  await byTest('preview-table').waitFor()
+  const rows = byTest('preview-table').locator('tbody tr')
+  assert.equal(await rows.count(), want.payouts.length + want.carried.length)
+  for (const c of want.carried) assert.match(await byTest('preview-table').innerText(), new RegExp(`${c.partner}\\s+${c.amount.replace('.', '\\.')}`))
+  assert.match(await s.page.getByText(/^As of \d{4}-\d\d-\d\d\./).innerText(), new RegExp(`As of ${want.as_of}`))
+  assert.doesNotMatch(s.page.url(), /preview/, 'a reload does not preview again')
+  await s.page.locator('[data-testid="nav"]').getByText('Dashboard', { exact: true }).click()
+  await byTest('card-revenue').waitFor()
+})
+
 test('the period picker changes the figures', async () => {
   const now = new Date()
   const want = report('--from', `${now.getUTCFullYear()}-01-01`, '--to', ymd(now))
