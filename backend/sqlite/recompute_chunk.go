@@ -174,7 +174,8 @@ func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkDa
 			h := commission.History{Customer: o.Customer, Links: c.links[o.Customer]}
 			if o.Customer != 0 {
 				if l, ok := c.leads[d.stored[o.Customer].email]; ok {
-					h.Lead = &l
+					lead := l // a copy on the heap only for a customer who has a lead
+					h.Lead = &lead
 					leadIDs = append(leadIDs, l.ID)
 				}
 			}
