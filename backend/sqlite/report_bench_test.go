@@ -66,13 +66,13 @@ func BenchmarkReport(b *testing.B) {
 	}
 }
 
-// BenchmarkReportTriggers measures what keeping the report's sums (the triggers of migration
+// BenchmarkSumsCost measures what keeping the report's sums (the triggers of migration
 // 010) adds to writing orders and lines: a million orders written (as BenchmarkOrdersPage
 // writes them), then every commission recomputed from nothing (as BenchmarkRecompute's plan),
 // once with the triggers and once with them dropped.
 //
-//	go test -run '^$' -bench ReportTriggers -benchtime 1x -timeout 30m ./backend/sqlite/
-func BenchmarkReportTriggers(b *testing.B) {
+//	go test -run '^$' -bench SumsCost -benchtime 1x -timeout 30m ./backend/sqlite/
+func BenchmarkSumsCost(b *testing.B) {
 	for _, keep := range []bool{true, false} {
 		name := map[bool]string{true: "with-sums", false: "without-sums"}[keep]
 		var s *Store
