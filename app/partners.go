@@ -21,7 +21,11 @@ type Partner struct {
 	Language    string   `json:"language"`
 	PaypalEmail string   `json:"paypal_email"`
 	IBAN        string   `json:"iban"`
-	CreatedAt   string   `json:"created_at"`
+	// VATTreatment is domestic, reverse_charge, exempt or none; derived from the countries and
+	// the VAT id unless a person chose it (VATTreatmentSet).
+	VATTreatment    string `json:"vat_treatment"`
+	VATTreatmentSet bool   `json:"vat_treatment_set"`
+	CreatedAt       string `json:"created_at"`
 }
 
 // ListQuery asks for one page of a list: search text, a status, a sort column.
@@ -87,6 +91,11 @@ func patchOf(in Partner, withKey bool) domain.PartnerPatch {
 	if withKey {
 		p.Key = &in.Key
 	}
+	vat := "auto"
+	if in.VATTreatmentSet {
+		vat = in.VATTreatment
+	}
+	p.VATTreatment = &vat
 	return p
 }
 
@@ -97,7 +106,8 @@ func partnerDTO(p domain.Partner) Partner {
 	}
 	return Partner{ID: p.ID, Name: p.Name, Email: p.Email, Key: p.Key, Coupons: coupons, Parent: p.Parent,
 		Status: p.Status, Address: p.Address, Country: p.Country, VATID: p.VATID, Language: p.Language,
-		PaypalEmail: p.PaypalEmail, IBAN: p.IBAN, CreatedAt: timeText(p.CreatedAt)}
+		PaypalEmail: p.PaypalEmail, IBAN: p.IBAN, VATTreatment: p.VATTreatment, VATTreatmentSet: p.VATTreatmentSet,
+		CreatedAt: timeText(p.CreatedAt)}
 }
 
 func timeText(t time.Time) string {

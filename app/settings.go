@@ -1,6 +1,9 @@
 package app
 
-import "partnerbook/backend/domain"
+import (
+	"partnerbook/backend/domain"
+	"partnerbook/backend/payout"
+)
 
 // Setting is a setting as the Settings screen shows it; secrets never carry their value.
 type Setting struct {
@@ -9,6 +12,9 @@ type Setting struct {
 	Value  string `json:"value"`
 	Secret bool   `json:"secret"`
 	Set    bool   `json:"set"`
+	// Offer is a value the screen offers: for company.vat_rate the standard rate of the
+	// company's country (the one a run uses while the setting is empty).
+	Offer string `json:"offer,omitempty"`
 }
 
 // Settings is the Settings screen.
@@ -25,7 +31,21 @@ func (s *Settings) List() ([]Setting, error) {
 		spec, _ := domain.LookupSetting(st.Key)
 		out = append(out, Setting{Key: st.Key, Label: spec.Label, Value: st.Value, Secret: st.Secret, Set: st.Set})
 	}
+	for i := range out {
+		if out[i].Key == "company.vat_rate" {
+			out[i].Offer = s.rateOffer()
+		}
+	}
 	return out, nil
+}
+
+// rateOffer is the standard VAT rate of the company's country ("" outside the EU or unset).
+func (s *Settings) rateOffer() string {
+	c, err := s.c.store.GetSetting(s.c.ctx, "company.country")
+	if err != nil {
+		return ""
+	}
+	return payout.RunRate("", c.Value)
 }
 
 // Set stores one setting ("" clears it).
@@ -35,5 +55,9 @@ func (s *Settings) Set(key, value string) (Setting, error) {
 	}
 	st, err := s.c.store.GetSetting(s.c.ctx, key)
 	spec, _ := domain.LookupSetting(key)
-	return Setting{Key: st.Key, Label: spec.Label, Value: st.Value, Secret: st.Secret, Set: st.Set}, err
+	out := Setting{Key: st.Key, Label: spec.Label, Value: st.Value, Secret: st.Secret, Set: st.Set}
+	if key == "company.vat_rate" {
+		out.Offer = s.rateOffer()
+	}
+	return out, err
 }

@@ -15,12 +15,12 @@ import (
 
 var partnerFlags = map[string]flagKind{"program": valueFlag, "name": valueFlag, "email": valueFlag, "key": valueFlag,
 	"coupon": repeatFlag, "parent": valueFlag, "status": valueFlag, "address": valueFlag, "country": valueFlag,
-	"vat-id": valueFlag, "language": valueFlag, "paypal-email": valueFlag, "iban": valueFlag}
+	"vat-id": valueFlag, "vat": valueFlag, "language": valueFlag, "paypal-email": valueFlag, "iban": valueFlag}
 
 func init() {
 	register(
 		command{path: "partner add", flags: partnerFlags, run: runPartnerAdd,
-			usage: "partner add --program P --name N --email E --key K [--coupon C]... [--parent K] [--status active|pending|suspended] [--address A] [--country CC] [--vat-id V] [--language en|de] [--paypal-email E] [--iban I]"},
+			usage: "partner add --program P --name N --email E --key K [--coupon C]... [--parent K] [--status active|pending|suspended] [--address A] [--country CC] [--vat-id V] [--vat domestic|reverse_charge|exempt|none|auto] [--language en|de] [--paypal-email E] [--iban I]"},
 		command{path: "partner update", flags: partnerFlags, run: runPartnerUpdate,
 			usage: "partner update --program P --key K [--name N] [--email E] [--coupon C]... [--parent K] [--status S] [...any flag of add]"},
 		command{path: "partner list", flags: withCSV(map[string]flagKind{"program": valueFlag, "search": valueFlag, "status": valueFlag}),
@@ -34,7 +34,7 @@ func partnerPatch(c *call, withKey bool) domain.PartnerPatch {
 	p := domain.PartnerPatch{Name: c.args.opt("name"), Email: c.args.opt("email"), Parent: c.args.opt("parent"),
 		Status: c.args.opt("status"), Address: c.args.opt("address"), Country: c.args.opt("country"),
 		VATID: c.args.opt("vat-id"), Language: c.args.opt("language"), PaypalEmail: c.args.opt("paypal-email"),
-		IBAN: c.args.opt("iban")}
+		IBAN: c.args.opt("iban"), VATTreatment: c.args.opt("vat")}
 	if withKey {
 		p.Key = c.args.opt("key")
 	}

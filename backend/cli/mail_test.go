@@ -99,7 +99,7 @@ func TestMailStatements(t *testing.T) {
 	if !strings.Contains(kira.Subject, "Your statement 2025-0001 from Linen & Co.") || !strings.Contains(kira.Text, "54.61 EUR") {
 		t.Errorf("kira's message: %q\n%s", kira.Subject, kira.Text)
 	}
-	if !strings.Contains(lena.Subject, "Ihre Abrechnung 2025-0002") || !strings.Contains(lena.Text, "50,22 EUR") {
+	if !strings.Contains(lena.Subject, "Ihre Abrechnung 2025-0002") || !strings.Contains(lena.Text, "59,76 EUR") {
 		t.Errorf("lena's message is German: %q\n%s", lena.Subject, lena.Text)
 	}
 	for number, p := range map[string]mail.Parsed{"2025-0001-kira.pdf": kira, "2025-0002-lena.pdf": lena} {

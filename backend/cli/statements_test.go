@@ -37,7 +37,7 @@ func TestStatementCommands(t *testing.T) {
 		Payouts []struct{ Number, Partner, Amount, Method string }
 	}
 	p.ok(&r, "payouts", "run", "--program", "1", "--json", "--as-of", "2025-05-10")
-	if len(r.Payouts) != 2 || r.Payouts[0].Partner != "kira" || r.Payouts[1].Partner != "lena" || r.Payouts[1].Amount != "50.22" {
+	if len(r.Payouts) != 2 || r.Payouts[0].Partner != "kira" || r.Payouts[1].Partner != "lena" || r.Payouts[1].Amount != "59.76" {
 		t.Fatalf("run = %+v", r)
 	}
 	dir := t.TempDir()
@@ -60,6 +60,7 @@ func TestStatementCommands(t *testing.T) {
 	}
 	lena := pdfText(t, filepath.Join(dir, "2025-0002-lena.pdf"))
 	for _, w := range []string{"Gutschrift", "2025-0002", "Lena Fischer", "Rösterei Łódź GmbH", "Frühjahrsbonus", "5,22", "50,22 EUR",
+		"Umsatzsteuer 19 %", "9,54 EUR", "Bruttobetrag", "59,76 EUR",
 		"Überweisung auf DE89370400440532013000", "Seite 1 von 1"} {
 		if !strings.Contains(lena, w) {
 			t.Errorf("lena's statement lacks %q:\n%s", w, lena)
@@ -74,10 +75,10 @@ func TestStatementCommands(t *testing.T) {
 	if got := read("run-1-paypal-eur.csv"); got != "kira.pay@example.org,54.61,EUR,2025-0001,Partner commission 2025-0001\n" {
 		t.Errorf("paypal = %q", got)
 	}
-	if got := read("run-1-bookkeeping.csv"); !strings.Contains(got, "2025-0002,2025-05-10,Lena Fischer,lena,DE,DE123456789,50.22,EUR,iban,invoice") {
+	if got := read("run-1-bookkeeping.csv"); !strings.Contains(got, "2025-0002,2025-05-10,Lena Fischer,lena,DE,DE123456789,50.22,EUR,iban,invoice,domestic,19,9.54,59.76") {
 		t.Errorf("bookkeeping = %q", got)
 	}
-	if got := read("run-1-sepa.xml"); !strings.Contains(got, "<CtrlSum>50.22</CtrlSum>") || !strings.Contains(got, "<IBAN>DE89370400440532013000</IBAN>") {
+	if got := read("run-1-sepa.xml"); !strings.Contains(got, "<CtrlSum>59.76</CtrlSum>") || !strings.Contains(got, "<IBAN>DE89370400440532013000</IBAN>") {
 		t.Errorf("sepa = %s", got)
 	}
 	// With the shop's BIC (the file without one is in the payfile tests) the bank is named by
@@ -87,7 +88,7 @@ func TestStatementCommands(t *testing.T) {
 	}
 	t.Run("sepa schema", func(t *testing.T) { sepacheck.Validate(t, "run-1-sepa.xml", []byte(read("run-1-sepa.xml"))) })
 	// Wise writes to the partner about the transfer: the e-mail is there for IBAN partners too.
-	if got := read("run-1-wise.csv"); !strings.Contains(got, "Lena Fischer,lena@example.net,2025-0002,,INSTITUTION,target,50.22,EUR,EUR,DE89370400440532013000\n") {
+	if got := read("run-1-wise.csv"); !strings.Contains(got, "Lena Fischer,lena@example.net,2025-0002,,INSTITUTION,target,59.76,EUR,EUR,DE89370400440532013000\n") {
 		t.Errorf("wise = %q", got)
 	}
 	// One payout again, into another folder: the same bytes.

@@ -144,12 +144,20 @@ type PayoutLine struct {
 	Partner  string `json:"partner"`
 	Name     string `json:"name,omitempty"`
 	Currency string `json:"currency"`
-	Amount   string `json:"amount"`
-	Lines    int    `json:"lines"`
-	Method   string `json:"method,omitempty"`
-	Kind     string `json:"kind"` // invoice, or credit_note (a negative balance, netted by the next payout)
-	Run      int64  `json:"run,omitempty"`
-	At       string `json:"at,omitempty"`
+	// Amount is what is paid: the gross (Net + VAT). A credit note's is negative.
+	Amount string `json:"amount"`
+	// Net is the payout's net (its lines and the credit notes it nets); VATRate the rate in
+	// percent ("0" where no VAT is charged); VAT the VAT it charges, with that of the credit
+	// notes it nets (docs/statements.md, "VAT").
+	Net          string `json:"net"`
+	VATRate      string `json:"vat_rate"`
+	VAT          string `json:"vat"`
+	VATTreatment string `json:"vat_treatment"`
+	Lines        int    `json:"lines"`
+	Method       string `json:"method,omitempty"`
+	Kind         string `json:"kind"` // invoice, or credit_note (a negative balance, netted by the next payout)
+	Run          int64  `json:"run,omitempty"`
+	At           string `json:"at,omitempty"`
 }
 
 // CarriedLine is a balance a run carried forward, and why.

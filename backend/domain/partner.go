@@ -11,30 +11,37 @@ import (
 var (
 	PartnerStatuses = []string{"active", "pending", "suspended"}
 	Languages       = []string{"en", "de"}
-	keyRe           = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
-	couponRe        = regexp.MustCompile(`^[^\s,;]{1,64}$`)
-	countryRe       = regexp.MustCompile(`^[A-Z]{2}$`)
-	vatRe           = regexp.MustCompile(`^[A-Z]{2}[A-Z0-9+*.]{2,13}$`)
+	// VATTreatments are how a partner's self-billing invoices treat VAT (backend/payout, vat.go):
+	// domestic (VAT charged), reverse_charge, exempt (a small business), none.
+	VATTreatments = []string{"domestic", "reverse_charge", "exempt", "none"}
+	keyRe         = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+	couponRe      = regexp.MustCompile(`^[^\s,;]{1,64}$`)
+	countryRe     = regexp.MustCompile(`^[A-Z]{2}$`)
+	vatRe         = regexp.MustCompile(`^[A-Z]{2}[A-Z0-9+*.]{2,13}$`)
 )
 
 // Partner is a person or company that earns commissions in one program.
 type Partner struct {
-	ID          int64     `json:"id"`
-	ProgramID   int64     `json:"program_id"`
-	Name        string    `json:"name"`
-	Email       string    `json:"email"`
-	Key         string    `json:"key"`
-	Coupons     []string  `json:"coupons"`
-	Parent      string    `json:"parent"` // the parent partner's key, "" for none
-	Status      string    `json:"status"`
-	Address     string    `json:"address"`
-	Country     string    `json:"country"`
-	VATID       string    `json:"vat_id"`
-	Language    string    `json:"language"`
-	PaypalEmail string    `json:"paypal_email"`
-	IBAN        string    `json:"iban"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
+	ID          int64    `json:"id"`
+	ProgramID   int64    `json:"program_id"`
+	Name        string   `json:"name"`
+	Email       string   `json:"email"`
+	Key         string   `json:"key"`
+	Coupons     []string `json:"coupons"`
+	Parent      string   `json:"parent"` // the parent partner's key, "" for none
+	Status      string   `json:"status"`
+	Address     string   `json:"address"`
+	Country     string   `json:"country"`
+	VATID       string   `json:"vat_id"`
+	Language    string   `json:"language"`
+	PaypalEmail string   `json:"paypal_email"`
+	IBAN        string   `json:"iban"`
+	// VATTreatment is derived from the company's and the partner's country and VAT id when the
+	// partner is saved, unless a person chose it (VATTreatmentSet).
+	VATTreatment    string    `json:"vat_treatment"`
+	VATTreatmentSet bool      `json:"vat_treatment_set"`
+	CreatedAt       time.Time `json:"created_at"`
+	UpdatedAt       time.Time `json:"updated_at"`
 }
 
 // PartnerPatch changes some fields of a partner; nil fields stay as they are. It is also
@@ -52,6 +59,8 @@ type PartnerPatch struct {
 	Language    *string   `json:"language,omitempty"`
 	PaypalEmail *string   `json:"paypal_email,omitempty"`
 	IBAN        *string   `json:"iban,omitempty"`
+	// VATTreatment chooses the treatment; "auto" (or "") derives it again when saved.
+	VATTreatment *string `json:"vat_treatment,omitempty"`
 }
 
 // Apply returns p with the patch's fields set.
@@ -75,11 +84,20 @@ func (pp PartnerPatch) Apply(p Partner) Partner {
 	if pp.Coupons != nil {
 		p.Coupons = append([]string(nil), (*pp.Coupons)...)
 	}
+	if pp.VATTreatment != nil {
+		v := strings.ToLower(strings.TrimSpace(*pp.VATTreatment))
+		p.VATTreatmentSet = v != "" && v != "auto"
+		if p.VATTreatmentSet {
+			p.VATTreatment = v
+		}
+	}
 	return p
 }
 
 // NewPartner is a partner with the defaults: active, English.
-func NewPartner() Partner { return Partner{Status: "active", Language: "en", Coupons: []string{}} }
+func NewPartner() Partner {
+	return Partner{Status: "active", Language: "en", Coupons: []string{}, VATTreatment: "none"}
+}
 
 // Normalize brings fields to their canonical form: trimmed, e-mails lower case, country and
 // VAT id and IBAN upper case without spaces, coupons without blanks or repeats.
@@ -141,6 +159,7 @@ func (p *Partner) Validate() Problems {
 		ps.Add("vat_id", "%q is not a VAT id: a country prefix and 2 to 13 letters or digits", p.VATID)
 	}
 	OneOf(&ps, "language", p.Language, Languages)
+	OneOf(&ps, "vat_treatment", p.VATTreatment, VATTreatments)
 	if p.PaypalEmail != "" && !ValidEmail(p.PaypalEmail) {
 		ps.Add("paypal_email", "%q is not an e-mail address", p.PaypalEmail)
 	}

@@ -8,7 +8,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
+
+var decimalHundred = decimal.NewFromInt(100)
 
 // SettingSpec describes a setting: what it holds and how it is checked.
 type SettingSpec struct {
@@ -122,11 +126,31 @@ func countryOrEmpty(v string) string {
 	return ""
 }
 
+// vatRate is a VAT rate in percent: more than 0 and less than 100, at most two decimals
+// (Finland's 25.5).
+func vatRate(v string) string {
+	d, err := ParseAmount(v)
+	if err != nil || !d.IsPositive() || d.Cmp(decimalHundred) >= 0 || d.Exponent() < -2 {
+		return "is not a VAT rate in percent such as 19 or 25.5"
+	}
+	return ""
+}
+
+// normRate writes a rate without trailing zeros: 19.00 is 19.
+func normRate(v string) string {
+	d, err := ParseAmount(v)
+	if err != nil {
+		return v
+	}
+	return d.String()
+}
+
 var settingSpecs = []SettingSpec{
 	{Key: "company.name", Label: "Company name", check: anyText},
 	{Key: "company.address", Label: "Company address", check: anyText},
 	{Key: "company.country", Label: "Company country", check: countryOrEmpty},
 	{Key: "company.vat_id", Label: "Company VAT id", check: anyText},
+	{Key: "company.vat_rate", Label: "VAT rate in percent (empty: the standard rate of the company's country)", check: vatRate, norm: normRate},
 	{Key: "company.logo", Label: "Company logo (PNG or JPEG file)", check: anyText},
 	{Key: "company.iban", Label: "Company IBAN (pays SEPA transfers)", check: ibanOrEmpty},
 	{Key: "company.bic", Label: "Company BIC (optional)", check: bicOrEmpty, norm: NormalizeBIC},

@@ -65,6 +65,13 @@ func (l Lang) T(key string, args ...any) string {
 	return fmt.Sprintf(s, args...)
 }
 
+// Has says whether the language, or English, has a string for key.
+func (l Lang) Has(key string) bool {
+	_, ok := l.Strings[key]
+	_, en := langs["en"].Strings[key]
+	return ok || en
+}
+
 // Number writes a decimal text ("-1234.5") with the language's separators ("-1.234,5").
 func (l Lang) Number(dec string) string {
 	sign := ""

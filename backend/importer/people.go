@@ -10,7 +10,7 @@ import (
 // PartnersHeader is the header of a partners file (cli.md); only name, email and key are
 // required, and columns may stand in any order.
 var PartnersHeader = []string{"name", "email", "key", "coupons", "parent_key", "status", "address", "country",
-	"vat_id", "language", "paypal_email", "iban"}
+	"vat_id", "language", "paypal_email", "iban", "vat_treatment"}
 
 // LeadsHeader is the header of a leads file (cli.md).
 var LeadsHeader = []string{"partner_key", "email", "name", "status"}
@@ -37,7 +37,7 @@ func ReadPartners(file string, r io.Reader) ([]domain.PartnerRow, error) {
 		p := domain.PartnerPatch{Name: t.Opt("name"), Email: t.Opt("email"), Key: t.Opt("key"),
 			Parent: t.Opt("parent_key"), Address: t.Opt("address"), Country: t.Opt("country"), VATID: t.Opt("vat_id"),
 			PaypalEmail: t.Opt("paypal_email"), IBAN: t.Opt("iban"), Status: nonEmpty(t.Opt("status")),
-			Language: nonEmpty(t.Opt("language"))}
+			Language: nonEmpty(t.Opt("language")), VATTreatment: nonEmpty(t.Opt("vat_treatment"))}
 		if c := t.Opt("coupons"); c != nil {
 			coupons := splitList(*c)
 			p.Coupons = &coupons

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"partnerbook/backend/domain"
 )
 
@@ -22,12 +24,14 @@ func CheckDay(asOf, today string, dryRun bool) error {
 // Issuer is the company of the settings, as a run's invoices print it.
 type Issuer struct {
 	Name, Address, Country, VATID string
+	VATRate                       string // the rate the run charges domestic partners (RunRate)
 }
 
 // Missing names the settings an issuer lacks before a real run may issue invoices: the name and
 // the address always, the VAT id where the invoices need it (needVATID: a partner with a VAT
-// id, whose reverse-charge or VAT invoice must show both parties' ids).
-func (i Issuer) Missing(needVATID bool) []string {
+// id, whose reverse-charge or VAT invoice must show both parties' ids), and the VAT rate where
+// a domestic partner is paid (needRate).
+func (i Issuer) Missing(needVATID, needRate bool) []string {
 	var out []string
 	if strings.TrimSpace(i.Name) == "" {
 		out = append(out, "company.name")
@@ -38,12 +42,15 @@ func (i Issuer) Missing(needVATID bool) []string {
 	if needVATID && strings.TrimSpace(i.VATID) == "" {
 		out = append(out, "company.vat_id")
 	}
+	if r, err := decimal.NewFromString(i.VATRate); needRate && (err != nil || !r.IsPositive()) {
+		out = append(out, "company.vat_rate")
+	}
 	return out
 }
 
 // CheckIssuer refuses a real run whose issuer lacks a setting its invoices print.
-func CheckIssuer(i Issuer, needVATID, dryRun bool) error {
-	missing := i.Missing(needVATID)
+func CheckIssuer(i Issuer, needVATID, needRate, dryRun bool) error {
+	missing := i.Missing(needVATID, needRate)
 	if dryRun || len(missing) == 0 {
 		return nil
 	}

@@ -122,15 +122,15 @@ func TestChecks(t *testing.T) {
 		{"a VAT id given", Issuer{Name: "Shop", Address: "Main St 1", VATID: "DE123456789"}, true, nil},
 	}
 	for _, c := range issuers {
-		if got := c.i.Missing(c.needVAT); !reflect.DeepEqual(got, c.want) {
+		if got := c.i.Missing(c.needVAT, false); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: Missing = %v, want %v", c.name, got, c.want)
 		}
 	}
-	err := CheckIssuer(Issuer{Name: "Shop"}, false, false)
+	err := CheckIssuer(Issuer{Name: "Shop"}, false, false, false)
 	if err == nil || !strings.Contains(err.Error(), "company.address") {
 		t.Fatalf("CheckIssuer = %v", err)
 	}
-	if err := CheckIssuer(Issuer{}, true, true); err != nil {
+	if err := CheckIssuer(Issuer{}, true, true, true); err != nil {
 		t.Fatalf("a dry run was refused: %v", err)
 	}
 }

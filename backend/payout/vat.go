@@ -18,7 +18,7 @@ const (
 )
 
 // Treatments lists the treatments in the order people choose from.
-var Treatments = []string{Domestic, ReverseCharge, Exempt, NoVAT}
+var Treatments = domain.VATTreatments
 
 // euMembers are the member states by ISO 3166 code (Greece writes EL in VAT ids).
 var euMembers = map[string]bool{"AT": true, "BE": true, "BG": true, "HR": true, "CY": true, "CZ": true, "DK": true, "EE": true,
@@ -74,4 +74,33 @@ func VAT(net int64, currency, treatment string, rate decimal.Decimal) Amounts {
 	}
 	minor, _ := domain.ToMinor(vat, currency)
 	return Amounts{Net: net, VAT: minor, Gross: net + minor, Rate: rate}
+}
+
+// RunRate is the VAT rate a run charges domestic partners, in percent: the setting
+// company.vat_rate where set, else the standard rate of the company's country ("" outside the
+// EU). The run freezes it, so a later change of the setting changes no issued statement.
+func RunRate(setting, companyCountry string) string {
+	if s := strings.TrimSpace(setting); s != "" {
+		return s
+	}
+	return StandardRates[strings.ToUpper(strings.TrimSpace(companyCountry))]
+}
+
+// Payout is the VAT of one payout: its own net (its lines and adjustments, without the credit
+// notes it nets) charged by its treatment, and what it pays: the gross, less the credit notes
+// it nets at their gross (their VAT was reversed on the credit notes themselves, so it is not
+// reversed a second time by charging VAT on the netted amount).
+type Payout struct {
+	Amounts
+	NettedNet, NettedVAT int64 // the credit notes it nets (negative)
+}
+
+// Paid is what the partner is paid: the gross of the payout's own commissions plus the
+// netted credit notes' gross.
+func (p Payout) Paid() int64 { return p.Gross + p.NettedNet + p.NettedVAT }
+
+// Charge computes a payout's VAT from its net as the run decided it (credit notes netted
+// included) and the net and VAT of the credit notes it nets.
+func Charge(net, nettedNet, nettedVAT int64, currency, treatment string, rate decimal.Decimal) Payout {
+	return Payout{Amounts: VAT(net-nettedNet, currency, treatment, rate), NettedNet: nettedNet, NettedVAT: nettedVAT}
 }

@@ -61,3 +61,47 @@ func TestVAT(t *testing.T) {
 		t.Fatalf("the table: DE %s FI %s, %d entries", StandardRates["DE"], StandardRates["FI"], len(StandardRates))
 	}
 }
+
+func TestRunRate(t *testing.T) {
+	cases := []struct{ setting, country, want string }{
+		{"", "DE", "19"},
+		{"", "fi", "25.5"},
+		{"7", "DE", "7"}, // a person's rate wins
+		{"", "US", ""},
+		{"", "", ""},
+	}
+	for _, c := range cases {
+		if got := RunRate(c.setting, c.country); got != c.want {
+			t.Errorf("RunRate(%q, %q) = %q, want %q", c.setting, c.country, got, c.want)
+		}
+	}
+}
+
+// The worked example of docs/statements.md: an invoice, a credit note after a clawback, and the
+// next invoice netting the credit note at its gross (its VAT reversed once, not twice).
+func TestChargeNetting(t *testing.T) {
+	de := dec("19")
+	first := Charge(4321, 0, 0, "EUR", Domestic, de)
+	if first.VAT != 821 || first.Gross != 5142 || first.Paid() != 5142 {
+		t.Errorf("first invoice: %+v paid %d", first, first.Paid())
+	}
+	credit := Charge(-1000, 0, 0, "EUR", Domestic, de)
+	if credit.VAT != -190 || credit.Gross != -1190 {
+		t.Errorf("credit note: %+v", credit)
+	}
+	next := Charge(4000, -1000, credit.VAT, "EUR", Domestic, de) // lines 50.00, the credit note -10.00 netted
+	if next.Net != 5000 || next.VAT != 950 || next.Paid() != 4760 {
+		t.Errorf("netting invoice: %+v paid %d", next, next.Paid())
+	}
+	// Everything paid is the gross of everything earned: (43.21 − 10 + 50) × 1.19 = 99.0199.
+	if total := first.Paid() + next.Paid(); total != 9902 {
+		t.Errorf("paid in all %d, want 9902", total)
+	}
+	rc := Charge(4000, -1000, 0, "EUR", ReverseCharge, de)
+	if rc.VAT != 0 || rc.Paid() != 4000 {
+		t.Errorf("reverse charge netting: %+v paid %d", rc, rc.Paid())
+	}
+	if issuer := (Issuer{Name: "Shop", Address: "Street"}); len(issuer.Missing(false, true)) != 1 || len(issuer.Missing(false, false)) != 0 {
+		t.Errorf("a domestic partner needs a rate: %v", issuer.Missing(false, true))
+	}
+}

@@ -9,10 +9,11 @@ import (
 	"strings"
 
 	"partnerbook/backend/domain"
+	"partnerbook/backend/payout"
 )
 
 const partnerSelect = `SELECT p.id, p.program_id, p.name, p.email, p.key, COALESCE(pp.key, ''), p.status, p.address,
-	p.country, p.vat_id, p.language, p.paypal_email, p.iban, p.created_at, p.updated_at,
+	p.country, p.vat_id, p.language, p.paypal_email, p.iban, p.vat_treatment, p.vat_treatment_set, p.created_at, p.updated_at,
 	COALESCE((SELECT group_concat(code, char(31)) FROM (SELECT code FROM coupons c WHERE c.partner_id = p.id ORDER BY c.id)), '')
 	FROM partners p LEFT JOIN partners pp ON pp.id = p.parent_id`
 
@@ -20,7 +21,7 @@ func scanPartner(sc interface{ Scan(...any) error }) (domain.Partner, error) {
 	var p domain.Partner
 	var created, updated, coupons string
 	err := sc.Scan(&p.ID, &p.ProgramID, &p.Name, &p.Email, &p.Key, &p.Parent, &p.Status, &p.Address, &p.Country,
-		&p.VATID, &p.Language, &p.PaypalEmail, &p.IBAN, &created, &updated, &coupons)
+		&p.VATID, &p.Language, &p.PaypalEmail, &p.IBAN, &p.VATTreatment, &p.VATTreatmentSet, &created, &updated, &coupons)
 	p.CreatedAt, p.UpdatedAt = parseTime(created), parseTime(updated)
 	p.Coupons = []string{}
 	if coupons != "" {
@@ -104,6 +105,14 @@ func (tx *Tx) savePartner(programID int64, before *domain.Partner, patch domain.
 		p = *before
 	}
 	p = patch.Apply(p)
+	if !p.VATTreatmentSet {
+		country, err := tx.setting("company.country")
+		if err != nil {
+			return p, false, nil, err
+		}
+		p.Normalize()
+		p.VATTreatment = payout.DeriveTreatment(country, p.Country, p.VATID)
+	}
 	ps := p.Validate()
 	if len(ps) == 0 && before != nil && partnerEqual(*before, p) {
 		return *before, false, nil, nil
@@ -119,9 +128,10 @@ func (tx *Tx) savePartner(programID int64, before *domain.Partner, patch domain.
 	}
 	if before == nil {
 		res, err := tx.ExecContext(tx.ctx, `INSERT INTO partners (program_id, name, email, key, parent_id, status, address,
-			country, vat_id, language, paypal_email, iban, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			country, vat_id, language, paypal_email, iban, vat_treatment, vat_treatment_set, created_at, updated_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			programID, p.Name, p.Email, p.Key, parentID, p.Status, p.Address, p.Country, p.VATID, p.Language,
-			p.PaypalEmail, p.IBAN, tx.now, tx.now)
+			p.PaypalEmail, p.IBAN, p.VATTreatment, p.VATTreatmentSet, tx.now, tx.now)
 		if err != nil {
 			return p, false, nil, fmt.Errorf("sqlite: add partner %q: %w", p.Key, err)
 		}
@@ -129,9 +139,9 @@ func (tx *Tx) savePartner(programID int64, before *domain.Partner, patch domain.
 		p.ProgramID, p.CreatedAt = programID, parseTime(tx.now)
 	} else {
 		_, err := tx.ExecContext(tx.ctx, `UPDATE partners SET name=?, email=?, key=?, parent_id=?, status=?, address=?,
-			country=?, vat_id=?, language=?, paypal_email=?, iban=?, updated_at=? WHERE id=?`,
+			country=?, vat_id=?, language=?, paypal_email=?, iban=?, vat_treatment=?, vat_treatment_set=?, updated_at=? WHERE id=?`,
 			p.Name, p.Email, p.Key, parentID, p.Status, p.Address, p.Country, p.VATID, p.Language, p.PaypalEmail,
-			p.IBAN, tx.now, p.ID)
+			p.IBAN, p.VATTreatment, p.VATTreatmentSet, tx.now, p.ID)
 		if err != nil {
 			return p, false, nil, fmt.Errorf("sqlite: update partner %q: %w", p.Key, err)
 		}

@@ -61,11 +61,11 @@ func (s *Store) runPayouts(ctx context.Context, programID int64, asOf string, dr
 		if err != nil {
 			return err
 		}
-		if issues, needVAT := needs(balances, decisions); issues {
-			if err := payout.CheckIssuer(rec.issuer(), needVAT, dryRun); err != nil {
+		if issues, needVAT, needRate := needs(balances, decisions); issues {
+			if err := payout.CheckIssuer(rec.issuer(), needVAT, needRate, dryRun); err != nil {
 				return err
 			}
-			run.Missing = rec.issuer().Missing(needVAT)
+			run.Missing = rec.issuer().Missing(needVAT, needRate)
 		}
 		if err := tx.issue(&run, prog, rec, balances, decisions); err != nil {
 			return err
@@ -87,16 +87,18 @@ func (s *Store) runPayouts(ctx context.Context, programID int64, asOf string, dr
 	return run, err
 }
 
-// needs says whether a run issues anything (then it needs an issuer), and whether a payout
-// goes to a partner with a VAT id (its invoice shows both parties' VAT ids).
-func needs(bs []payable, ds []payout.Decision) (issues, vatID bool) {
+// needs says whether a run issues anything (then it needs an issuer), whether a payout goes
+// to a partner with a VAT id (its invoice shows both parties' VAT ids), and whether one goes to
+// a domestic partner (its invoice charges VAT at the company's rate).
+func needs(bs []payable, ds []payout.Decision) (issues, vatID, rate bool) {
 	for i, d := range ds {
 		if d.Kind != payout.Carry {
 			issues = true
 			vatID = vatID || bs[i].vatID != ""
+			rate = rate || bs[i].treatment == payout.Domestic
 		}
 	}
-	return issues, vatID
+	return issues, vatID, rate
 }
 
 // issue writes the run: the run's row with its frozen issuer, then each decision (a payout, a
@@ -124,7 +126,7 @@ func (tx *Tx) issue(run *domain.PayoutRun, prog domain.Program, rec runRecord, b
 			}
 			continue
 		}
-		if numbers[i], err = tx.pay(run, prog.ID, bs[i], d); err != nil {
+		if numbers[i], err = tx.pay(run, prog.ID, rec, bs[i], d); err != nil {
 			return fmt.Errorf("sqlite: payout of %s: %w", d.Key, err)
 		}
 	}
@@ -154,13 +156,18 @@ func (tx *Tx) nextNumber(asOf string) (string, error) {
 // pay makes one payout (or credit note): the next number, and its lines paid. A payout nets
 // the partner's open credit notes in its currency; a credit note records the latest invoice it
 // corrects.
-func (tx *Tx) pay(run *domain.PayoutRun, programID int64, b payable, d payout.Decision) (string, error) {
+func (tx *Tx) pay(run *domain.PayoutRun, programID int64, rec runRecord, b payable, d payout.Decision) (string, error) {
 	number, err := tx.nextNumber(run.AsOf)
 	if err != nil {
 		return "", err
 	}
-	r, err := tx.ExecContext(tx.ctx, `INSERT INTO payouts (run_id, program_id, partner_id, number, currency, amount, lines, method, kind, created_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`, run.Run, programID, d.Partner, number, d.Currency, d.Amount, d.Lines, b.method, d.Kind, tx.now)
+	v, err := tx.charge(rec, b, d)
+	if err != nil {
+		return "", err
+	}
+	r, err := tx.ExecContext(tx.ctx, `INSERT INTO payouts (run_id, program_id, partner_id, number, currency, amount, lines, method, kind,
+		vat_treatment, vat_rate, vat, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, run.Run, programID, d.Partner, number, d.Currency,
+		d.Amount, d.Lines, b.method, d.Kind, b.treatment, v.Rate.String(), v.VAT, tx.now)
 	if err != nil {
 		return "", err
 	}
@@ -189,9 +196,42 @@ func (tx *Tx) pay(run *domain.PayoutRun, programID int64, b payable, d payout.De
 	if n, err := res.RowsAffected(); err != nil || int(n) != d.Lines {
 		return "", fmt.Errorf("paid %d lines, expected %d (%v)", n, d.Lines, err)
 	}
-	run.Payouts = append(run.Payouts, domain.PayoutLine{Number: number, Partner: d.Key, Name: b.name, Currency: d.Currency,
-		Amount: domain.FormatMinor(d.Amount, d.Currency), Lines: d.Lines, Method: b.method, Kind: d.Kind})
+	run.Payouts = append(run.Payouts, payoutLine(domain.PayoutLine{Number: number, Partner: d.Key, Name: b.name, Currency: d.Currency,
+		Lines: d.Lines, Method: b.method, Kind: d.Kind, VATTreatment: b.treatment}, v))
 	return number, nil
+}
+
+// charge is the VAT of a payout the run makes: its treatment is the partner's, its rate the
+// run's; a payout that nets credit notes pays them back at their gross.
+func (tx *Tx) charge(rec runRecord, b payable, d payout.Decision) (payout.Payout, error) {
+	rate := decimal.Zero
+	if b.treatment == payout.Domestic && rec.VATRate != "" {
+		r, err := decimal.NewFromString(rec.VATRate)
+		if err != nil {
+			return payout.Payout{}, domain.Errorf(domain.EInvalid, "company.vat_rate %q is not a number", rec.VATRate)
+		}
+		rate = r
+	}
+	var nettedNet, nettedVAT int64
+	if d.Nets {
+		if err := tx.QueryRowContext(tx.ctx, `SELECT COALESCE(sum(amount), 0), COALESCE(sum(vat), 0) FROM payouts WHERE partner_id = ?
+			AND currency = ? AND kind = 'credit_note' AND netted_by IS NULL`, d.Partner, d.Currency).Scan(&nettedNet, &nettedVAT); err != nil {
+			return payout.Payout{}, fmt.Errorf("netted credit notes: %w", err)
+		}
+	}
+	return payout.Charge(d.Amount, nettedNet, nettedVAT, d.Currency, b.treatment, rate), nil
+}
+
+// payoutLine fills a payout's amounts: net (as the run decided it, credit notes netted
+// included), the VAT rate, the VAT with that of the netted credit notes, and the amount paid.
+func payoutLine(p domain.PayoutLine, v payout.Payout) domain.PayoutLine {
+	net := v.Net + v.NettedNet
+	p.Net, p.VAT = domain.FormatMinor(net, p.Currency), domain.FormatMinor(v.VAT+v.NettedVAT, p.Currency)
+	p.Amount, p.VATRate = domain.FormatMinor(v.Paid(), p.Currency), "0"
+	if !v.Rate.IsZero() {
+		p.VATRate = v.Rate.String()
+	}
+	return p
 }
 
 // payable is a balance with what the store adds: the partner's name, method and VAT id, and a
@@ -199,18 +239,18 @@ func (tx *Tx) pay(run *domain.PayoutRun, programID int64, b payable, d payout.De
 // prints of the partner, for the run's fingerprint.
 type payable struct {
 	payout.Balance
-	name, method, vatID, digest string
+	name, method, vatID, treatment, digest string
 }
 
 // payable sums each partner's approved unpaid lines per currency as of the day.
 func (tx *Tx) payable(programID int64, asOf string) ([]payable, error) {
-	rows, err := tx.QueryContext(tx.ctx, `SELECT p.id, p.key, p.name, p.vat_id, l.currency,
+	rows, err := tx.QueryContext(tx.ctx, `SELECT p.id, p.key, p.name, p.vat_id, p.vat_treatment, l.currency,
 		CASE WHEN p.iban <> '' THEN 'iban' WHEN p.paypal_email <> '' THEN 'paypal' ELSE 'other' END, sum(l.amount), count(*),
 		COALESCE((SELECT sum(c.amount) FROM payouts c WHERE c.partner_id = p.id AND c.currency = l.currency
 			AND c.kind = 'credit_note' AND c.netted_by IS NULL), 0),
 		sum(l.id) || '/' || sum(l.id * l.amount) || '/' || max(l.updated_at) || '/' || p.updated_at || '/' ||
 			p.name || char(31) || p.email || char(31) || p.address || char(31) || p.country || char(31) || p.vat_id || char(31) ||
-			p.language || char(31) || p.iban || char(31) || p.paypal_email
+			p.language || char(31) || p.iban || char(31) || p.paypal_email || char(31) || p.vat_treatment
 		FROM commission_lines l JOIN partners p ON p.id = l.partner_id
 		WHERE l.program_id = ? AND l.payout_id IS NULL AND `+statusAsOf+` = 'approved'
 		GROUP BY p.id, l.currency ORDER BY p.key COLLATE NOCASE, l.currency`, programID, asOf)
@@ -221,7 +261,7 @@ func (tx *Tx) payable(programID int64, asOf string) ([]payable, error) {
 	var out []payable
 	for rows.Next() {
 		var b payable
-		if err := rows.Scan(&b.Partner, &b.Key, &b.name, &b.vatID, &b.Currency, &b.method, &b.Amount, &b.Lines, &b.Credit, &b.digest); err != nil {
+		if err := rows.Scan(&b.Partner, &b.Key, &b.name, &b.vatID, &b.treatment, &b.Currency, &b.method, &b.Amount, &b.Lines, &b.Credit, &b.digest); err != nil {
 			return nil, fmt.Errorf("sqlite: payable balances: %w", err)
 		}
 		out = append(out, b)

@@ -23,10 +23,14 @@ type runRecord struct {
 	IBAN   string          `json:"iban"` // the shop's account, the SEPA file's debtor
 	BIC    string          `json:"bic"`
 	Logo   string          `json:"logo"` // SHA-256 of the logo's bytes in statement_logos, "" for none
+	// VATRate is the rate, in percent, the run charged domestic partners (payout.RunRate of
+	// company.vat_rate and company.country), "" where none.
+	VATRate string `json:"vat_rate,omitempty"`
 }
 
 func (r runRecord) issuer() payout.Issuer {
-	return payout.Issuer{Name: r.Issuer.Name, Address: r.Issuer.Address, Country: r.Issuer.Country, VATID: r.Issuer.VATID}
+	return payout.Issuer{Name: r.Issuer.Name, Address: r.Issuer.Address, Country: r.Issuer.Country, VATID: r.Issuer.VATID,
+		VATRate: r.VATRate}
 }
 
 func (r runRecord) json() string {
@@ -49,19 +53,20 @@ func (tx *Tx) runRecord() (runRecord, error) {
 		return v, nil
 	}
 	var r runRecord
-	var logo string
+	var logo, rate string
 	for _, f := range []struct {
 		key string
 		to  *string
 	}{{"company.name", &r.Issuer.Name}, {"company.address", &r.Issuer.Address}, {"company.country", &r.Issuer.Country},
 		{"company.vat_id", &r.Issuer.VATID}, {"company.language", &r.Lang}, {"company.iban", &r.IBAN}, {"company.bic", &r.BIC},
-		{"company.logo", &logo}} {
+		{"company.logo", &logo}, {"company.vat_rate", &rate}} {
 		v, err := get(f.key)
 		if err != nil {
 			return r, err
 		}
 		*f.to = v
 	}
+	r.VATRate = payout.RunRate(rate, r.Issuer.Country)
 	if logo == "" {
 		return r, nil
 	}
@@ -186,13 +191,20 @@ func buildStatement(ctx context.Context, q querier, id int64, loc *time.Location
 	var st statement.Statement
 	var partnerID, runID int64
 	var kind, created, asOf, iban, paypal string
+	var vat int64
 	err := q.QueryRowContext(ctx, `SELECT py.number, py.partner_id, py.run_id, py.kind, py.currency, py.method, r.created_at, r.as_of,
-		p.key, p.name, p.email, p.address, p.country, p.vat_id, p.language, p.iban, p.paypal_email
+		p.key, p.name, p.email, p.address, p.country, p.vat_id, p.language, p.iban, p.paypal_email, py.vat_treatment, py.vat_rate, py.vat
 		FROM payouts py JOIN payout_runs r ON r.id = py.run_id JOIN partners p ON p.id = py.partner_id
 		WHERE py.id = ?`, id).Scan(&st.Number, &partnerID, &runID, &kind, &st.Currency, &st.Method, &created, &asOf, &st.PartnerKey,
-		&st.Partner.Name, &st.Partner.Email, &st.Partner.Address, &st.Partner.Country, &st.Partner.VATID, &st.Lang, &iban, &paypal)
+		&st.Partner.Name, &st.Partner.Email, &st.Partner.Address, &st.Partner.Country, &st.Partner.VATID, &st.Lang, &iban, &paypal,
+		&st.VATTreatment, &st.VATRate, &vat)
 	if err != nil {
 		return st, fmt.Errorf("sqlite: payout %d: %w", id, err)
+	}
+	if st.VATTreatment == payout.Domestic {
+		st.VAT = domain.FormatMinor(vat, st.Currency)
+	} else {
+		st.VATRate = ""
 	}
 	st.Credit, st.Issued, st.PeriodTo, st.Issuer = kind == "credit_note", parseTime(created), asOf, rec.Issuer
 	switch st.Method {

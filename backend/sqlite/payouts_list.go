@@ -5,12 +5,17 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"partnerbook/backend/domain"
+	"partnerbook/backend/payout"
 )
 
 // ListPayouts lists a program's payouts, newest first.
 func (s *Store) ListPayouts(ctx context.Context, programID int64) ([]domain.PayoutLine, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT py.number, p.key, p.name, py.currency, py.amount, py.lines, py.method, py.kind, py.run_id, r.as_of
+	rows, err := s.db.QueryContext(ctx, `SELECT py.number, p.key, p.name, py.currency, py.amount, py.lines, py.method, py.kind, py.run_id, r.as_of,
+		py.vat_treatment, py.vat_rate, py.vat, COALESCE((SELECT sum(c.amount) FROM payouts c WHERE c.netted_by = py.id), 0),
+		COALESCE((SELECT sum(c.vat) FROM payouts c WHERE c.netted_by = py.id), 0)
 		FROM payouts py JOIN partners p ON p.id = py.partner_id JOIN payout_runs r ON r.id = py.run_id
 		WHERE py.program_id = ? ORDER BY py.id DESC`, programID)
 	if err != nil {
@@ -20,12 +25,19 @@ func (s *Store) ListPayouts(ctx context.Context, programID int64) ([]domain.Payo
 	out := []domain.PayoutLine{}
 	for rows.Next() {
 		var p domain.PayoutLine
-		var amount int64
-		if err := rows.Scan(&p.Number, &p.Partner, &p.Name, &p.Currency, &amount, &p.Lines, &p.Method, &p.Kind, &p.Run, &p.At); err != nil {
+		var amount, vat, nettedNet, nettedVAT int64
+		var rate string
+		if err := rows.Scan(&p.Number, &p.Partner, &p.Name, &p.Currency, &amount, &p.Lines, &p.Method, &p.Kind, &p.Run, &p.At,
+			&p.VATTreatment, &rate, &vat, &nettedNet, &nettedVAT); err != nil {
 			return nil, fmt.Errorf("sqlite: payouts: %w", err)
 		}
-		p.Amount = domain.FormatMinor(amount, p.Currency)
-		out = append(out, p)
+		r, err := decimal.NewFromString(rate)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: payout %s: VAT rate %q: %w", p.Number, rate, err)
+		}
+		v := payout.Payout{Amounts: payout.Amounts{Net: amount - nettedNet, VAT: vat, Gross: amount - nettedNet + vat, Rate: r},
+			NettedNet: nettedNet, NettedVAT: nettedVAT}
+		out = append(out, payoutLine(p, v))
 	}
 	return out, rows.Err()
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"partnerbook/backend/domain"
+	"partnerbook/backend/payout"
 )
 
 // SetSetting stores a setting; secrets go to the secret store and only their being set is
@@ -32,6 +33,11 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		if err := tx.setSetting(key, v); err != nil {
 			return err
 		}
+		if key == "company.country" {
+			if err := tx.rederiveVAT(v); err != nil {
+				return err
+			}
+		}
 		return tx.audit("setting.set", "setting", 0, 0, map[string]string{"key": key, "value": v})
 	})
 }
@@ -46,6 +52,54 @@ func (tx *Tx) setSetting(key, v string) error {
 	}
 	if err != nil {
 		return fmt.Errorf("sqlite: setting %s: %w", key, err)
+	}
+	return nil
+}
+
+// setting reads a plain setting in the transaction ("" when unset).
+func (tx *Tx) setting(key string) (string, error) {
+	var v string
+	err := tx.QueryRowContext(tx.ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("sqlite: setting %s: %w", key, err)
+	}
+	return v, nil
+}
+
+// rederiveVAT derives again the VAT treatment of every partner whose treatment no person
+// chose, when the company's country changes (the treatment compares the two countries).
+func (tx *Tx) rederiveVAT(country string) error {
+	rows, err := tx.QueryContext(tx.ctx, `SELECT id, country, vat_id, vat_treatment FROM partners WHERE vat_treatment_set = 0`)
+	if err != nil {
+		return fmt.Errorf("sqlite: partners' VAT treatment: %w", err)
+	}
+	type change struct {
+		id int64
+		to string
+	}
+	var changes []change
+	for rows.Next() {
+		var id int64
+		var pc, vatID, was string
+		if err := rows.Scan(&id, &pc, &vatID, &was); err != nil {
+			rows.Close()
+			return fmt.Errorf("sqlite: partners' VAT treatment: %w", err)
+		}
+		if to := payout.DeriveTreatment(country, pc, vatID); to != was {
+			changes = append(changes, change{id, to})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: partners' VAT treatment: %w", err)
+	}
+	for _, c := range changes {
+		if _, err := tx.ExecContext(tx.ctx, `UPDATE partners SET vat_treatment = ?, updated_at = ? WHERE id = ?`, c.to, tx.now, c.id); err != nil {
+			return fmt.Errorf("sqlite: partner %d's VAT treatment: %w", c.id, err)
+		}
 	}
 	return nil
 }

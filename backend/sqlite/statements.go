@@ -121,18 +121,21 @@ func statementLines(ctx context.Context, q querier, id int64, loc *time.Location
 
 // statementNetted reads the credit notes a payout nets.
 func statementNetted(ctx context.Context, q querier, id int64, st *statement.Statement) error {
-	rows, err := q.QueryContext(ctx, `SELECT number, amount FROM payouts WHERE netted_by = ? ORDER BY id`, id)
+	rows, err := q.QueryContext(ctx, `SELECT number, amount, vat FROM payouts WHERE netted_by = ? ORDER BY id`, id)
 	if err != nil {
 		return fmt.Errorf("sqlite: netted credit notes: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var n statement.Netted
-		var a int64
-		if err := rows.Scan(&n.Number, &a); err != nil {
+		var a, vat int64
+		if err := rows.Scan(&n.Number, &a, &vat); err != nil {
 			return fmt.Errorf("sqlite: netted credit notes: %w", err)
 		}
 		n.Amount = domain.FormatMinor(a, st.Currency)
+		if vat != 0 {
+			n.VAT = domain.FormatMinor(vat, st.Currency)
+		}
 		st.Netted = append(st.Netted, n)
 	}
 	return rows.Err()
@@ -212,7 +215,7 @@ func (s *Store) RunDocuments(ctx context.Context, programID, runID int64) (RunDo
 
 // readRunPayouts reads a run's payouts from their frozen statements.
 func (s *Store) readRunPayouts(ctx context.Context, runID int64, d *RunDocuments) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT py.amount, s.record FROM payouts py JOIN statements s ON s.payout_id = py.id
+	rows, err := s.db.QueryContext(ctx, `SELECT py.amount, py.vat_treatment, s.record FROM payouts py JOIN statements s ON s.payout_id = py.id
 		WHERE py.run_id = ? ORDER BY py.number`, runID)
 	if err != nil {
 		return fmt.Errorf("sqlite: run payouts: %w", err)
@@ -220,9 +223,9 @@ func (s *Store) readRunPayouts(ctx context.Context, runID int64, d *RunDocuments
 	defer rows.Close()
 	for rows.Next() {
 		var amount int64
-		var record string
+		var record, treatment string
 		var st statement.Statement
-		if err := rows.Scan(&amount, &record); err != nil {
+		if err := rows.Scan(&amount, &treatment, &record); err != nil {
 			return fmt.Errorf("sqlite: run payouts: %w", err)
 		}
 		if err := json.Unmarshal([]byte(record), &st); err != nil {
@@ -231,13 +234,14 @@ func (s *Store) readRunPayouts(ctx context.Context, runID int64, d *RunDocuments
 		rp := statement.RunPayout{Number: st.Number, Date: d.Run.AsOf, Credit: st.Credit, Currency: st.Currency, Method: st.Method,
 			Key: st.PartnerKey, Partner: st.Partner.Name, Country: st.Partner.Country, VATID: st.Partner.VATID,
 			Net: domain.FormatMinor(amount, st.Currency)}
+		runPayoutVAT(&rp, st, treatment)
 		d.Run.Payouts = append(d.Run.Payouts, rp)
 		d.Numbers = append(d.Numbers, rp.Number)
 		if rp.Credit {
 			continue
 		}
 		p := payfile.Payment{Number: rp.Number, Key: rp.Key, Name: rp.Partner, Contact: st.Partner.Email, VATID: rp.VATID,
-			Currency: rp.Currency, Amount: rp.Net}
+			Currency: rp.Currency, Amount: rp.Gross}
 		switch st.Method {
 		case "paypal":
 			p.Email = st.MethodDetail
@@ -248,6 +252,24 @@ func (s *Store) readRunPayouts(ctx context.Context, runID int64, d *RunDocuments
 		d.Methods = append(d.Methods, rp.Method)
 	}
 	return rows.Err()
+}
+
+// runPayoutVAT fills a run payout's VAT from its frozen statement: the treatment, the rate, the
+// VAT (its own and that of the credit notes it nets) and the gross, what is paid. Statements
+// issued before VAT was shown paid their net.
+func runPayoutVAT(rp *statement.RunPayout, st statement.Statement, treatment string) {
+	t := st.Totals()
+	places := domain.MinorUnits(st.Currency)
+	rp.VATTreatment, rp.VATRate = st.VATTreatment, st.VATRate
+	if rp.VATTreatment == "" {
+		rp.VATTreatment = treatment
+	}
+	if rp.VATRate == "" {
+		rp.VATRate = "0"
+	}
+	vat := t.VAT.Add(t.NettedVAT)
+	rp.VAT = vat.StringFixed(places)
+	rp.Gross = domain.FromMinor(0, st.Currency).Add(t.Net).Add(t.Netted).Add(vat).StringFixed(places)
 }
 
 // RunOfPayout is the run a payout (by number) belongs to.

@@ -14,7 +14,7 @@ func TestBookkeepingCSVFormulaSafe(t *testing.T) {
 	if err := BookkeepingCSV(&b, r); err != nil {
 		t.Fatal(err)
 	}
-	want := `2025-0009,2025-04-01,"'=HYPERLINK(""http://evil.test"",""x"")",'@evil,,,-5.20,EUR,paypal,credit_note` + "\n"
+	want := `2025-0009,2025-04-01,"'=HYPERLINK(""http://evil.test"",""x"")",'@evil,,,-5.20,EUR,paypal,credit_note,,,0.00,-5.20` + "\n"
 	if !strings.HasSuffix(b.String(), want) {
 		t.Errorf("csv:\n%s\nwant the row:\n%s", b.String(), want)
 	}

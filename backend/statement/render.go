@@ -94,8 +94,17 @@ func PDF(s Statement) ([]byte, error) {
 	if len(s.Adjustments) > 0 {
 		sum(l.T("statement.adjust_total"), t.Adjustments, false)
 	}
+	if s.Charged() {
+		sum(l.T("statement.net"), t.Net, false)
+		sum(l.T("statement.vat", l.Number(s.VATRate)), t.VAT, false)
+		sum(l.T("statement.gross"), t.Gross, true)
+	}
 	if len(s.Netted) > 0 {
-		sum(l.T("statement.netted_total"), t.Netted, false)
+		if t.NettedVAT.IsZero() {
+			sum(l.T("statement.netted_total"), t.Netted, false)
+		} else {
+			sum(l.T("statement.netted_gross"), t.Netted.Add(t.NettedVAT), false)
+		}
 	}
 	if s.Credit {
 		sum(l.T("statement.credit_total"), t.Total, true)
@@ -114,11 +123,29 @@ func PDF(s Statement) ([]byte, error) {
 	}
 	pdf.Ln(3)
 	d.text(l.T("statement.self_billing", s.Issuer.Name, s.Partner.Name), 8, false)
-	if s.ReverseCharge() {
+	if note := vatNote(l, s); note != "" {
 		pdf.Ln(1)
-		d.text(l.T("statement.reverse_charge"), 8, true)
+		d.text(note, 8, true)
 	}
 	return d.bytes()
+}
+
+// vatNote is what the statement says of VAT below the totals: the reverse-charge sentence, the
+// exemption note of the partner's country (a general one where the table has none), or why no
+// VAT is shown; nothing for a domestic statement, whose totals show it.
+func vatNote(l i18n.Lang, s Statement) string {
+	switch {
+	case s.ReverseCharge():
+		return l.T("statement.reverse_charge")
+	case s.VATTreatment == "exempt":
+		if key := "statement.exempt." + strings.ToUpper(strings.TrimSpace(s.Partner.Country)); l.Has(key) {
+			return l.T(key)
+		}
+		return l.T("statement.exempt")
+	case s.VATTreatment == "none":
+		return l.T("statement.vat_none")
+	}
+	return ""
 }
 
 func ruleText(a, b string) string {

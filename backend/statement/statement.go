@@ -35,7 +35,8 @@ type Line struct {
 // Netted is an earlier credit note whose amount this payout nets.
 type Netted struct {
 	Number string `json:"number"`
-	Amount string `json:"amount"`
+	Amount string `json:"amount"`        // net
+	VAT    string `json:"vat,omitempty"` // the VAT the credit note reversed, netted with it
 }
 
 // Carried is a balance the run carried forward for the partner, with its reason.
@@ -65,11 +66,21 @@ type Statement struct {
 	Adjustments  []Line    `json:"adjustments"` // clawbacks and manual adjustments
 	Netted       []Netted  `json:"netted"`
 	Carried      []Carried `json:"carried"`
+	// VATTreatment is the partner's treatment when the statement was issued: domestic,
+	// reverse_charge, exempt or none; "" in statements issued before VAT was shown, which print
+	// the reverse-charge note by the countries as they always did. VATRate (percent) and VAT
+	// (on the payout's own net, decimal text) are set for domestic.
+	VATTreatment string `json:"vat_treatment,omitempty"`
+	VATRate      string `json:"vat_rate,omitempty"`
+	VAT          string `json:"vat,omitempty"`
 }
 
-// Totals are the sums a statement prints.
+// Totals are the sums a statement prints: Net is the payout's own (lines and adjustments),
+// Gross that with its VAT; Netted the credit notes it nets (net) and NettedVAT their VAT; Total
+// what is paid (or, for a credit note, owed).
 type Totals struct {
 	Lines, Adjustments, Netted, Total decimal.Decimal
+	Net, VAT, Gross, NettedVAT        decimal.Decimal
 }
 
 // Totals adds the statement's amounts exactly.
@@ -83,12 +94,22 @@ func (s Statement) Totals() Totals {
 	}
 	for _, n := range s.Netted {
 		t.Netted = t.Netted.Add(dec(n.Amount))
+		t.NettedVAT = t.NettedVAT.Add(dec(n.VAT))
 	}
-	t.Total = t.Lines.Add(t.Adjustments).Add(t.Netted)
+	t.Net = t.Lines.Add(t.Adjustments)
+	t.VAT = dec(s.VAT)
+	t.Gross = t.Net.Add(t.VAT)
+	t.Total = t.Gross.Add(t.Netted).Add(t.NettedVAT)
 	return t
 }
 
+// Charged says whether the statement charges VAT (a domestic partner's).
+func (s Statement) Charged() bool { return s.VATTreatment == "domestic" }
+
 func dec(s string) decimal.Decimal {
+	if s == "" {
+		return decimal.Zero
+	}
 	d, _ := decimal.NewFromString(s)
 	return d
 }
@@ -99,8 +120,12 @@ var eu = map[string]bool{"AT": true, "BE": true, "BG": true, "HR": true, "CY": t
 	"LU": true, "MT": true, "NL": true, "PL": true, "PT": true, "RO": true, "SK": true, "SI": true, "ES": true, "SE": true}
 
 // ReverseCharge says whether the partner is a business (a VAT id) in another EU country than
-// the issuer: then the recipient accounts for the VAT and the statement says so.
+// the issuer: then the recipient accounts for the VAT and the statement says so. Statements
+// issued with a VAT treatment follow it.
 func (s Statement) ReverseCharge() bool {
+	if s.VATTreatment != "" {
+		return s.VATTreatment == "reverse_charge"
+	}
 	ic, pc := strings.ToUpper(strings.TrimSpace(s.Issuer.Country)), strings.ToUpper(strings.TrimSpace(s.Partner.Country))
 	return strings.TrimSpace(s.Partner.VATID) != "" && eu[ic] && eu[pc] && ic != pc
 }

@@ -189,14 +189,17 @@ func TestSummaryAndCSV(t *testing.T) {
 	r := Run{ID: 3, AsOf: "2025-04-01", Created: time.Date(2025, 4, 1, 9, 0, 0, 0, time.UTC), Lang: "en",
 		Issuer: Party{Name: "Shop"}, Payouts: []RunPayout{
 			{Number: "2025-0001", Date: "2025-04-01", Partner: "Bjørn Øster", Key: "bjorn", Country: "DK", VATID: "DK1", Net: "120.50", Currency: "EUR", Method: "iban"},
-			{Number: "2025-0002", Date: "2025-04-01", Partner: "Lena", Key: "lena", Net: "-5.20", Currency: "EUR", Method: "paypal", Credit: true}},
+			{Number: "2025-0002", Date: "2025-04-01", Partner: "Lena", Key: "lena", Net: "-5.20", Currency: "EUR", Method: "paypal", Credit: true},
+			{Number: "2025-0003", Date: "2025-04-01", Partner: "Jonas", Key: "jonas", Country: "DE", VATID: "DE123456789", Net: "43.21",
+				Currency: "EUR", Method: "iban", VATTreatment: "domestic", VATRate: "19", VAT: "8.21", Gross: "51.42"}},
 		Carried: []RunCarried{{Key: "kira", Currency: "EUR", Amount: "10.00", Reason: "below the threshold"}}}
 	b, err := SummaryPDF(r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := pdftotext(t, b)
-	for _, want := range []string{"Payout run 3", "Bjørn Øster (bjorn)", "120.50 EUR", "-5.20 EUR", "115.30 EUR", "kira", "below the threshold"} {
+	text := strings.Join(strings.Fields(pdftotext(t, b)), " ")
+	for _, want := range []string{"Payout run 3", "Bjørn Øster (bjorn)", "120.50 EUR", "-5.20 EUR", "kira", "below the threshold",
+		"Totals · Net 158.51 EUR", "Totals · VAT 8.21 EUR", "Totals · Gross (paid) 166.72 EUR", "51.42 EUR"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the summary lacks %q:\n%s", want, text)
 		}
@@ -205,9 +208,10 @@ func TestSummaryAndCSV(t *testing.T) {
 	if err := BookkeepingCSV(&csv, r); err != nil {
 		t.Fatal(err)
 	}
-	want := "number,date,partner,key,country,vat_id,net,currency,method,type\n" +
-		"2025-0001,2025-04-01,Bjørn Øster,bjorn,DK,DK1,120.50,EUR,iban,invoice\n" +
-		"2025-0002,2025-04-01,Lena,lena,,,-5.20,EUR,paypal,credit_note\n"
+	want := "number,date,partner,key,country,vat_id,net,currency,method,type,vat_treatment,vat_rate,vat,gross\n" +
+		"2025-0001,2025-04-01,Bjørn Øster,bjorn,DK,DK1,120.50,EUR,iban,invoice,,,0.00,120.50\n" +
+		"2025-0002,2025-04-01,Lena,lena,,,-5.20,EUR,paypal,credit_note,,,0.00,-5.20\n" +
+		"2025-0003,2025-04-01,Jonas,jonas,DE,DE123456789,43.21,EUR,iban,invoice,domestic,19,8.21,51.42\n"
 	if csv.String() != want {
 		t.Errorf("csv:\n%s\nwant:\n%s", csv.String(), want)
 	}

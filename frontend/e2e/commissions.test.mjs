@@ -74,7 +74,7 @@ test('preview a payout run, then confirm it', async () => {
   const preview = byTest('preview-table')
   await preview.waitFor()
   // kira: 1.00 + 7.30 + 45.00 = 53.30, over the threshold of 50; lena has nothing approved.
-  assert.match(await preview.innerText(), /2025-0001\s+kira\s+53\.30 EUR\s+3/)
+  assert.match(await preview.innerText(), /2025-0001\s+kira\s+53\.30\s+–\s+53\.30 EUR\s+3/)
   // No company yet: the screen asks for the issuer of the invoices before a run.
   await byTest('company-details').waitFor()
   assert.ok(await byTest('run-confirm').isDisabled())

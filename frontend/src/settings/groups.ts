@@ -3,7 +3,7 @@
 // A setting the backend knows but no group lists still shows, under "More".
 
 /** How a setting is edited. */
-export type FieldKind = 'text' | 'lines' | 'email' | 'url' | 'country' | 'language' | 'port' | 'security' | 'password' | 'logo' | 'switch' | 'select'
+export type FieldKind = 'text' | 'lines' | 'email' | 'url' | 'country' | 'language' | 'port' | 'security' | 'password' | 'logo' | 'switch' | 'select' | 'rate'
 
 /** One setting on the screen. */
 export interface Field {
@@ -48,6 +48,7 @@ export const groups: Group[] = [
       { key: 'company.address', label: 'Address', kind: 'lines', placeholder: 'Hauptstraße 1\n10115 Berlin', help: 'As it should be printed, one line per line.' },
       { key: 'company.country', label: 'Country', kind: 'country' },
       { key: 'company.vat_id', label: 'VAT id', placeholder: 'DE123456789', help: 'Printed on statements; leave empty if you have none.' },
+      { key: 'company.vat_rate', label: 'VAT rate (%)', kind: 'rate', help: 'Charged on the statements of partners with VAT in your country. Empty: the standard rate of your country. Each payout run keeps the rate it used.' },
       { key: 'company.logo', label: 'Logo', kind: 'logo', help: 'A PNG or JPEG file, shown at the top of statements.' },
       { key: 'company.website', label: 'Shop website', kind: 'url', placeholder: 'https://shop.example.com', help: "Partners' links are this address with ?ref= and their key." },
       { key: 'company.language', label: 'Summary language', help: 'The language of the run summary a payout run writes.', kind: 'language' },

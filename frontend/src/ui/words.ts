@@ -70,6 +70,12 @@ export const words: Record<string, Table> = {
     refunded: w('Refunded', 'The whole order was refunded; it earns nothing.', 'Erstattet', 'Die ganze Bestellung wurde erstattet; sie bringt nichts ein.'),
     cancelled: w('Cancelled', 'The order was cancelled or voided; it earns nothing.', 'Storniert', 'Die Bestellung wurde storniert; sie bringt nichts ein.'),
   },
+  vatTreatment: {
+    domestic: w('VAT charged', 'A VAT-registered business in your country: the statement shows net, VAT and gross, and the gross is paid.', 'Mit Umsatzsteuer', 'Ein umsatzsteuerpflichtiges Unternehmen im Inland: die Gutschrift zeigt netto, Umsatzsteuer und brutto; gezahlt wird brutto.'),
+    reverse_charge: w('Reverse charge', 'A VAT-registered business in another EU country: net only; the partner accounts for the VAT.', 'Reverse-Charge', 'Ein Unternehmen mit USt-IdNr. in einem anderen EU-Land: nur netto; die Steuer schuldet der Leistungsempfänger.'),
+    exempt: w('Small business, no VAT', "Charges no VAT (in Germany § 19 UStG): net only, with its country's exemption note.", 'Kleinunternehmer', 'Berechnet keine Umsatzsteuer (§ 19 UStG): nur netto, mit dem Hinweis seines Landes.'),
+    none: w('No VAT', 'A private person, or a business outside the EU: net only.', 'Ohne Umsatzsteuer', 'Privatperson oder Unternehmen außerhalb der EU: nur netto.'),
+  },
   partnerStatus: {
     active: w('Active', 'Earns commissions.', 'Aktiv', 'Verdient Provisionen.'),
     pending: w('Pending', 'Not approved yet: sales are recorded but rejected.', 'Wartend', 'Noch nicht freigegeben: Verkäufe werden erfasst, aber abgelehnt.'),

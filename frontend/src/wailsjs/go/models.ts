@@ -696,6 +696,8 @@ export namespace app {
 	    language: string;
 	    paypal_email: string;
 	    iban: string;
+	    vat_treatment: string;
+	    vat_treatment_set: boolean;
 	    created_at: string;
 	
 	    static createFrom(source: any = {}) {
@@ -717,6 +719,8 @@ export namespace app {
 	        this.language = source["language"];
 	        this.paypal_email = source["paypal_email"];
 	        this.iban = source["iban"];
+	        this.vat_treatment = source["vat_treatment"];
+	        this.vat_treatment_set = source["vat_treatment_set"];
 	        this.created_at = source["created_at"];
 	    }
 	}
@@ -1145,6 +1149,7 @@ export namespace app {
 	    value: string;
 	    secret: boolean;
 	    set: boolean;
+	    offer?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Setting(source);
@@ -1157,6 +1162,7 @@ export namespace app {
 	        this.value = source["value"];
 	        this.secret = source["secret"];
 	        this.set = source["set"];
+	        this.offer = source["offer"];
 	    }
 	}
 	export class SiteSetup {
@@ -2044,6 +2050,10 @@ export namespace domain {
 	    name?: string;
 	    currency: string;
 	    amount: string;
+	    net: string;
+	    vat_rate: string;
+	    vat: string;
+	    vat_treatment: string;
 	    lines: number;
 	    method?: string;
 	    kind: string;
@@ -2061,6 +2071,10 @@ export namespace domain {
 	        this.name = source["name"];
 	        this.currency = source["currency"];
 	        this.amount = source["amount"];
+	        this.net = source["net"];
+	        this.vat_rate = source["vat_rate"];
+	        this.vat = source["vat"];
+	        this.vat_treatment = source["vat_treatment"];
 	        this.lines = source["lines"];
 	        this.method = source["method"];
 	        this.kind = source["kind"];
