@@ -26,14 +26,14 @@ type base struct {
 func (p *Portal) page(r *http.Request, s session, nav string) base {
 	a := s.PortalAccount
 	b := base{L: i18n.Get(a.Language), CSRF: csrfToken(s.token), Account: &a, Nav: nav}
-	b.Published = p.published(r, b.L, a.PartnerID, a.Timezone)
+	b.Published = p.published(r, b.L, "portal.published", a.PartnerID, a.Timezone)
 	return b
 }
 
 // published says when the data shown was published, in the partner's language and their
 // program's zone; "" where it is live. A fault reading it leaves the line out (and is logged):
 // the page itself is still right.
-func (p *Portal) published(r *http.Request, l i18n.Lang, partnerID int64, zone string) string {
+func (p *Portal) published(r *http.Request, l i18n.Lang, text string, partnerID int64, zone string) string {
 	at, err := p.cfg.Store.PortalAsOf(r.Context(), partnerID)
 	if err != nil {
 		p.cfg.Logf("portal: as of: %v", err)
@@ -47,7 +47,7 @@ func (p *Portal) published(r *http.Request, l i18n.Lang, partnerID int64, zone s
 		loc, zone = time.UTC, "UTC"
 	}
 	t := at.In(loc)
-	return l.T("portal.published", l.Day(t), t.Format("15:04"), zone)
+	return l.T(text, l.Day(t), t.Format("15:04"), zone)
 }
 
 type overviewData struct {

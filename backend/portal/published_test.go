@@ -111,7 +111,7 @@ func TestSnapshotStatementAndAsOf(t *testing.T) {
 	if _, body := b.get("/portal/api/me"); json.Unmarshal([]byte(body), &me) != nil || me.Published != "2026-10-01T09:00:00Z" {
 		t.Errorf("api/me published = %q", me.Published)
 	}
-	if _, body := f.browser(t).get("/portal/sign-in"); !strings.Contains(body, "As of 1 Oct 2026, 09:00 (UTC)") {
+	if _, body := f.browser(t).get("/portal/sign-in"); !strings.Contains(body, "The figures in this portal are as of 1 Oct 2026, 09:00 (UTC)") {
 		t.Errorf("the sign-in page does not say when the portal was published")
 	}
 }

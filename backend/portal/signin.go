@@ -32,7 +32,7 @@ func guestLang(r *http.Request) i18n.Lang {
 
 func (p *Portal) guestPage(w http.ResponseWriter, r *http.Request) signInData {
 	b := base{L: guestLang(r), CSRF: csrfToken(p.preSecret(w, r))}
-	b.Published = p.published(r, b.L, 0, "UTC")
+	b.Published = p.published(r, b.L, "portal.published_guest", 0, "UTC")
 	return signInData{base: b}
 }
 
