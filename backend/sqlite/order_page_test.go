@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +36,20 @@ func fillOrders(t testing.TB, s *Store, pid int64, n int) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// benchOrders is how many orders the million-order benchmarks fill in: PB_BENCH_ORDERS, for a
+// quick smoke run of bench/all.sh --quick, else a million (the size the budgets are set for).
+func benchOrders(b *testing.B) int {
+	v := os.Getenv("PB_BENCH_ORDERS")
+	if v == "" {
+		return 1_000_000
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 10_000 {
+		b.Fatalf("PB_BENCH_ORDERS=%q: want a number of orders, at least 10000", v)
+	}
+	return n
 }
 
 // benchStore opens a store in a temporary folder that lasts until the benchmark ends.

@@ -29,7 +29,7 @@ func BenchmarkRecompute(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	fillOrders(b, s, prog.ID, 1_000_000)
+	fillOrders(b, s, prog.ID, benchOrders(b))
 	for _, q := range []string{
 		`INSERT INTO coupons (program_id, partner_id, code) SELECT program_id, id, 'P' || id FROM partners`,
 		`UPDATE partners SET parent_id = 1 + id % 10 WHERE id > 10`,
