@@ -86,6 +86,10 @@ func openData(ctx context.Context, flag string) (*cli.App, error) {
 	return a, nil
 }
 
+// version is Partnerbook's version: scripts/build.sh sets it (-ldflags "-X main.version=…");
+// a plain `go build` or `wails dev` is a development build.
+var version = "dev"
+
 // bindingsOnly is set in the build `wails generate module` runs to write the bindings: that
 // run opens no one's data folder (it would migrate, or be refused by, the folder of whoever
 // builds), only an empty one of its own.
@@ -107,6 +111,7 @@ func runWindow(ctx context.Context, dataFlag string) error {
 	defer a.Store.Close()
 	rt := &wailsRuntime{}
 	core := app.NewCore(a.Store, a.DataDir, rt, rt)
+	core.Version = version
 	return wails.Run(&options.App{
 		Title:            "Partnerbook",
 		Width:            1280,
@@ -136,9 +141,9 @@ func serveUI(ctx context.Context, a *cli.App, addr string) error {
 	if _, err := a.Store.AutoBackup(ctx, filepath.Join(a.DataDir, "backups"), 24*time.Hour, 10); err != nil {
 		fmt.Fprintln(os.Stderr, "partnerbook: automatic backup failed:", err)
 	}
-	app.BrowserMode = true
 	var srv *web.Server
 	core := app.NewCore(a.Store, a.DataDir, emitterFunc(func(n string, d ...any) { srv.Emitter().Emit(n, d...) }), nil)
+	core.Version, core.BrowserMode = version, true
 	srv = web.New(frontend(), app.Services(core))
 	core.StartSync(ctx)
 	defer core.StopSync()

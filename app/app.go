@@ -27,6 +27,11 @@ type Dialogs interface {
 
 // Core is what every service shares.
 type Core struct {
+	// Version is Partnerbook's version as the build set it ("dev" for a development build).
+	Version string
+	// BrowserMode is true when the services are served to a browser (partnerbook ui).
+	BrowserMode bool
+
 	ctx     context.Context
 	store   *sqlite.Store
 	dataDir string
@@ -37,7 +42,7 @@ type Core struct {
 
 // NewCore builds the shared core of the services.
 func NewCore(store *sqlite.Store, dataDir string, emit Emitter, dialogs Dialogs) *Core {
-	return &Core{ctx: domain.WithActor(context.Background(), "window"), store: store, dataDir: dataDir, emit: emit, dialogs: dialogs}
+	return &Core{Version: "dev", ctx: domain.WithActor(context.Background(), "window"), store: store, dataDir: dataDir, emit: emit, dialogs: dialogs}
 }
 
 // Startup keeps the window's context (Wails calls it once the window exists).

@@ -135,8 +135,11 @@ func (s *Mail) Test(to string) (MailCheck, error) {
 	if err != nil {
 		return MailCheck{}, err
 	}
-	shop, _ := s.c.store.GetSetting(s.c.ctx, "company.name")
-	return MailCheck(mailer.Test(s.c.ctx, cfg, shop.Value, to, time.Now())), nil
+	set, err := s.c.store.Settings(s.c.ctx)
+	if err != nil {
+		return MailCheck{}, err
+	}
+	return MailCheck(mailer.Test(s.c.ctx, cfg, set.Company.Name, to, time.Now())), nil
 }
 
 // Template returns the template in use for a kind and language.

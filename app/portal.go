@@ -2,8 +2,8 @@ package app
 
 import (
 	"context"
+	"log"
 	"net/http"
-	"strings"
 	"time"
 
 	"partnerbook/backend/domain"
@@ -25,13 +25,14 @@ type PortalRequest = domain.PortalRequest
 // invitations, and the payout-detail changes partners ask for.
 type Portal struct{ c *Core }
 
-func (s *Portal) setting(key string) string {
-	v, _ := s.c.store.GetSetting(s.c.ctx, key)
-	return strings.TrimSpace(v.Value)
+// address is where partners reach the portal ("" while nothing serves it).
+func (s *Portal) address() (string, error) {
+	set, err := s.c.store.Settings(s.c.ctx)
+	return mailer.PortalURL(set), err
 }
 
 // Address is where partners reach the portal ("" while nothing serves it).
-func (s *Portal) Address() string { return mailer.PortalURL(s.setting) }
+func (s *Portal) Address() (string, error) { return s.address() }
 
 // Info is the portal's address and whether the program has it on.
 func (s *Portal) Info(programID int64) (PortalInfo, error) {
@@ -39,7 +40,8 @@ func (s *Portal) Info(programID int64) (PortalInfo, error) {
 	if err != nil {
 		return PortalInfo{}, err
 	}
-	return PortalInfo{URL: mailer.PortalURL(s.setting), On: p.Portal == "on"}, nil
+	url, err := s.address()
+	return PortalInfo{URL: url, On: p.Portal == "on"}, err
 }
 
 // LastSignIn is when a partner last signed in to the portal (RFC 3339, "" never).
@@ -53,8 +55,12 @@ func (s *Portal) LastSignIn(programID int64, key string) (string, error) {
 
 // Invite mails a partner the portal's address and sends it.
 func (s *Portal) Invite(programID int64, key string) (Queued, error) {
+	url, err := s.address()
+	if err != nil {
+		return Queued{}, err
+	}
 	m := Mail{s.c}
-	return m.thenSend(mailer.PortalInvite(s.c.ctx, s.c.store, programID, key, mailer.PortalURL(s.setting), time.Now()))
+	return m.thenSend(mailer.PortalInvite(s.c.ctx, s.c.store, programID, key, url, time.Now()))
 }
 
 // Requests lists a program's change requests of a status ("" any), newest first.
@@ -85,5 +91,11 @@ func PortalHandler(st *sqlite.Store) http.Handler {
 		data, m.Server = st.Published(), true
 	}
 	return portal.New(portal.Config{Store: data, Mailer: m,
-		BaseURL: func() string { v, _ := st.GetSetting(ctx, "portal.url"); return v.Value }})
+		BaseURL: func() string {
+			set, err := st.Settings(ctx)
+			if err != nil { // the portal then names itself by the address it was asked at
+				log.Printf("portal: %v", err)
+			}
+			return set.Portal.URL
+		}})
 }

@@ -12,12 +12,6 @@ type Info struct {
 	SchemaNumber int    `json:"schema"`
 }
 
-// Version is Partnerbook's version, set by main.go from the build.
-var Version = "dev"
-
-// BrowserMode is true when the services are served to a browser (partnerbook ui).
-var BrowserMode = false
-
 // System is the app shell: start-up facts and the first-start offer.
 type System struct{ c *Core }
 
@@ -32,8 +26,11 @@ func (s *System) Info() (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	v, _ := s.c.store.Version(s.c.ctx)
-	return Info{Version: Version, DataDir: s.c.dataDir, Programs: len(ps), BrowserMode: BrowserMode,
+	v, err := s.c.store.Version(s.c.ctx)
+	if err != nil {
+		return Info{}, err
+	}
+	return Info{Version: s.c.Version, DataDir: s.c.dataDir, Programs: len(ps), BrowserMode: s.c.BrowserMode,
 		OfferSample: len(ps) == 0 && offered.Value != "true", SchemaNumber: v}, nil
 }
 

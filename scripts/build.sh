@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 export PATH="$(go env GOPATH)/bin:$PATH"
 quiet() { local out; out=$("$@" 2>&1) || { echo "$out" >&2; return 1; }; }
 
+ldflags="-X main.version=$(bash scripts/version.sh)"   # the version Settings → About shows
+
 quiet wails generate module
 (cd frontend && quiet npm run build)
 case "${1:-cli}" in
-  cli) go build -o build/bin/partnerbook-cli . ;;
-  desktop) quiet wails build -s -skipbindings -o partnerbook ;;
+  cli) go build -ldflags "$ldflags" -o build/bin/partnerbook-cli . ;;
+  desktop) quiet wails build -s -skipbindings -ldflags "$ldflags" -o partnerbook ;;
   *) echo "usage: build.sh cli|desktop" >&2; exit 2 ;;
 esac

@@ -34,6 +34,6 @@ step "go test -race" go test -race -count=1 ./...
 step "frontend type check" bash -c "cd frontend && npm run --silent typecheck"
 step "frontend unit tests" bash -c "cd frontend && npx vitest run"
 step "browser end-to-end tests" bash -c "cd frontend && PARTNERBOOK_BIN=../build/bin/partnerbook-cli node --test e2e/"
-step "desktop build" bash -c "export PATH=$PATH; wails build -s -skipbindings -o partnerbook >/dev/null 2>&1 || wails build -s -skipbindings -o partnerbook"
+step "desktop build" bash -c "export PATH=$PATH; v=\$(bash scripts/version.sh); wails build -s -skipbindings -ldflags \"-X main.version=\$v\" -o partnerbook >/dev/null 2>&1 || wails build -s -skipbindings -ldflags \"-X main.version=\$v\" -o partnerbook"
 step "window smoke test under Xvfb" bash scripts/smoke.sh build/bin/partnerbook
 echo "steps: $passed passed, $failed failed"

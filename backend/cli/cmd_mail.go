@@ -142,10 +142,13 @@ func runMailTest(c *call) error {
 	if err != nil {
 		return err
 	}
-	shop, _ := c.app.Store.GetSetting(c.ctx, "company.name")
+	set, err := c.app.Store.Settings(c.ctx)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(c.ctx, 2*time.Minute)
 	defer cancel()
-	chk := mailer.Test(ctx, cfg, shop.Value, c.args.get("to"), time.Now())
+	chk := mailer.Test(ctx, cfg, set.Company.Name, c.args.get("to"), time.Now())
 	var failed error
 	if !chk.OK() {
 		failed = domain.Errorf(domain.EInvalid, "the mail settings do not work yet")

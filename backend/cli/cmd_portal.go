@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -24,11 +23,6 @@ func init() {
 	)
 }
 
-func (c *call) setting(key string) string {
-	v, _ := c.app.Store.GetSetting(c.ctx, key)
-	return strings.TrimSpace(v.Value)
-}
-
 func runPortalInvite(c *call) error {
 	prog, key, err := c.programPartner()
 	if err != nil {
@@ -37,7 +31,11 @@ func runPortalInvite(c *call) error {
 	if key == "" {
 		return usagef("--partner names the partner's key")
 	}
-	return c.queuedThenSent(mailer.PortalInvite(c.ctx, c.app.Store, prog.ID, key, mailer.PortalURL(c.setting), time.Now()))
+	set, err := c.app.Store.Settings(c.ctx)
+	if err != nil {
+		return err
+	}
+	return c.queuedThenSent(mailer.PortalInvite(c.ctx, c.app.Store, prog.ID, key, mailer.PortalURL(set), time.Now()))
 }
 
 func runPortalRequests(c *call) error {

@@ -7,7 +7,6 @@ package mailer
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -17,47 +16,29 @@ import (
 	"partnerbook/backend/sqlite"
 )
 
-// settingReader reads settings one by one and keeps the first error, for the caller to return
-// once it has read them all.
-type settingReader struct {
-	ctx context.Context
-	st  *sqlite.Store
-	err error
-}
-
-func (r *settingReader) get(k string) string {
-	v, err := r.st.GetSetting(r.ctx, k)
-	if err != nil && r.err == nil {
-		r.err = fmt.Errorf("mailer: setting %s: %w", k, err)
-	}
-	return strings.TrimSpace(v.Value)
-}
-
 // Config reads the mail settings and the passwords from the secret store.
 func Config(ctx context.Context, st *sqlite.Store) (mail.Config, error) {
-	settings := &settingReader{ctx: ctx, st: st}
-	get := settings.get
-	server := func(prefix string) (mail.Server, error) {
-		pw, err := st.SecretValue(prefix + ".password")
-		port, _ := strconv.Atoi(get(prefix + ".port"))
-		sec := get(prefix + ".security")
-		if sec == "" {
-			sec = "starttls"
-		}
-		return mail.Server{Host: get(prefix + ".host"), Port: port, Security: sec, User: get(prefix + ".user"), Password: pw}, err
-	}
 	var c mail.Config
-	var err error
-	if c.SMTP, err = server("smtp"); err != nil {
+	set, err := st.Settings(ctx)
+	if err != nil {
 		return c, err
 	}
-	if c.IMAP, err = server("imap"); err != nil {
+	server := func(s domain.MailServer, prefix string) (mail.Server, error) {
+		pw, err := st.SecretValue(prefix + ".password")
+		if err != nil {
+			err = fmt.Errorf("mailer: setting %s.password: %w", prefix, err)
+		}
+		return mail.Server{Host: s.Host, Port: s.Port, Security: s.Security, User: s.User, Password: pw}, err
+	}
+	if c.SMTP, err = server(set.SMTP, "smtp"); err != nil {
 		return c, err
 	}
-	c.FromName, c.From = fromSetting(get("mail.from"))
-	c.ReplyTo = get("mail.reply_to")
-	c.SentFolder, c.LeadsFolder = get("imap.sent_folder"), get("imap.leads_folder")
-	return c, settings.err
+	if c.IMAP, err = server(set.IMAP, "imap"); err != nil {
+		return c, err
+	}
+	c.FromName, c.From, c.ReplyTo = set.Mail.FromName, set.Mail.From, set.Mail.ReplyTo
+	c.SentFolder, c.LeadsFolder = set.Mail.SentFolder, set.Mail.LeadsFolder
+	return c, nil
 }
 
 // Queued is what a mailing put in the outbox (or, in a dry run, would put).
@@ -91,13 +72,12 @@ type sender struct {
 }
 
 func senderOf(ctx context.Context, st *sqlite.Store) (sender, error) {
-	settings := &settingReader{ctx: ctx, st: st}
-	get := settings.get
-	s := sender{name: get("company.name"), replyTo: get("mail.reply_to"), website: get("company.website")}
-	name, from := fromSetting(get("mail.from"))
-	if settings.err != nil {
-		return s, settings.err
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return sender{}, err
 	}
+	s := sender{name: set.Company.Name, replyTo: set.Mail.ReplyTo, website: set.Company.Website}
+	name, from := set.Mail.FromName, set.Mail.From
 	if from == "" {
 		return s, domain.Errorf(domain.EInvalid, "no sender is set: fill in mail.from in the settings")
 	}
@@ -109,17 +89,6 @@ func senderOf(ctx context.Context, st *sqlite.Store) (sender, error) {
 		s.name = "Partnerbook"
 	}
 	return s, nil
-}
-
-// fromSetting splits mail.from (shop@atelier.test, or Atelier Nord <shop@atelier.test>) into
-// its display name and its address. A value saved before the setting was checked this way and
-// that does not read is taken as the address, so the server's answer names it.
-func fromSetting(v string) (name, address string) {
-	name, address, err := domain.ParseMailbox(v)
-	if err != nil {
-		return "", v
-	}
-	return name, address
 }
 
 // template is the shop's version of a template, or Partnerbook's own.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"net"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -142,28 +143,24 @@ func portalOf(ctx context.Context, st *sqlite.Store, programID int64) (string, e
 	if err != nil || prog.Portal != "on" {
 		return "", err
 	}
-	get := func(k string) string { v, _ := st.GetSetting(ctx, k); return strings.TrimSpace(v.Value) }
-	return PortalURL(get), nil
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return "", err
+	}
+	return PortalURL(set), nil
 }
 
 // PortalURL is the portal's address: the setting portal.url, else the in-app sync endpoint's
 // address and port with /portal/ while it is on, else "".
-func PortalURL(get func(string) string) string {
-	if u := get("portal.url"); u != "" {
+func PortalURL(s domain.Settings) string {
+	if u := s.Portal.URL; u != "" {
 		return strings.TrimSuffix(u, "/") + "/"
 	}
-	if get("sync.enabled") != "true" {
+	if !s.Sync.Enabled {
 		return ""
 	}
-	addr, port := get("sync.addr"), get("sync.port")
-	if addr == "" {
-		addr = "127.0.0.1"
+	if strings.Contains(s.Sync.Addr, "://") {
+		return strings.TrimSuffix(s.Sync.Addr, "/") + "/portal/"
 	}
-	if port == "" {
-		port = "8787"
-	}
-	if strings.Contains(addr, "://") {
-		return strings.TrimSuffix(addr, "/") + "/portal/"
-	}
-	return "http://" + net.JoinHostPort(addr, port) + "/portal/"
+	return "http://" + net.JoinHostPort(s.Sync.Addr, strconv.Itoa(s.Sync.Port)) + "/portal/"
 }

@@ -1,6 +1,10 @@
 package mailer
 
-import "testing"
+import (
+	"testing"
+
+	"partnerbook/backend/domain"
+)
 
 func TestPortalURL(t *testing.T) {
 	for _, c := range []struct {
@@ -15,7 +19,11 @@ func TestPortalURL(t *testing.T) {
 		{"the endpoint off", map[string]string{"sync.addr": "127.0.0.1"}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if got := PortalURL(func(k string) string { return c.settings[k] }); got != c.want {
+			s, err := domain.ParseSettings(c.settings)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := PortalURL(s); got != c.want {
 				t.Fatalf("PortalURL = %q, want %q", got, c.want)
 			}
 		})

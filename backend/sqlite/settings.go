@@ -146,3 +146,25 @@ func (s *Store) ListSettings(ctx context.Context) ([]domain.Setting, error) {
 	}
 	return out, nil
 }
+
+// Settings reads every stored setting in one query into their typed value, checked once (see
+// domain.ParseSettings). Secrets are not in it: SecretValue gives them where they are used.
+func (s *Store) Settings(ctx context.Context) (domain.Settings, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT key, value FROM settings`)
+	if err != nil {
+		return domain.Settings{}, fmt.Errorf("sqlite: settings: %w", err)
+	}
+	defer rows.Close()
+	stored := map[string]string{}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return domain.Settings{}, fmt.Errorf("sqlite: settings: %w", err)
+		}
+		stored[k] = v
+	}
+	if err := rows.Err(); err != nil {
+		return domain.Settings{}, fmt.Errorf("sqlite: settings: %w", err)
+	}
+	return domain.ParseSettings(stored)
+}

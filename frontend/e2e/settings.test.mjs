@@ -1,5 +1,6 @@
 // End to end in Chromium against `partnerbook ui`: the Settings screen refuses a BIC that is
-// none under its field, keeps what was typed, saves the rest, and takes a sender with a name.
+// none under its field, keeps what was typed, saves the rest, takes a sender with a name, and
+// About names the version the build set.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { session } from './helpers.mjs'
@@ -53,4 +54,12 @@ test('the From address may carry a name', async () => {
     await byTest('field-mail.from').scrollIntoViewIfNeeded()
     await s.page.screenshot({ path: `${process.env.SCREENSHOTS}/settings-from-refused.png` })
   }
+})
+
+test('About names the version the build set', async () => {
+  await s.page.locator('.n-tabs-tab', { hasText: /^About$/ }).click()
+  const version = await byTest('about-version').innerText()
+  // scripts/build.sh sets it: wails.json's productVersion and the commit built.
+  assert.match(version, /^Partnerbook \d+\.\d+\.\d+\+[0-9a-f]{7,}$/)
+  if (process.env.SCREENSHOTS) await s.page.screenshot({ path: `${process.env.SCREENSHOTS}/settings-about.png` })
 })
