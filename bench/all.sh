@@ -100,7 +100,7 @@ done
 
 cmd="${envp}go test -run '^\$' -bench '^BenchmarkPortalOverview\$' -benchtime $portal_times ./backend/sqlite/"
 run portal.log gobench PortalOverview "$portal_times"
-for c in partner-with-101k-lines partner-with-1k-lines; do
+for c in partner-with-101k-lines partner-with-1k-lines published/partner-with-101k-lines published/partner-with-1k-lines; do
   row "portal overview: $c" "<=" 0.1 "$(seconds portal.log "PortalOverview/$c")" s "$cmd"
 done
 
