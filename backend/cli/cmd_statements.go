@@ -11,7 +11,9 @@ import (
 func init() {
 	register(command{path: "statements", run: runStatements,
 		flags: map[string]flagKind{"program": valueFlag, "payout": valueFlag, "run": valueFlag, "out": valueFlag},
-		usage: "statements --program P --payout NUMBER|--run ID --out DIR   # a run also writes its summary, bookkeeping CSV and payment files"})
+		usage: "statements --program P --payout NUMBER|--run ID --out DIR   # a run also writes its summary, bookkeeping CSV and payment files"},
+		command{path: "bookings datev", run: runBookingsDATEV, flags: map[string]flagKind{"program": valueFlag, "run": valueFlag, "out": valueFlag},
+			usage: "bookings datev --program P --run ID --out DIR   # the run's bookings as a DATEV Buchungsstapel (EXTF CSV)"})
 }
 
 func runStatements(c *call) error {
@@ -48,4 +50,24 @@ func runStatements(c *call) error {
 			fmt.Fprintf(w, "warning: %s\n", warn)
 		}
 	})
+}
+
+func runBookingsDATEV(c *call) error {
+	prog, err := c.program()
+	if err != nil {
+		return err
+	}
+	out, runText := c.args.get("out"), c.args.get("run")
+	if out == "" {
+		return usagef("--out names the folder the file goes to")
+	}
+	runID, perr := strconv.ParseInt(runText, 10, 64)
+	if perr != nil || runID <= 0 {
+		return usagef("--run: %q is not a run id", runText)
+	}
+	res, err := payoutdocs.DATEV(c.ctx, c.app.Store, prog.ID, runID, out)
+	if err != nil {
+		return err
+	}
+	return c.out(res, func(w io.Writer) { fmt.Fprintf(w, "%s in %s\n", res.Files[0], res.Dir) })
 }

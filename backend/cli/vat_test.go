@@ -181,6 +181,25 @@ func TestPayoutVAT(t *testing.T) {
 		t.Errorf("bookkeeping run 1:\n%s", got)
 	}
 
+	// The run's bookings for DATEV: a Buchungsstapel in Windows-1252, each payout at its gross.
+	datevDir := t.TempDir()
+	p.ok(nil, "bookings", "datev", "--program", "1", "--run", "1", "--out", datevDir)
+	raw, err := os.ReadFile(filepath.Join(datevDir, "EXTF_Buchungsstapel_run-1.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(raw), "\r\n"), "\r\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], `"EXTF";700;21;"Buchungsstapel";9;`) ||
+		!strings.Contains(lines[1], "\"Gegenkonto (ohne BU-Schl\xfcssel)\"") {
+		t.Fatalf("DATEV file:\n%q", raw)
+	}
+	cols := strings.Count(lines[1], ";")
+	if !strings.HasPrefix(lines[2], `119,00;"S";"EUR";;;;4760;70000;"9";1005;"2025-0001";`) ||
+		!strings.HasPrefix(lines[3], `60,00;"S";"EUR";;;;4760;70000;"";1005;"2025-0002";`) || !strings.Contains(lines[3], `"PL5260250995"`) ||
+		strings.Count(lines[2], ";") != cols || strings.Count(lines[3], ";") != cols || cols != 115 {
+		t.Errorf("DATEV bookings (%d columns):\n%s\n%s", cols+1, lines[2], lines[3])
+	}
+
 	adjust("jonas", "15.00")
 	adjust("anna", "-10.00") // a clawback after the payout
 	r2 := run("2025-06-10")

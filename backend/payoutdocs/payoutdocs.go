@@ -172,3 +172,27 @@ func writeFile(path string, b []byte) error {
 	}
 	return nil
 }
+
+// DATEV writes a run's bookings as a DATEV Buchungsstapel, EXTF_Buchungsstapel_run-N.csv, into
+// dir (docs/statements.md, "For the books"): each payout at its gross on SKR03's commission
+// account 4760 against the collective creditor 70000, from the run's frozen records.
+func DATEV(ctx context.Context, st *sqlite.Store, programID, runID int64, dir string) (Result, error) {
+	res := Result{Dir: dir, Files: []string{}, Warnings: []string{}}
+	d, err := st.RunDocuments(ctx, programID, runID)
+	if err != nil {
+		return res, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return res, fmt.Errorf("statements: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := statement.DATEV(&buf, d.Run, statement.DATEVAccounts{}, d.Run.Created); err != nil {
+		return res, err
+	}
+	name := fmt.Sprintf("EXTF_Buchungsstapel_run-%d.csv", runID)
+	if err := writeFile(filepath.Join(dir, name), buf.Bytes()); err != nil {
+		return res, err
+	}
+	res.Files = append(res.Files, name)
+	return res, nil
+}
