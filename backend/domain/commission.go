@@ -160,10 +160,15 @@ type PayoutLine struct {
 	At           string `json:"at,omitempty"`
 }
 
-// CarriedLine is a balance a run carried forward, and why.
+// CarriedLine is a balance a run carried forward, and why: Reason as a sentence, Code as a
+// word a screen translates (below_threshold, no_rate, not_positive), Threshold the amount a
+// below_threshold balance did not reach (in the program's currency).
 type CarriedLine struct {
-	Partner  string `json:"partner"`
-	Currency string `json:"currency"`
-	Amount   string `json:"amount"`
-	Reason   string `json:"reason,omitempty"`
+	Partner   string `json:"partner"`
+	Name      string `json:"name,omitempty"`
+	Currency  string `json:"currency"`
+	Amount    string `json:"amount"`
+	Reason    string `json:"reason,omitempty"`
+	Code      string `json:"code,omitempty"`
+	Threshold string `json:"threshold,omitempty"`
 }

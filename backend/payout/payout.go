@@ -89,13 +89,13 @@ func Decide(b Balance, r Rules) Decision {
 	inProgram, ok := r.Rates.Convert(domain.FromMinor(net, b.Currency), b.Currency, r.Currency)
 	switch {
 	case !ok:
-		d.Reason = "no exchange rate"
+		d.Reason = reasonNoRate
 		d.Warning = fmt.Sprintf("%s: %s %s not paid: no exchange rate from %s to %s on or before %s (import one with `partnerbook import rates`)",
 			b.Key, domain.FormatMinor(net, b.Currency), b.Currency, b.Currency, r.Currency, r.AsOf)
 	case net <= 0:
-		d.Reason = "not positive"
+		d.Reason = reasonNotPositive
 	case inProgram.LessThan(r.Threshold):
-		d.Reason = "below the threshold of " + r.Threshold.StringFixed(domain.MinorUnits(r.Currency)) + " " + r.Currency
+		d.Reason = reasonBelow + r.Threshold.StringFixed(domain.MinorUnits(r.Currency)) + " " + r.Currency
 	default:
 		d.Kind, d.Nets = Invoice, b.Credit != 0
 	}

@@ -100,6 +100,17 @@ func TestCommissionsThroughImportRefundAndPayout(t *testing.T) {
 	if err != nil || len(run.Payouts) != 0 || len(run.Carried) != 2 {
 		t.Fatalf("run = %+v, %v", run, err)
 	}
+	// Each carried balance names its partner and says why as a code a screen translates, as
+	// the run made it and as the list of runs reads it back.
+	listed, err := s.ListPayoutRuns(ctx, prog.ID)
+	if err != nil || len(listed) != 1 {
+		t.Fatalf("runs = %+v, %v", listed, err)
+	}
+	for _, c := range append(run.Carried, listed[0].Carried...) {
+		if c.Name == "" || c.Code != "below_threshold" || c.Threshold != "10.00" {
+			t.Errorf("carried = %+v, want the name, below_threshold and 10.00", c)
+		}
+	}
 	if _, err := s.AddAdjustment(ctx, prog.ID, domain.Adjustment{Partner: "kira", Amount: "5.00", Comment: "bonus for the spring campaign"}); err != nil {
 		t.Fatal(err)
 	}

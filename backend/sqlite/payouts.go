@@ -119,7 +119,7 @@ func (tx *Tx) issue(run *domain.PayoutRun, prog domain.Program, rec runRecord, b
 			run.Warnings = append(run.Warnings, d.Warning)
 		}
 		if d.Kind == payout.Carry {
-			run.Carried = append(run.Carried, domain.CarriedLine{Partner: d.Key, Currency: d.Currency, Amount: domain.FormatMinor(d.Amount, d.Currency), Reason: d.Reason})
+			run.Carried = append(run.Carried, carried(d.Key, bs[i].name, d.Currency, d.Amount, d.Reason))
 			if _, err := tx.ExecContext(tx.ctx, `INSERT INTO carried_balances (run_id, partner_id, currency, amount, reason) VALUES (?,?,?,?,?)`,
 				run.Run, d.Partner, d.Currency, d.Amount, d.Reason); err != nil {
 				return fmt.Errorf("sqlite: carry %s: %w", d.Key, err)

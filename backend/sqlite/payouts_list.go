@@ -70,7 +70,7 @@ func (s *Store) ListPayoutRuns(ctx context.Context, programID int64) ([]domain.P
 	for _, p := range payouts {
 		out[at[p.Run]].Payouts = append(out[at[p.Run]].Payouts, p)
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT c.run_id, p.key, c.currency, c.amount, c.reason FROM carried_balances c
+	rows, err = s.db.QueryContext(ctx, `SELECT c.run_id, p.key, p.name, c.currency, c.amount, c.reason FROM carried_balances c
 		JOIN partners p ON p.id = c.partner_id JOIN payout_runs r ON r.id = c.run_id WHERE r.program_id = ? ORDER BY c.id`, programID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: carried balances: %w", err)
@@ -78,14 +78,20 @@ func (s *Store) ListPayoutRuns(ctx context.Context, programID int64) ([]domain.P
 	defer rows.Close()
 	for rows.Next() {
 		var run, amount int64
-		var c domain.CarriedLine
-		if err := rows.Scan(&run, &c.Partner, &c.Currency, &amount, &c.Reason); err != nil {
+		var key, name, currency, reason string
+		if err := rows.Scan(&run, &key, &name, &currency, &amount, &reason); err != nil {
 			return nil, fmt.Errorf("sqlite: carried balances: %w", err)
 		}
-		c.Amount = domain.FormatMinor(amount, c.Currency)
-		out[at[run]].Carried = append(out[at[run]].Carried, c)
+		out[at[run]].Carried = append(out[at[run]].Carried, carried(key, name, currency, amount, reason))
 	}
 	return out, rows.Err()
+}
+
+// carried is a carried balance as a run shows it, its reason also as a code.
+func carried(key, name, currency string, amount int64, reason string) domain.CarriedLine {
+	code, threshold := payout.ReadReason(reason)
+	return domain.CarriedLine{Partner: key, Name: name, Currency: currency, Amount: domain.FormatMinor(amount, currency),
+		Reason: reason, Code: code, Threshold: threshold}
 }
 
 // ImportRates stores exchange rates (a day's rate replaces the one stored for that day).
