@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 
 	"partnerbook/backend/payoutdocs"
-	"partnerbook/backend/statement"
 )
 
 // StatementFile is a statement written to disk, and whether the system's viewer was asked to
@@ -36,17 +35,14 @@ func (s *Payouts) OpenStatement(programID int64, number string) (StatementFile, 
 	return out, nil
 }
 
-// PagePreview renders page 1 of a payout's statement, as filed, as a PNG data URL.
-func (s *Payouts) PagePreview(programID int64, number string) (string, error) {
+// StatementPDF is a payout's statement as filed, base64-encoded: the window shows it in its own
+// viewer, in the desktop window and in a browser alike (nothing to install to see a page).
+func (s *Payouts) StatementPDF(programID int64, number string) (string, error) {
 	pdf, err := s.c.store.StatementPDF(s.c.ctx, programID, number)
 	if err != nil {
 		return "", err
 	}
-	png, err := statement.PagePNG(pdf, 1, 60)
-	if err != nil {
-		return "", err
-	}
-	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(png), nil
+	return base64.StdEncoding.EncodeToString(pdf), nil
 }
 
 // SaveRun writes all of a run's files (statements, summary, bookkeeping CSV, payment files)

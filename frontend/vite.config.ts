@@ -13,6 +13,8 @@ export default defineConfig(({ mode }) => ({
     },
   },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  // pdf.js's worker is an ES module: bundled as a module worker of its own (components/PdfViewer.vue).
+  worker: { format: 'es' },
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],

@@ -1,11 +1,6 @@
 package statement
 
 import (
-	"bytes"
-	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"runtime"
 	"sync"
 )
@@ -60,28 +55,4 @@ func Many(n int, get func(int) (Statement, error), put func(int, []byte) error) 
 		}
 	}
 	return first
-}
-
-// PagePNG renders one page of a PDF as a PNG with poppler's pdftoppm, for a preview.
-func PagePNG(pdf []byte, page, dpi int) ([]byte, error) {
-	bin, err := exec.LookPath("pdftoppm")
-	if err != nil {
-		return nil, fmt.Errorf("statement: a preview needs pdftoppm (poppler-utils)")
-	}
-	dir, err := os.MkdirTemp("", "pb-preview")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	in := filepath.Join(dir, "s.pdf")
-	if err := os.WriteFile(in, pdf, 0o600); err != nil {
-		return nil, err
-	}
-	var stderr bytes.Buffer
-	cmd := exec.Command(bin, "-png", "-r", fmt.Sprint(dpi), "-f", fmt.Sprint(page), "-l", fmt.Sprint(page), "-singlefile", in, filepath.Join(dir, "p"))
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("statement: pdftoppm: %v: %s", err, stderr.String())
-	}
-	return os.ReadFile(filepath.Join(dir, "p.png"))
 }

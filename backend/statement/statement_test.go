@@ -113,11 +113,7 @@ func TestPageOneIsNotBlank(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := PagePNG(b, 1, 50)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := png.Decode(bytes.NewReader(img))
+	m, err := png.Decode(bytes.NewReader(pagePNG(t, b, 1, 50)))
 	if err != nil {
 		t.Fatal(err)
 	}

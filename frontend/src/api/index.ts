@@ -56,6 +56,7 @@ export type CustomerRow = domain.CustomerRow
 export type CustomerPage = app.CustomerPage
 export type PayoutRun = domain.PayoutRun
 export type PayoutLine = domain.PayoutLine
+export type CarriedLine = domain.CarriedLine
 export type PortalInfo = app.PortalInfo
 export type PortalRequest = domain.PortalRequest
 export type Report = domain.Report
@@ -117,7 +118,8 @@ export const api = {
   runPayouts: (programId: number, asOf: string, fingerprint: string) => call(Payouts.Run(programId, asOf, fingerprint)),
   payoutRuns: (programId: number) => call(Payouts.Runs(programId)),
   openStatement: (programId: number, number: string) => call(Payouts.OpenStatement(programId, number)),
-  statementPreview: (programId: number, number: string) => call(Payouts.PagePreview(programId, number)),
+  /** A payout's statement as filed, base64-encoded, for the viewer. */
+  statementPDF: (programId: number, number: string) => call(Payouts.StatementPDF(programId, number)),
   saveRun: (programId: number, runId: number) => call(Payouts.SaveRun(programId, runId)),
 
   outbox: (f: OutboxFilter) => call(Mail.Outbox(f)),

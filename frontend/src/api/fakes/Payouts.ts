@@ -48,9 +48,10 @@ export async function OpenStatement(_p: number, number: string): Promise<app.Sta
   db.calls.push(`Payouts.OpenStatement ${number}`)
   return app.StatementFile.createFrom({ path: `/data/statements/${number}-${p.partner}.pdf`, opened: true })
 }
-export async function PagePreview(_p: number, number: string): Promise<string> {
+/** A statement's bytes: a minimal PDF of its number (base64), as the backend files it. */
+export async function StatementPDF(_p: number, number: string): Promise<string> {
   known(number)
-  return 'data:image/png;base64,iVBORw0KGgo='
+  return btoa(`%PDF-1.4\n% statement ${number}\n%%EOF\n`)
 }
 export async function SaveRun(_p: number, runId: number): Promise<app.SavedFiles> {
   const r = db.runs.find((x) => x.run === runId)

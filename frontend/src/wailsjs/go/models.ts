@@ -1276,9 +1276,12 @@ export namespace domain {
 	}
 	export class CarriedLine {
 	    partner: string;
+	    name?: string;
 	    currency: string;
 	    amount: string;
 	    reason?: string;
+	    code?: string;
+	    threshold?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new CarriedLine(source);
@@ -1287,9 +1290,12 @@ export namespace domain {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.partner = source["partner"];
+	        this.name = source["name"];
 	        this.currency = source["currency"];
 	        this.amount = source["amount"];
 	        this.reason = source["reason"];
+	        this.code = source["code"];
+	        this.threshold = source["threshold"];
 	    }
 	}
 	export class CommissionFilter {

@@ -6,10 +6,6 @@ export function OpenStatement(arg1, arg2) {
   return window['go']['app']['Payouts']['OpenStatement'](arg1, arg2);
 }
 
-export function PagePreview(arg1, arg2) {
-  return window['go']['app']['Payouts']['PagePreview'](arg1, arg2);
-}
-
 export function Preview(arg1, arg2) {
   return window['go']['app']['Payouts']['Preview'](arg1, arg2);
 }
@@ -24,4 +20,8 @@ export function Runs(arg1) {
 
 export function SaveRun(arg1, arg2) {
   return window['go']['app']['Payouts']['SaveRun'](arg1, arg2);
+}
+
+export function StatementPDF(arg1, arg2) {
+  return window['go']['app']['Payouts']['StatementPDF'](arg1, arg2);
 }
