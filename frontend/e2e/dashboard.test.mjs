@@ -28,7 +28,8 @@ function exportNearToday() {
   return join(dir, 'orders_export.csv')
 }
 
-const money = (a) => '€' + a.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+// Money as every screen writes it: digits grouped, the currency's code after the amount.
+const money = (a) => a.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '\u00a0EUR'
 const report = (...args) => JSON.parse(s.ui.cli('report', '--program', '1', ...args))
 
 test('an empty program shows the next step instead of zeros', async () => {

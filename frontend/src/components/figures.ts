@@ -1,7 +1,7 @@
 // Figures of the dashboard, shown from the strings the backend sends: amounts are never parsed
 // into floating-point numbers for display; changes are worked out in integers (BigInt).
 
-const symbols: Record<string, string> = { EUR: '€', USD: '$', GBP: '£', JPY: '¥', CHF: 'CHF ' }
+import { formatMoney } from '@/ui/money'
 
 /** units parses a decimal string ("-1234.5") into an integer of 10^-scale units. */
 export function units(amount: string, scale = 4): bigint {
@@ -20,13 +20,9 @@ export function group(amount: string): string {
   return (neg ? '−' : '') + g + (frac !== undefined ? '.' + frac : '')
 }
 
-/** money shows an amount string with its currency: "€5,210.40", "5,210.40 SEK". */
+/** money shows an amount with its currency the one way every screen does (ui/money): "5,210.40 EUR". */
 export function money(amount: string, currency: string): string {
-  const sym = symbols[currency]
-  const neg = amount.startsWith('-')
-  const body = group(neg ? amount.slice(1) : amount)
-  if (sym) return (neg ? '−' : '') + sym + body
-  return (neg ? '−' : '') + body + ' ' + currency
+  return formatMoney(amount, currency)
 }
 
 /** count shows a whole number with thousands separators. */

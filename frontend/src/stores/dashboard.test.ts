@@ -66,10 +66,11 @@ describe('dashboard store', () => {
 
 describe('figures', () => {
   it('shows amounts from their strings, exactly', () => {
-    expect(money('5210.40', 'EUR')).toBe('€5,210.40')
-    expect(money('-1234567.05', 'USD')).toBe('−$1,234,567.05')
-    expect(money('12.5', 'SEK')).toBe('12.5 SEK')
-    expect(money('90071992547409.93', 'EUR')).toBe('€90,071,992,547,409.93') // beyond a float's exact cents
+    // The dashboard writes money as every list does: the code after the amount, never a symbol before it.
+    expect(money('5210.40', 'EUR')).toBe('5,210.40\u00a0EUR')
+    expect(money('-1234567.05', 'USD')).toBe('−1,234,567.05\u00a0USD')
+    expect(money('12.5', 'SEK')).toBe('12.50\u00a0SEK')
+    expect(money('90071992547409.93', 'EUR')).toBe('90,071,992,547,409.93\u00a0EUR') // beyond a float's exact cents
     expect(percent('0.0435')).toBe('4.4%')
     expect(percent('1.0000')).toBe('100.0%')
   })
@@ -88,7 +89,7 @@ describe('chart', () => {
     const o = chartOption(pts, 'EUR', true)
     expect(o.series[0].data).toEqual([5210.4])
     expect(o.xAxis.data).toEqual(['Mar 14'])
-    expect(o.tooltip.formatter([{ dataIndex: 0 }])).toBe('<b>Mar 14</b><br>Revenue €5,210.40<br>Commissions €1,022.10<br>Orders 1,200')
+    expect(o.tooltip.formatter([{ dataIndex: 0 }])).toBe('<b>Mar 14</b><br>Revenue 5,210.40\u00a0EUR<br>Commissions 1,022.10\u00a0EUR<br>Orders 1,200')
     expect(o.series[0].itemStyle.color).not.toBe(chartOption(pts, 'EUR', false).series[0].itemStyle.color)
   })
 })
@@ -109,7 +110,7 @@ describe('Dashboard', () => {
     reports.byKey.set('last_30_days', report('5210.40', 'kira'))
     reports.byKey.set('last_month', report('77.31', 'lena', '2025-02-01', '2025-02-28'))
     const w = await mountDashboard()
-    expect(w.find('[data-testid="card-revenue"]').text()).toContain('€5,210.40')
+    expect(w.find('[data-testid="card-revenue"]').text()).toContain('5,210.40\u00a0EUR')
     expect(w.find('[data-testid="card-revenue"]').text()).toContain('+421%')
     expect(w.find('[data-testid="card-refunds"]').text()).toContain('4.4%')
     expect(w.find('[data-testid="top-partners"]').text()).toContain('KIRA')
@@ -118,7 +119,7 @@ describe('Dashboard', () => {
     expect(w.find('[data-testid="period-label"]').text()).toContain('Feb 13 – Mar 14, 2025')
     await w.find('[data-testid="period-last_month"] input').trigger('change')
     await flushPromises()
-    expect(w.find('[data-testid="card-revenue"]').text()).toContain('€77.31')
+    expect(w.find('[data-testid="card-revenue"]').text()).toContain('77.31\u00a0EUR')
     expect(w.find('[data-testid="top-partners"]').text()).toContain('LENA')
     w.unmount()
   })
