@@ -6,6 +6,9 @@ import { api, onEvent, outboxFilter, type Delivery, type MailCheck, type MailPro
 export const useMailStore = defineStore('mail', {
   state: () => ({
     state: '', // the outbox's state filter
+    offset: 0, // the outbox's page
+    sort: '', // the outbox's sort ('' is newest first)
+    desc: false,
     messages: [] as OutMessage[],
     total: 0,
     open: null as MessageView | null,
@@ -25,7 +28,7 @@ export const useMailStore = defineStore('mail', {
   },
   actions: {
     async load() {
-      const page = await api.outbox(outboxFilter({ state: this.state }))
+      const page = await api.outbox(outboxFilter({ state: this.state, offset: this.offset, limit: 50, sort: this.sort, desc: this.desc }))
       this.messages = page.messages
       this.total = page.total
     },

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
-import { api, toApiError, type PayoutRun, type RunFiles } from '@/api'
+import { api, toApiError, type PayoutLine, type PayoutRun, type RunFiles } from '@/api'
+import { fromBase64 } from '@/ui/pdfview'
 
 /** The Payouts screen: a run is previewed (a dry run), then confirmed; past runs. */
 export const usePayoutsStore = defineStore('payouts', {
@@ -10,13 +11,17 @@ export const usePayoutsStore = defineStore('payouts', {
     stale: false, // the run changed since the preview: it must be previewed again
     runs: [] as PayoutRun[],
     saved: null as RunFiles | null, // the files of the run saved last
-    previewOf: '', // the payout whose page 1 is shown
-    previewImage: '',
+    viewing: null as PayoutLine | null, // the payout whose statement the viewer shows
+    pdf: null as Uint8Array | null, // its bytes
+    mailReady: false, // a mail server and a sender are set: statements can be mailed
   }),
   actions: {
     async load(programId: number) {
       this.programId = programId
-      this.runs = await api.payoutRuns(programId)
+      const [runs, settings] = await Promise.all([api.payoutRuns(programId), api.settings()])
+      this.runs = runs
+      const set = (k: string) => !!settings.find((x) => x.key === k)?.value
+      this.mailReady = set('smtp.host') && set('mail.from')
     },
     async previewRun(asOf: string) {
       this.asOf = asOf
@@ -32,9 +37,14 @@ export const usePayoutsStore = defineStore('payouts', {
     async openStatement(number: string) {
       return api.openStatement(this.programId, number)
     },
-    async showPage(number: string) {
-      this.previewImage = await api.statementPreview(this.programId, number)
-      this.previewOf = number
+    /** Opens a payout's statement, as filed, in the viewer. */
+    async view(p: PayoutLine) {
+      this.pdf = fromBase64(await api.statementPDF(this.programId, p.number))
+      this.viewing = p
+    },
+    closeViewer() {
+      this.viewing = null
+      this.pdf = null
     },
     /** Makes exactly the previewed run; if it changed since, the preview is marked stale. */
     async confirm() {

@@ -64,6 +64,11 @@ export const words: Record<string, Table> = {
     invoice: w('Statement', 'A self-billing invoice: what the partner is paid.', 'Gutschrift', 'Eine Gutschrift: was der Partner ausgezahlt bekommt.'),
     credit_note: w('Credit note', 'A negative balance, netted by the next payout.', 'Korrekturbeleg', 'Ein negativer Saldo, mit der nächsten Auszahlung verrechnet.'),
   },
+  carryReason: {
+    below_threshold: w('Below the threshold', "Less than the program's payout threshold: it waits and is paid once it reaches the threshold.", 'Unter der Auszahlungsgrenze', 'Weniger als die Auszahlungsgrenze des Programms: wird ausgezahlt, sobald die Grenze erreicht ist.'),
+    no_rate: w('No exchange rate', "In another currency, and no exchange rate into the program's currency up to the run's day: import the rates, then run again.", 'Kein Wechselkurs', 'In einer anderen Währung, und kein Wechselkurs bis zum Tag des Laufs: Kurse importieren, dann erneut auszahlen.'),
+    not_positive: w('Nothing to pay', "Open credit notes take the whole balance: they are netted first, and what is left is paid later.", 'Nichts auszuzahlen', 'Offene Korrekturbelege zehren den Saldo auf: sie werden zuerst verrechnet, der Rest später ausgezahlt.'),
+  },
   orderStatus: {
     paid: w('Paid', 'The shop received the money.', 'Bezahlt', 'Der Shop hat das Geld erhalten.'),
     partially_refunded: w('Partly refunded', 'Part of the order was refunded; commissions shrink in proportion.', 'Teilweise erstattet', 'Ein Teil wurde erstattet; Provisionen sinken anteilig.'),
