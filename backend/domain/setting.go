@@ -177,6 +177,8 @@ var settingSpecs = []SettingSpec{
 	{Key: "sync.key", Label: "Headless server's link secret", Secret: true, check: anyText},
 	{Key: "portal.url", Label: "Address partners use", check: urlOrEmpty},
 	{Key: "ui.sample_offered", Label: "Sample program offered", check: choice("true", "false")},
+	{Key: "ui.checklist_hidden", Label: "Setup checklist hidden on the Dashboard", check: choice("true", "false")},
+	{Key: "ui.language", Label: "Language of the window (system, en, de)", check: choice("system", "en", "de")},
 }
 
 // SettingSpecs lists the known settings, sorted by key.

@@ -32,9 +32,14 @@ function exportNearToday() {
 const money = (a) => a.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '\u00a0EUR'
 const report = (...args) => JSON.parse(s.ui.cli('report', '--program', '1', ...args))
 
-test('an empty program shows the next step instead of zeros', async () => {
+test('an empty program shows the next steps instead of zeros', async () => {
   s.ui.cli('program', 'create', '--file', join(root, 'cli', 'testdata', 'program.json'))
   await s.page.goto(s.ui.url)
+  await byTest('first-steps').waitFor()
+  assert.match(await byTest('first-steps').innerText(), /Add partners/)
+  assert.equal(await byTest('card-revenue').count(), 0)
+  // Put away, the checklist leaves the program's own next step.
+  await byTest('first-steps-hide').click()
   await byTest('next-step').waitFor()
   assert.match(await byTest('next-step').innerText(), /Add your partners/)
 })

@@ -109,6 +109,15 @@ export const groups: Group[] = [
         help: "The address partners reach it at; empty: the sync endpoint's, with /portal/." },
     ] }],
   },
+  {
+    id: 'window', title: 'Language',
+    text: 'The language Partnerbook itself speaks: names of statuses, kinds and reasons, and how numbers are written.',
+    sections: [{ fields: [
+      { key: 'ui.language', label: 'Language of the window', kind: 'select', placeholder: 'System',
+        options: [{ label: 'System', value: 'system' }, { label: 'English', value: 'en' }, { label: 'Deutsch', value: 'de' }],
+        help: 'System follows the language your computer is set to. Applies at once; statements and e-mails to partners use each partner\'s own language.' },
+    ] }],
+  },
   { id: 'backups', title: 'Backups', text: 'Partnerbook keeps a copy of its data every day. Make one now, or go back to an earlier one.', sections: [], panel: 'backups' },
   { id: 'about', title: 'About', text: '', sections: [], panel: 'about' },
 ]
@@ -116,5 +125,5 @@ export const groups: Group[] = [
 /** keysInGroups are all keys some group lists. */
 export const keysInGroups = new Set(groups.flatMap((g) => g.sections.flatMap((s) => s.fields.map((f) => f.key))))
 
-/** hiddenKey says whether a setting is the window's own (never shown). */
-export const hiddenKey = (key: string) => key.startsWith('ui.')
+/** hiddenKey says whether a setting is the window's own (never shown, unless a group lists it). */
+export const hiddenKey = (key: string) => key.startsWith('ui.') && !keysInGroups.has(key)

@@ -1,6 +1,9 @@
 import { defineStore } from 'pinia'
 import { api, listQuery } from '@/api'
 
+/** The setting that keeps the checklist hidden once a person put it away. */
+const HIDDEN = 'ui.checklist_hidden'
+
 /** One step of setting up, ticked by what the data shows. */
 export interface Step {
   id: 'company' | 'program' | 'partners' | 'import' | 'payout'
@@ -17,14 +20,19 @@ export interface Step {
  * payout. Each step ticks itself from the data, so it follows the shop as it goes.
  */
 export const useChecklistStore = defineStore('checklist', {
-  state: () => ({ steps: [] as Step[], loaded: false }),
+  state: () => ({ steps: [] as Step[], loaded: false, hidden: false }),
   getters: {
     left: (s) => s.steps.filter((x) => !x.done).length,
+    /** shown: loaded, not hidden by the person, and something left to do */
+    shown(): boolean {
+      return this.loaded && !this.hidden && this.left > 0
+    },
   },
   actions: {
     async load(programId: number | null) {
       const [settings, programs] = await Promise.all([api.settings(), api.programs()])
       const company = settings.some((s) => s.key === 'company.name' && s.value !== '')
+      this.hidden = settings.some((s) => s.key === HIDDEN && s.value === 'true')
       let partners = false
       let imported = false
       let paid = false
@@ -51,6 +59,15 @@ export const useChecklistStore = defineStore('checklist', {
           to: '/payouts', action: 'Go to payouts' },
       ]
       this.loaded = true
+    },
+    /** hide puts the checklist away (stored, so it stays away); show brings it back. */
+    async hide() {
+      await api.setSetting(HIDDEN, 'true')
+      this.hidden = true
+    },
+    async show() {
+      await api.setSetting(HIDDEN, 'false')
+      this.hidden = false
     },
   },
 })

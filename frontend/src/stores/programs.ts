@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { api, type Info, type Program } from '@/api'
+import { setLanguage } from '@/ui/words'
 
 const CURRENT = 'partnerbook.program'
 
@@ -18,7 +19,8 @@ export const useProgramsStore = defineStore('programs', {
   },
   actions: {
     async load() {
-      const [info, programs] = await Promise.all([api.info(), api.programs()])
+      const [info, programs, settings] = await Promise.all([api.info(), api.programs(), api.settings()])
+      setLanguage(settings.find((s) => s.key === 'ui.language')?.value ?? '')
       this.info = info
       this.programs = programs
       if (!this.current && programs.length > 0) this.select(programs[0].id)

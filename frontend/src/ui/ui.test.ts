@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { nextTick, ref } from 'vue'
 import { useFieldErrors } from './fielderrors'
 import { forKind, friendly, toTemplate } from '@/components/placeholders'
 import { formatAmount, formatMoney, isNegative, sharedCurrency, sumAmounts, totalsByCurrency, MINUS } from './money'
 import { compareDecimal, pageText, sortRows, growKey, type Column } from './table'
 import { formatTime, zoneLabel } from './time'
-import { help, humanize, word, words } from './words'
+import { help, humanize, lang, setLanguage, word, words } from './words'
 
 describe('money', () => {
   it('groups digits and keeps at least two decimals, per language', () => {
@@ -121,14 +121,71 @@ describe('field errors', () => {
 
 describe('mail placeholders', () => {
   it('names placeholders in words and writes them back as the template language, exactly', () => {
-    const raw = 'Hello {{.Partner}}, statement {{.Number}}: {{.Amount}}{{range .Links}} {{.}}{{end}} [not one]'
+    const raw = 'Hello {{.Partner}}, statement {{.Number}}: {{.Amount}}{{range .Links}} {{.}}{{end}} [not one] {{.Unknown}}'
     const shown = friendly(raw)
-    expect(shown).toBe("Hello [Partner's name], statement [Statement number]: [Amount]{{range .Links}} {{.}}{{end}} [not one]")
+    expect(shown).toBe("Hello [Partner's name], statement [Statement number]: [Amount][For each link] [The link][End] [not one] {{.Unknown}}")
     expect(toTemplate(shown)).toBe(raw)
     expect(toTemplate("[partner's NAME]")).toBe('{{.Partner}}')
+  })
+  // The plain text of the monthly report as Partnerbook ships it (backend/mail/template_en.go):
+  // every part of the template language in it is shown in words, and comes back unchanged.
+  const report = `Hello {{.Partner}},
+
+here is {{.Month}} at {{.Shop}}.
+
+Orders you brought: {{len .Orders}} ({{.Sales}})
+Commission earned:  {{.Earned}}
+{{if .Orders}}
+{{range .Orders}}  {{.Day}}  {{.Order}}  {{.Total}}  → {{.Commission}}
+{{end}}{{end}}
+Your key: {{.Key}}{{if .Coupons}}
+Your coupons: {{range $i, $c := .Coupons}}{{if $i}}, {{end}}{{$c}}{{end}}{{end}}{{range .Links}}
+Your link: {{.}}{{end}}
+`
+  it('shows the shipped templates without any of the template language', () => {
+    const shown = friendly(report)
+    expect(shown).not.toMatch(/[{}$]/)
+    expect(shown).toContain("Your coupons: [Partner's coupons][End]")
+    expect(shown).toContain('[If there are orders]\n[For each order]  [Order day]  [Order number]  [Order total]  → [Order commission]\n[End][End]')
+    expect(toTemplate(shown)).toBe(report)
+    const statement = '{{if .Credit}}Credit note{{else}}Your statement{{end}} {{.Number}} from {{.Shop}}'
+    expect(friendly(statement)).toBe('[If a credit note]Credit note[Otherwise]Your statement[End] [Statement number] from [Shop name]')
+    expect(toTemplate(friendly(statement))).toBe(statement)
   })
   it('offers each e-mail only the placeholders it has values for', () => {
     expect(forKind('welcome').map((p) => p.field)).not.toContain('Amount')
     expect(forKind('statement').map((p) => p.field)).toContain('Amount')
+  })
+})
+
+describe('the window language', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+    setLanguage('system')
+  })
+  it('follows the system only when set to System, and applies a choice at once', async () => {
+    const system = vi.spyOn(navigator, 'language', 'get').mockReturnValue('de-AT')
+    setLanguage('system')
+    expect(word('orderStatus', 'paid')).toBe('Bezahlt')
+    setLanguage('en')
+    expect(word('orderStatus', 'paid')).toBe('Paid')
+    expect(formatAmount('1234.5')).toBe('1,234.50')
+    system.mockReturnValue('en-GB')
+    setLanguage('de')
+    expect(lang.value).toBe('de')
+    expect(formatAmount('1234.5')).toBe('1.234,50')
+    setLanguage('')
+    expect(word('orderStatus', 'paid')).toBe('Paid')
+  })
+  it('is read from the settings when the window starts', async () => {
+    const { createPinia, setActivePinia } = await import('pinia')
+    const { useProgramsStore } = await import('@/stores/programs')
+    const { db, reset } = await import('@/api/fakes/db')
+    reset()
+    setActivePinia(createPinia())
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('en-US')
+    db.settings.set('ui.language', 'de')
+    await useProgramsStore().load()
+    expect(word('leadStatus', 'lost')).toBe('Verloren')
   })
 })

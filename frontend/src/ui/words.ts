@@ -6,10 +6,18 @@ import { ref } from 'vue'
 /** The languages the window speaks. */
 export type Lang = 'en' | 'de'
 
-/** lang is the window's language: German where the system speaks German, else English. */
+/**
+ * lang is the window's language: the one chosen in Settings (ui.language), or, set to System
+ * (the default), German where the system speaks German, else English.
+ */
 export const lang = ref<Lang>(systemLang())
 
-function systemLang(): Lang {
+/** setLanguage applies the Settings choice at once: "en", "de", or "system" (or "") for the system's. */
+export function setLanguage(choice: string) {
+  lang.value = choice === 'en' || choice === 'de' ? choice : systemLang()
+}
+
+export function systemLang(): Lang {
   const l = typeof navigator !== 'undefined' ? navigator.language || '' : ''
   return l.toLowerCase().startsWith('de') ? 'de' : 'en'
 }

@@ -1,7 +1,7 @@
 import { app } from '../../wailsjs/go/models'
 import { db } from './db'
 
-const keys = ['company.name', 'company.address', 'company.country', 'company.vat_id', 'smtp.host', 'smtp.port', 'smtp.password', 'mail.from', 'sync.addr', 'shop.new_thing']
+const keys = ['ui.checklist_hidden', 'ui.language', 'company.name', 'company.address', 'company.country', 'company.vat_id', 'smtp.host', 'smtp.port', 'smtp.password', 'mail.from', 'sync.addr', 'shop.new_thing']
 
 export async function List(): Promise<app.Setting[]> {
   return keys.map((k) => {
