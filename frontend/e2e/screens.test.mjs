@@ -31,8 +31,11 @@ const screens = [
   { name: 'settings', path: '/settings', heading: 'Settings' },
   { name: 'settings-mail', path: '/settings?group=mail', heading: 'Settings' },
   { name: 'settings-backups', path: '/settings?group=backups', heading: 'Settings' },
+  { name: 'settings-language', path: '/settings?group=window', heading: 'Settings' },
+  { name: 'import', path: '/orders?import=1', heading: 'Orders' },
 ]
-const done = new Set(['settings', 'settings-mail', 'settings-backups', 'programs', 'partners', 'customers', 'leads', 'orders', 'commissions'])
+const done = new Set(['settings', 'settings-mail', 'settings-backups', 'settings-language', 'programs', 'partners', 'customers', 'leads', 'orders',
+  'commissions', 'dashboard', 'import'])
 const sizes = [{ width: 1280, height: 900 }, { width: 1024, height: 768 }]
 const schemes = ['light', 'dark']
 

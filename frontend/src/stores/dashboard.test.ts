@@ -126,8 +126,13 @@ describe('Dashboard', () => {
   it('shows the next step instead of zeros for a program without orders', async () => {
     reports.attention = domain.Attention.createFrom({ ...reports.attention, has_orders: false, partners: 0 })
     const w = await mountDashboard()
-    expect(w.find('[data-testid="next-step"]').text()).toContain('Add your partners')
+    // The setup checklist says it first; put away, the program's own next step does.
+    expect(w.find('[data-testid="first-steps"]').text()).toContain('Add partners')
+    expect(w.find('[data-testid="next-step"]').exists()).toBe(false)
     expect(w.find('[data-testid="card-revenue"]').exists()).toBe(false)
+    await w.find('[data-testid="first-steps-hide"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid="next-step"]').text()).toContain('Add your partners')
     w.unmount()
   })
 })
