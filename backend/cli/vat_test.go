@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"partnerbook/backend/payfile/sepacheck"
+	"partnerbook/backend/sqlite"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -234,6 +236,7 @@ func TestPayoutVAT(t *testing.T) {
 			t.Errorf("payouts list %s = %+v, the run said %+v", x.Number, got, x)
 		}
 	}
+	portalPaysGross(t, p, byNumber)
 	if code, _, errs := p.run("settings", "set", "company.vat_rate", "119"); code != 1 || !strings.Contains(errs, "not a VAT rate") {
 		t.Errorf("a rate of 119: exit %d %s", code, errs)
 	}
@@ -256,5 +259,34 @@ func TestPayoutVAT(t *testing.T) {
 	p.ok(&rate, "settings", "get", "company.vat_rate", "--json")
 	if rate.Setting.Value != "7" {
 		t.Errorf("the rate is stored as %q", rate.Setting.Value)
+	}
+}
+
+// portalPaysGross checks that the partner portal shows each of anna's payouts as payouts list
+// does: what was paid (the gross), its net and its VAT.
+func portalPaysGross(t *testing.T, p *pb, listed map[string]vatPayout) {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(p.data, "partnerbook.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var id int64
+	if err := st.DB().QueryRow(`SELECT id FROM partners WHERE key = 'anna'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	pays, err := st.PortalPayouts(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pays) != 3 {
+		t.Fatalf("anna's portal lists %d payouts, want 3", len(pays))
+	}
+	for _, py := range pays {
+		want := listed[py.Number]
+		if py.Amount != want.Amount || py.Net != want.Net || py.VAT != want.VAT {
+			t.Errorf("portal %s: amount %s net %s VAT %s; payouts list says %s %s %s", py.Number, py.Amount, py.Net, py.VAT,
+				want.Amount, want.Net, want.VAT)
+		}
 	}
 }

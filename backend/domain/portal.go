@@ -90,7 +90,9 @@ type PortalPayout struct {
 	Number   string `json:"number"`
 	Day      string `json:"day"`
 	Kind     string `json:"kind"`
-	Amount   string `json:"amount"`
+	Amount   string `json:"amount"` // what was paid: the gross where VAT was charged
+	Net      string `json:"net"`
+	VAT      string `json:"vat,omitempty"` // the VAT in Amount; empty where none was charged
 	Currency string `json:"currency"`
 	Lines    int    `json:"lines"`
 	Method   string `json:"method"`
