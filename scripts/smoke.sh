@@ -20,7 +20,8 @@ trap cleanup EXIT
 exec 3>"$work/display"
 Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp -fbdir "$work" >"$work/xvfb.log" 2>&1 &
 xpid=$!
-for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+for _ in $(seq 300); do [ -s "$work/display" ] && break; sleep 0.1; done
+[ -s "$work/display" ] || { echo "smoke: Xvfb gave no display within 30 s:"; cat "$work/xvfb.log"; exit 1; }
 export DISPLAY=":$(head -1 "$work/display")"
 
 # look starts the window on the data folder and waits until OCR of its screenshot shows every
