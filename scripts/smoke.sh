@@ -32,7 +32,9 @@ look() {
   win=""
   for _ in $(seq 100); do
     # The app's own window is named Partnerbook and is large; GTK also makes a hidden 10x10 one.
-    win=$(xwininfo -root -tree 2>/dev/null | awk '/"Partnerbook"/ && $0 !~ /10x10/ {print $1; exit}')
+    # `|| true`: awk leaves at the first match, and xwininfo, still writing, then dies of SIGPIPE;
+    # under pipefail and set -e that ended the whole test without a word.
+    win=$(xwininfo -root -tree 2>/dev/null | awk '/"Partnerbook"/ && $0 !~ /10x10/ {print $1; exit}' || true)
     [ -n "$win" ] && break
     kill -0 "$apid" 2>/dev/null || { echo "smoke: the app exited early:"; cat "$work/app.log"; exit 1; }
     sleep 0.2
@@ -43,7 +45,7 @@ look() {
   for _ in $(seq 30); do
     sleep 0.5
     timeout 30 convert "xwd:$work/Xvfb_screen0" "$shot" 2>/dev/null || continue
-    colours=$(identify -format '%k' "$shot")
+    colours=$(identify -format '%k' "$shot" 2>/dev/null || echo 0)
     [ "$colours" -gt 50 ] || continue
     convert "$shot" -resize 200% "$work/big.png"
     text=$(timeout 120 tesseract "$work/big.png" - 2>/dev/null || true)
