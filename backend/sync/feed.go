@@ -78,13 +78,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 
 // push takes what the desktop tells its headless server (link secret only).
 func (s *Server) push(w http.ResponseWriter, r *http.Request) {
-	ok, err := s.linkOK(r.Context(), r)
-	if err != nil {
-		answer(w, err)
-		return
-	}
-	if !ok {
-		answer(w, fail(http.StatusUnauthorized, "unauthorized", "send this server's link secret (from `partnerbook init --server`) as Authorization: Bearer"))
+	if !s.requireLink(w, r) {
 		return
 	}
 	body, err := readBodyMax(w, r, MaxPush)
@@ -133,4 +127,18 @@ func (c *keyCache) forget() {
 	c.mu.Lock()
 	clear(c.m)
 	c.mu.Unlock()
+}
+
+// requireLink answers 401 (or the store's error) unless the request carries this server's link
+// secret; it reports whether the handler may go on.
+func (s *Server) requireLink(w http.ResponseWriter, r *http.Request) bool {
+	ok, err := s.linkOK(r.Context(), r)
+	if err != nil {
+		answer(w, err)
+		return false
+	}
+	if !ok {
+		answer(w, fail(http.StatusUnauthorized, "unauthorized", "send this server's link secret (from `partnerbook init --server`) as Authorization: Bearer"))
+	}
+	return ok
 }

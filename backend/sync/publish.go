@@ -21,13 +21,7 @@ const MaxPublish = 64 << 20
 // publish takes a program's portal snapshot (link secret only) and replaces the program's
 // earlier one, in one transaction.
 func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
-	ok, err := s.linkOK(r.Context(), r)
-	if err != nil {
-		answer(w, err)
-		return
-	}
-	if !ok {
-		answer(w, fail(http.StatusUnauthorized, "unauthorized", "send this server's link secret (from `partnerbook init --server`) as Authorization: Bearer"))
+	if !s.requireLink(w, r) {
 		return
 	}
 	body, err := readBodyMax(w, r, s.opt.MaxPublish)
@@ -55,13 +49,7 @@ func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
 // portalEvents lists what partners did in this server's portal after a cursor (link secret
 // only): the desktop applies each once.
 func (s *Server) portalEvents(w http.ResponseWriter, r *http.Request) {
-	ok, err := s.linkOK(r.Context(), r)
-	if err != nil {
-		answer(w, err)
-		return
-	}
-	if !ok {
-		answer(w, fail(http.StatusUnauthorized, "unauthorized", "send this server's link secret (from `partnerbook init --server`) as Authorization: Bearer"))
+	if !s.requireLink(w, r) {
 		return
 	}
 	after, err := strconv.ParseInt(r.URL.Query().Get("after"), 10, 64)
