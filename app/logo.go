@@ -48,17 +48,18 @@ func (s *Settings) UseLogo(path string) (Setting, error) {
 
 // LogoPreview returns the company logo as a data: URL for an <img>, or "" when there is none.
 func (s *Settings) LogoPreview() (string, error) {
-	st, err := s.c.store.GetSetting(s.c.ctx, "company.logo")
-	if err != nil || st.Value == "" {
+	set, err := s.c.settingsShown()
+	logo := set.Company.Logo
+	if err != nil || logo == "" {
 		return "", err
 	}
-	b, err := os.ReadFile(st.Value)
+	b, err := os.ReadFile(logo)
 	if err != nil {
-		return "", domain.Errorf(domain.ENotFound, "the logo file %s cannot be read: %v", st.Value, err)
+		return "", domain.Errorf(domain.ENotFound, "the logo file %s cannot be read: %v", logo, err)
 	}
 	mime := map[string]string{".png": "image/png", ".jpg": "image/jpeg"}[logoExt(b)]
 	if mime == "" {
-		return "", domain.Errorf(domain.EInvalid, "the logo file %s is not a PNG or JPEG image", st.Value)
+		return "", domain.Errorf(domain.EInvalid, "the logo file %s is not a PNG or JPEG image", logo)
 	}
 	return "data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(b), nil
 }

@@ -33,19 +33,30 @@ func (s *Settings) List() ([]Setting, error) {
 	}
 	for i := range out {
 		if out[i].Key == "company.vat_rate" {
-			out[i].Offer = s.rateOffer()
+			if out[i].Offer, err = s.rateOffer(); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return out, nil
 }
 
 // rateOffer is the standard VAT rate of the company's country ("" outside the EU or unset).
-func (s *Settings) rateOffer() string {
-	c, err := s.c.store.GetSetting(s.c.ctx, "company.country")
-	if err != nil {
-		return ""
+func (s *Settings) rateOffer() (string, error) {
+	set, err := s.c.settingsShown()
+	return payout.RunRate("", set.Company.Country), err
+}
+
+// settingsShown reads the settings for the screens on which a person sees and corrects them
+// (the shell's start, Settings): a stored value that fails its check is at its default there,
+// not an error, so that the window starts and Settings opens to correct it. What acts on the
+// settings (a run, mail, sync) reads them with store.Settings, which refuses such a value.
+func (c *Core) settingsShown() (domain.Settings, error) {
+	set, err := c.store.Settings(c.ctx)
+	if err != nil && domain.ErrorCode(err) == domain.EInvalid {
+		return set, nil
 	}
-	return payout.RunRate("", c.Value)
+	return set, err
 }
 
 // Set stores one setting ("" clears it).
@@ -53,11 +64,14 @@ func (s *Settings) Set(key, value string) (Setting, error) {
 	if err := s.c.store.SetSetting(s.c.ctx, key, value); err != nil {
 		return Setting{}, err
 	}
-	st, err := s.c.store.GetSetting(s.c.ctx, key)
+	st, err := s.c.store.GetSetting(s.c.ctx, key) // the Settings screen's own read: the stored text
+	if err != nil {
+		return Setting{}, err
+	}
 	spec, _ := domain.LookupSetting(key)
 	out := Setting{Key: st.Key, Label: spec.Label, Value: st.Value, Secret: st.Secret, Set: st.Set}
 	if key == "company.vat_rate" {
-		out.Offer = s.rateOffer()
+		out.Offer, err = s.rateOffer()
 	}
 	return out, err
 }

@@ -181,16 +181,16 @@ type Remote struct {
 
 // Remote returns the link's state.
 func (s *Sync) Remote() (Remote, error) {
-	u, err := s.c.store.GetSetting(s.c.ctx, "sync.remote")
+	set, err := s.c.settingsShown()
 	if err != nil {
 		return Remote{}, err
 	}
-	k, err := s.c.store.GetSetting(s.c.ctx, "sync.key")
+	secret, err := s.c.store.SecretValue("sync.key")
 	if err != nil {
 		return Remote{}, err
 	}
 	last, err := s.c.store.LastPull(s.c.ctx)
-	return Remote{URL: u.Value, SecretSet: k.Set, LastPull: last.At, OK: last.OK, Message: last.Message}, err
+	return Remote{URL: set.Sync.Remote, SecretSet: secret != "", LastPull: last.At, OK: last.OK, Message: last.Message}, err
 }
 
 // SetRemote links to a headless server: its URL, and its link secret ("" keeps the one set).
@@ -234,8 +234,12 @@ func (c *Core) StartSync(ctx context.Context) {
 		e.running = nil
 	}
 	e.err = ""
-	cfg, err := c.endpoint()
-	if err != nil || !cfg.Enabled {
+	set, err := c.store.Settings(ctx)
+	if !set.Sync.Enabled {
+		return
+	}
+	if err != nil {
+		e.err = err.Error() // names the settings to correct
 		return
 	}
 	log, err := c.store.OpenEventLog()
@@ -249,7 +253,7 @@ func (c *Core) StartSync(ctx context.Context) {
 		}
 	}}
 	opt.Portal = PortalHandler(c.store)
-	e.running, err = sync.Listen(ctx, c.store, log, net.JoinHostPort(cfg.Addr, strconv.Itoa(cfg.Port)), opt)
+	e.running, err = sync.Listen(ctx, c.store, log, net.JoinHostPort(set.Sync.Addr, strconv.Itoa(set.Sync.Port)), opt)
 	if err != nil {
 		log.Close()
 		e.err = domain.AsError(err).Message
@@ -268,31 +272,14 @@ func (c *Core) StopSync() {
 
 // endpoint reads the settings and the state; the caller holds c.sync.mu.
 func (c *Core) endpoint() (Endpoint, error) {
-	get := func(key, def string) (string, error) {
-		st, err := c.store.GetSetting(c.ctx, key)
-		if err != nil || st.Value == "" {
-			return def, err
-		}
-		return st.Value, nil
-	}
-	var out Endpoint
-	on, err := get("sync.enabled", "false")
+	set, err := c.settingsShown()
 	if err != nil {
-		return out, err
+		return Endpoint{}, err
 	}
-	out.Enabled = on == "true"
-	if out.Addr, err = get("sync.addr", "127.0.0.1"); err != nil {
-		return out, err
-	}
-	port, err := get("sync.port", "8787")
-	if err != nil {
-		return out, err
-	}
-	out.Port, _ = strconv.Atoi(port)
+	out := Endpoint{Enabled: set.Sync.Enabled, Addr: set.Sync.Addr, Port: set.Sync.Port, Error: c.sync.err}
 	if r := c.sync.running; r != nil {
 		out.Running, out.URL = true, r.URL
 	}
-	out.Error = c.sync.err
 	return out, nil
 }
 
@@ -307,7 +294,10 @@ func (c *Core) AutoPull(ctx context.Context, every time.Duration) {
 			return
 		case <-t.C:
 		}
-		if u, err := c.store.GetSetting(ctx, "sync.remote"); err != nil || u.Value == "" {
+		// Only while a server is set (of settings that fail their check, those that pass).
+		// The error is not dropped: PullLinked reads the settings again, refuses them, and
+		// keeps why for the Sync screen; while no server is set there is no pull to fail.
+		if set, _ := c.store.Settings(ctx); set.Sync.Remote == "" {
 			continue
 		}
 		res, err := sync.PullLinked(ctx, c.store)

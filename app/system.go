@@ -22,7 +22,7 @@ func (s *System) Info() (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	offered, err := s.c.store.GetSetting(s.c.ctx, "ui.sample_offered")
+	set, err := s.c.settingsShown()
 	if err != nil {
 		return Info{}, err
 	}
@@ -31,7 +31,7 @@ func (s *System) Info() (Info, error) {
 		return Info{}, err
 	}
 	return Info{Version: s.c.Version, DataDir: s.c.dataDir, Programs: len(ps), BrowserMode: s.c.BrowserMode,
-		OfferSample: len(ps) == 0 && offered.Value != "true", SchemaNumber: v}, nil
+		OfferSample: len(ps) == 0 && !set.UI.SampleOffered, SchemaNumber: v}, nil
 }
 
 // DeclineSample records that the person does not want the sample program.

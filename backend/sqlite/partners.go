@@ -106,12 +106,12 @@ func (tx *Tx) savePartner(programID int64, before *domain.Partner, patch domain.
 	}
 	p = patch.Apply(p)
 	if !p.VATTreatmentSet {
-		country, err := tx.setting("company.country")
+		set, err := tx.settings()
 		if err != nil {
 			return p, false, nil, err
 		}
 		p.Normalize()
-		p.VATTreatment = payout.DeriveTreatment(country, p.Country, p.VATID)
+		p.VATTreatment = payout.DeriveTreatment(set.Company.Country, p.Country, p.VATID)
 	}
 	ps := p.Validate()
 	if len(ps) == 0 && before != nil && partnerEqual(*before, p) {

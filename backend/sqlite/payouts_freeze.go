@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -41,36 +40,19 @@ func (r runRecord) json() string {
 // runRecord reads the company of the settings and keeps its logo's bytes (left out where the
 // file cannot be read, as the statement always did).
 func (tx *Tx) runRecord() (runRecord, error) {
-	get := func(k string) (string, error) {
-		var v string
-		err := tx.QueryRowContext(tx.ctx, `SELECT value FROM settings WHERE key = ?`, k).Scan(&v)
-		if err == sql.ErrNoRows {
-			return "", nil
-		}
-		if err != nil {
-			return "", fmt.Errorf("sqlite: setting %s: %w", k, err)
-		}
-		return v, nil
+	set, err := tx.settings()
+	if err != nil {
+		return runRecord{}, err
 	}
+	c := set.Company
 	var r runRecord
-	var logo, rate string
-	for _, f := range []struct {
-		key string
-		to  *string
-	}{{"company.name", &r.Issuer.Name}, {"company.address", &r.Issuer.Address}, {"company.country", &r.Issuer.Country},
-		{"company.vat_id", &r.Issuer.VATID}, {"company.language", &r.Lang}, {"company.iban", &r.IBAN}, {"company.bic", &r.BIC},
-		{"company.logo", &logo}, {"company.vat_rate", &rate}} {
-		v, err := get(f.key)
-		if err != nil {
-			return r, err
-		}
-		*f.to = v
-	}
-	r.VATRate = payout.RunRate(rate, r.Issuer.Country)
-	if logo == "" {
+	r.Issuer.Name, r.Issuer.Address, r.Issuer.Country, r.Issuer.VATID = c.Name, c.Address, c.Country, c.VATID
+	r.Lang, r.IBAN, r.BIC = c.Language, c.IBAN, c.BIC
+	r.VATRate = payout.RunRate(c.VATRate, r.Issuer.Country)
+	if c.Logo == "" {
 		return r, nil
 	}
-	data, err := os.ReadFile(logo)
+	data, err := os.ReadFile(c.Logo)
 	if err != nil || len(data) == 0 {
 		return r, nil
 	}

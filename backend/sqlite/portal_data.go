@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"partnerbook/backend/domain"
@@ -56,11 +55,11 @@ func (s *Store) PortalSummary(ctx context.Context, partnerID int64) (domain.Port
 }
 
 func (s *Store) portalProgramInfo(ctx context.Context, p domain.Partner, prog domain.Program) (domain.PortalProgramInfo, error) {
-	site, err := s.GetSetting(ctx, "company.website")
+	set, err := s.Settings(ctx)
 	if err != nil {
 		return domain.PortalProgramInfo{}, err
 	}
-	return domain.PortalProgramInfo{Name: prog.Name, Site: strings.TrimSpace(site.Value), Key: p.Key, Coupons: p.Coupons,
+	return domain.PortalProgramInfo{Name: prog.Name, Site: set.Company.Website, Key: p.Key, Coupons: p.Coupons,
 		Leads: prog.Rules.Lead != nil, HoldDays: prog.HoldDays, Timezone: prog.Timezone}, nil
 }
 

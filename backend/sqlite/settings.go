@@ -43,6 +43,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 }
 
 func (tx *Tx) setSetting(key, v string) error {
+	tx.set = nil
 	var err error
 	if v == "" {
 		_, err = tx.ExecContext(tx.ctx, `DELETE FROM settings WHERE key = ?`, key)
@@ -56,17 +57,18 @@ func (tx *Tx) setSetting(key, v string) error {
 	return nil
 }
 
-// setting reads a plain setting in the transaction ("" when unset).
-func (tx *Tx) setting(key string) (string, error) {
-	var v string
-	err := tx.QueryRowContext(tx.ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+// settings reads the settings in the transaction into their typed value (see Store.Settings),
+// once: a transaction that saves many partners reads them for the first. Setting a setting in
+// the transaction reads them again.
+func (tx *Tx) settings() (domain.Settings, error) {
+	if tx.set == nil {
+		set, err := readSettings(tx.ctx, tx)
+		if err != nil {
+			return set, err
+		}
+		tx.set = &set
 	}
-	if err != nil {
-		return "", fmt.Errorf("sqlite: setting %s: %w", key, err)
-	}
-	return v, nil
+	return *tx.set, nil
 }
 
 // rederiveVAT derives again the VAT treatment of every partner whose treatment no person
@@ -104,7 +106,9 @@ func (tx *Tx) rederiveVAT(country string) error {
 	return nil
 }
 
-// GetSetting returns a setting; a secret's value is never returned, only whether it is set.
+// GetSetting returns a setting as stored, for the faces that show and edit settings one by
+// one (settings get, the Settings screen); a secret's value is never returned, only whether
+// it is set. Code that uses a setting reads the typed value of Settings instead.
 func (s *Store) GetSetting(ctx context.Context, key string) (domain.Setting, error) {
 	spec, err := domain.LookupSetting(key)
 	if err != nil {
@@ -150,7 +154,11 @@ func (s *Store) ListSettings(ctx context.Context) ([]domain.Setting, error) {
 // Settings reads every stored setting in one query into their typed value, checked once (see
 // domain.ParseSettings). Secrets are not in it: SecretValue gives them where they are used.
 func (s *Store) Settings(ctx context.Context) (domain.Settings, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT key, value FROM settings`)
+	return readSettings(ctx, s.db)
+}
+
+func readSettings(ctx context.Context, q querier) (domain.Settings, error) {
+	rows, err := q.QueryContext(ctx, `SELECT key, value FROM settings`)
 	if err != nil {
 		return domain.Settings{}, fmt.Errorf("sqlite: settings: %w", err)
 	}

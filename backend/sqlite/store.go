@@ -125,6 +125,7 @@ type Tx struct {
 	ctx   context.Context
 	store *Store
 	now   string
+	set   *domain.Settings // the settings as read in this transaction, nil until read
 }
 
 // write runs fn in one transaction: all of it is committed, or none of it.

@@ -181,7 +181,7 @@ func call(ctx context.Context, client *http.Client, method, u, secret string, in
 // where the last pull's outcome is kept.
 type Linked interface {
 	Desktop
-	GetSetting(ctx context.Context, key string) (domain.Setting, error)
+	Settings(ctx context.Context) (domain.Settings, error)
 	SecretValue(key string) (string, error)
 	RecordPull(ctx context.Context, ok bool, message string) error
 }
@@ -201,7 +201,7 @@ func PullLinked(ctx context.Context, d Linked) (PullResult, error) {
 }
 
 func pullLinked(ctx context.Context, d Linked) (PullResult, error) {
-	remote, err := d.GetSetting(ctx, "sync.remote")
+	set, err := d.Settings(ctx)
 	if err != nil {
 		return PullResult{}, err
 	}
@@ -209,8 +209,8 @@ func pullLinked(ctx context.Context, d Linked) (PullResult, error) {
 	if err != nil {
 		return PullResult{}, err
 	}
-	if remote.Value == "" {
+	if set.Sync.Remote == "" {
 		return PullResult{}, domain.Errorf(domain.EInvalid, "no headless server is set: set sync.remote (its URL) and sync.key (its link secret) first")
 	}
-	return Pull(ctx, d, nil, remote.Value, secret)
+	return Pull(ctx, d, nil, set.Sync.Remote, secret)
 }
