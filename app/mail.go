@@ -12,9 +12,6 @@ import (
 // Mail is the Mail screen: the outbox, the templates, mail runs and the settings' tests.
 type Mail struct{ c *Core }
 
-// MailProgressEvent carries a delivery run's MailProgress.
-const MailProgressEvent = "mail:progress"
-
 // MailProgress is how far a delivery run is.
 type MailProgress struct {
 	Done  int `json:"done"`
@@ -87,9 +84,9 @@ func (s *Mail) deliver() (mailer.Delivery, error) {
 	}
 	last := time.Time{}
 	return mailer.Deliver(s.c.ctx, s.c.store, cfg, time.Now(), func(done, total int) {
-		if s.c.emit != nil && (done == total || time.Since(last) > 100*time.Millisecond) {
+		if done == total || time.Since(last) > 100*time.Millisecond {
 			last = time.Now()
-			s.c.emit.Emit(MailProgressEvent, MailProgress{Done: done, Total: total})
+			mailProgress.emit(s.c, MailProgress{Done: done, Total: total})
 		}
 	})
 }
@@ -172,9 +169,6 @@ func (s *Mail) Preview(programID int64, partner string, t domain.MailTemplate) (
 	return renderedDTO(r), err
 }
 
-// MailSentEvent says a background delivery sent something: the outbox on screen is stale.
-const MailSentEvent = "mail:sent"
-
 // AutoSend sends what the outbox holds due every so often until ctx ends: retries after their
 // back-off, and what waited while the SMTP server was down. The window runs it.
 func (c *Core) AutoSend(ctx context.Context, every time.Duration) {
@@ -195,8 +189,8 @@ func (c *Core) AutoSend(ctx context.Context, every time.Duration) {
 			continue
 		}
 		d, err := mailer.Deliver(ctx, c.store, cfg, time.Now(), nil)
-		if err == nil && d.Sent+d.Filed+d.Found+d.Failed > 0 && c.emit != nil {
-			c.emit.Emit(MailSentEvent, deliveryDTO(d))
+		if err == nil && d.Sent+d.Filed+d.Found+d.Failed > 0 {
+			mailSent.emit(c, deliveryDTO(d))
 		}
 	}
 }

@@ -48,9 +48,6 @@ type ImportRequest struct {
 	SkipInvalid bool     `json:"skip_invalid"`
 }
 
-// ProgressEvent is the name of the event that carries an import's orderimport.Progress.
-const ProgressEvent = "import:progress"
-
 // Importer is the import wizard.
 type Importer struct {
 	c      *Core
@@ -119,9 +116,7 @@ func (s *Importer) Start(in ImportRequest) (domain.OrderImportResult, error) {
 		s.mu.Unlock()
 	}()
 	r.Progress = func(p orderimport.Progress) {
-		if s.c.emit != nil {
-			s.c.emit.Emit(ProgressEvent, p)
-		}
+		importProgress.emit(s.c, ImportProgress(p))
 	}
 	return orderimport.Run(ctx, s.c.store, r)
 }

@@ -9,19 +9,18 @@ import (
 
 	"partnerbook/backend/domain"
 	"partnerbook/backend/importer/gen"
-	"partnerbook/backend/orderimport"
 )
 
 type events struct {
 	mu  sync.Mutex
-	got []orderimport.Progress
+	got []ImportProgress
 }
 
 func (e *events) Emit(name string, data ...any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if name == ProgressEvent {
-		e.got = append(e.got, data[0].(orderimport.Progress))
+		e.got = append(e.got, data[0].(ImportProgress))
 	}
 }
 

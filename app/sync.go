@@ -17,9 +17,6 @@ import (
 // the link to a headless server.
 type Sync struct{ c *Core }
 
-// SyncAppliedEvent is emitted when events were applied (the screens showing orders refresh).
-const SyncAppliedEvent = "sync:applied"
-
 // APIKey is a key as the Sync screen lists it; a publishable key shows whole (it is public).
 type APIKey struct {
 	ID      int64  `json:"id"`
@@ -210,8 +207,8 @@ func (s *Sync) SetRemote(url, secret string) (Remote, error) {
 func (s *Sync) PullNow() (PullResult, error) {
 	r, err := sync.PullLinked(s.c.ctx, s.c.store)
 	res := pullDTO(r)
-	if err == nil && res.Applied > 0 && s.c.emit != nil {
-		s.c.emit.Emit(SyncAppliedEvent, res)
+	if err == nil && res.Applied > 0 {
+		syncApplied.emit(s.c, SyncApplied{Events: res.Applied})
 	}
 	return res, err
 }
@@ -248,9 +245,7 @@ func (c *Core) StartSync(ctx context.Context) {
 		return
 	}
 	opt := sync.Options{Applied: func(r domain.ApplyResult) {
-		if c.emit != nil {
-			c.emit.Emit(SyncAppliedEvent, r)
-		}
+		syncApplied.emit(c, SyncApplied{Events: r.Events})
 	}}
 	opt.Portal = PortalHandler(c.store)
 	e.running, err = sync.Listen(ctx, c.store, log, net.JoinHostPort(set.Sync.Addr, strconv.Itoa(set.Sync.Port)), opt)
@@ -301,8 +296,8 @@ func (c *Core) AutoPull(ctx context.Context, every time.Duration) {
 			continue
 		}
 		res, err := sync.PullLinked(ctx, c.store)
-		if err == nil && res.Applied > 0 && c.emit != nil {
-			c.emit.Emit(SyncAppliedEvent, pullDTO(res))
+		if err == nil && res.Applied > 0 {
+			syncApplied.emit(c, SyncApplied{Events: res.Applied})
 		}
 	}
 }

@@ -15,14 +15,19 @@ function files(dir: string): string[] {
   })
 }
 
+/** The modules of the bindings a file imports: by `from`, by a bare `import '…'`, or by `import('…')`. */
 export function bindingImports(text: string): string[] {
-  return [...text.matchAll(/from\s+['"]([^'"]*wailsjs\/[^'"]*)['"]/g)].map((m) => m[1])
+  return [...text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"]([^'"]*wailsjs\/[^'"]*)['"]/g)].map((m) => m[1])
 }
 
 describe('the bindings are src/api\'s business', () => {
   it('finds an import of the generated models', () => {
     expect(bindingImports("import { app } from '@/wailsjs/go/models'")).toEqual(['@/wailsjs/go/models'])
+    expect(bindingImports("import type { domain } from '../wailsjs/go/models'")).toEqual(['../wailsjs/go/models'])
+    expect(bindingImports("const m = await import('@/wailsjs/go/app/Sync')")).toEqual(['@/wailsjs/go/app/Sync'])
+    expect(bindingImports("import '@/wailsjs/runtime/runtime'")).toEqual(['@/wailsjs/runtime/runtime'])
     expect(bindingImports("import { app } from '@/api'")).toEqual([])
+    expect(bindingImports("// the models come from src/api, never from wailsjs/go/models")).toEqual([])
   })
 
   it('no file outside src/api imports them', () => {
