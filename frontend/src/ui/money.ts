@@ -29,22 +29,47 @@ const separators: Record<Lang, { group: string; decimal: string }> = {
 /** MINUS is the sign a negative amount shows (U+2212, as wide as a plus). */
 export const MINUS = '\u2212'
 
+const digitsCache = new Map<string, number>()
+
+/**
+ * minorDigits is how many decimals a currency is written with (ISO 4217's minor unit, as the
+ * browser's Intl data knows it): 2 for EUR, 0 for JPY, CLP, KRW and ISK, 3 for KWD and BHD.
+ * Without a currency, or for a code Intl does not know, 2.
+ */
+export function minorDigits(currency?: string): number {
+  const c = (currency ?? '').trim().toUpperCase()
+  if (!/^[A-Z]{3}$/.test(c)) return 2
+  let d = digitsCache.get(c)
+  if (d === undefined) {
+    try {
+      d = new Intl.NumberFormat('en', { style: 'currency', currency: c }).resolvedOptions().maximumFractionDigits ?? 2
+    } catch {
+      d = 2
+    }
+    digitsCache.set(c, d)
+  }
+  return d
+}
+
 /**
  * formatAmount shows a decimal text grouped in the window's language, without currency:
- * "-1234.5" → "−1,234.50" (at least two decimals, more when the amount has them).
+ * "-1234.5" → "−1,234.50". It writes the currency's own number of decimals ("28000.00" in CLP
+ * → "28,000"), and more only when the amount has digits there that are not zeros ("0.125").
  */
-export function formatAmount(amount: string, l: Lang = lang.value): string {
+export function formatAmount(amount: string, l: Lang = lang.value, currency?: string): string {
   const p = parts(amount ?? '')
   if (!p) return amount ?? ''
   const sep = separators[l]
   const int = p.int.replace(/\B(?=(\d{3})+(?!\d))/g, sep.group)
-  const frac = p.frac.padEnd(2, '0')
-  return (p.negative ? MINUS : '') + int + sep.decimal + frac
+  const digits = minorDigits(currency)
+  let frac = p.frac.replace(/0+$/, '')
+  if (frac.length < digits) frac = frac.padEnd(digits, '0')
+  return (p.negative ? MINUS : '') + int + (frac ? sep.decimal + frac : '')
 }
 
-/** formatMoney shows an amount with its currency code after it: "−1,234.50 EUR". */
+/** formatMoney shows an amount with its currency code after it: "−1,234.50 EUR", "28,000 CLP". */
 export function formatMoney(amount: string, currency?: string, l: Lang = lang.value): string {
-  const a = formatAmount(amount, l)
+  const a = formatAmount(amount, l, currency)
   return currency ? `${a}\u00a0${currency}` : a
 }
 
