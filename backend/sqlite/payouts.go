@@ -225,9 +225,8 @@ func (tx *Tx) charge(rec runRecord, b payable, d payout.Decision) (payout.Payout
 // payoutLine fills a payout's amounts: net (as the run decided it, credit notes netted
 // included), the VAT rate, the VAT with that of the netted credit notes, and the amount paid.
 func payoutLine(p domain.PayoutLine, v payout.Payout) domain.PayoutLine {
-	net := v.Net + v.NettedNet
-	p.Net, p.VAT = domain.FormatMinor(net, p.Currency), domain.FormatMinor(v.VAT+v.NettedVAT, p.Currency)
-	p.Amount, p.VATRate = domain.FormatMinor(v.Paid(), p.Currency), "0"
+	p.Net, p.VAT, p.Amount = shownFigures(v, p.Currency)
+	p.VATRate = "0"
 	if !v.Rate.IsZero() {
 		p.VATRate = v.Rate.String()
 	}

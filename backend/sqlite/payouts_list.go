@@ -11,11 +11,47 @@ import (
 	"partnerbook/backend/payout"
 )
 
+// payoutFigures selects a stored payout's figures, py being the payout: its amount (the net
+// after netting), its VAT and rate, and the net and VAT of the credit notes it nets. Every
+// list of payouts (the shop's, the partner portal's) reads them so, into storedFigures.
+const payoutFigures = `py.amount, py.vat, py.vat_rate,
+	COALESCE((SELECT sum(c.amount) FROM payouts c WHERE c.netted_by = py.id), 0),
+	COALESCE((SELECT sum(c.vat) FROM payouts c WHERE c.netted_by = py.id), 0)`
+
+// storedFigures are the columns of payoutFigures.
+type storedFigures struct {
+	amount, vat, nettedNet, nettedVAT int64
+	rate                              string
+}
+
+// into is where rows.Scan puts the columns of payoutFigures.
+func (f *storedFigures) into() []any {
+	return []any{&f.amount, &f.vat, &f.rate, &f.nettedNet, &f.nettedVAT}
+}
+
+// payout is the payout's VAT as its run made it: its own net (without the credit notes it
+// nets), its VAT and gross, and the netted credit notes' net and VAT.
+func (f storedFigures) payout() (payout.Payout, error) {
+	r, err := decimal.NewFromString(f.rate)
+	if err != nil {
+		return payout.Payout{}, fmt.Errorf("sqlite: VAT rate %q: %w", f.rate, err)
+	}
+	own := f.amount - f.nettedNet
+	return payout.Payout{Amounts: payout.Amounts{Net: own, VAT: f.vat, Gross: own + f.vat, Rate: r},
+		NettedNet: f.nettedNet, NettedVAT: f.nettedVAT}, nil
+}
+
+// shownFigures are a payout's figures as every list shows them: its net (with the credit
+// notes it nets), its VAT (with theirs) and what was paid.
+func shownFigures(v payout.Payout, currency string) (net, vat, paid string) {
+	return domain.FormatMinor(v.Net+v.NettedNet, currency), domain.FormatMinor(v.VAT+v.NettedVAT, currency),
+		domain.FormatMinor(v.Paid(), currency)
+}
+
 // ListPayouts lists a program's payouts, newest first.
 func (s *Store) ListPayouts(ctx context.Context, programID int64) ([]domain.PayoutLine, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT py.number, p.key, p.name, py.currency, py.amount, py.lines, py.method, py.kind, py.run_id, r.as_of,
-		py.vat_treatment, py.vat_rate, py.vat, COALESCE((SELECT sum(c.amount) FROM payouts c WHERE c.netted_by = py.id), 0),
-		COALESCE((SELECT sum(c.vat) FROM payouts c WHERE c.netted_by = py.id), 0)
+	rows, err := s.db.QueryContext(ctx, `SELECT py.number, p.key, p.name, py.currency, py.lines, py.method, py.kind, py.run_id, r.as_of,
+		py.vat_treatment, `+payoutFigures+`
 		FROM payouts py JOIN partners p ON p.id = py.partner_id JOIN payout_runs r ON r.id = py.run_id
 		WHERE py.program_id = ? ORDER BY py.id DESC`, programID)
 	if err != nil {
@@ -25,18 +61,15 @@ func (s *Store) ListPayouts(ctx context.Context, programID int64) ([]domain.Payo
 	out := []domain.PayoutLine{}
 	for rows.Next() {
 		var p domain.PayoutLine
-		var amount, vat, nettedNet, nettedVAT int64
-		var rate string
-		if err := rows.Scan(&p.Number, &p.Partner, &p.Name, &p.Currency, &amount, &p.Lines, &p.Method, &p.Kind, &p.Run, &p.At,
-			&p.VATTreatment, &rate, &vat, &nettedNet, &nettedVAT); err != nil {
+		var f storedFigures
+		if err := rows.Scan(append([]any{&p.Number, &p.Partner, &p.Name, &p.Currency, &p.Lines, &p.Method, &p.Kind, &p.Run, &p.At,
+			&p.VATTreatment}, f.into()...)...); err != nil {
 			return nil, fmt.Errorf("sqlite: payouts: %w", err)
 		}
-		r, err := decimal.NewFromString(rate)
+		v, err := f.payout()
 		if err != nil {
-			return nil, fmt.Errorf("sqlite: payout %s: VAT rate %q: %w", p.Number, rate, err)
+			return nil, fmt.Errorf("payout %s: %w", p.Number, err)
 		}
-		v := payout.Payout{Amounts: payout.Amounts{Net: amount - nettedNet, VAT: vat, Gross: amount - nettedNet + vat, Rate: r},
-			NettedNet: nettedNet, NettedVAT: nettedVAT}
 		out = append(out, payoutLine(p, v))
 	}
 	return out, rows.Err()

@@ -259,8 +259,7 @@ func (s *Store) PortalPayouts(ctx context.Context, partnerID int64) ([]domain.Po
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT py.number, r.created_at, py.kind, py.amount, py.vat,
-		COALESCE((SELECT sum(c.vat) FROM payouts c WHERE c.netted_by = py.id), 0), py.currency, py.lines, py.method
+	rows, err := s.db.QueryContext(ctx, `SELECT py.number, r.created_at, py.kind, py.currency, py.lines, py.method, `+payoutFigures+`
 		FROM payouts py JOIN payout_runs r ON r.id = py.run_id WHERE py.partner_id = ? ORDER BY py.id DESC`, partnerID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: portal payouts: %w", err)
@@ -270,19 +269,19 @@ func (s *Store) PortalPayouts(ctx context.Context, partnerID int64) ([]domain.Po
 	for rows.Next() {
 		var py domain.PortalPayout
 		var at string
-		var amount, vat, nettedVAT int64
-		if err := rows.Scan(&py.Number, &at, &py.Kind, &amount, &vat, &nettedVAT, &py.Currency, &py.Lines, &py.Method); err != nil {
+		var f storedFigures
+		if err := rows.Scan(append([]any{&py.Number, &at, &py.Kind, &py.Currency, &py.Lines, &py.Method}, f.into()...)...); err != nil {
 			return nil, fmt.Errorf("sqlite: portal payouts: %w", err)
 		}
-		// The figures of payouts list: amount is the net after netting; what was paid adds the
-		// payout's VAT and that of the credit notes it nets.
-		vat += nettedVAT
-		py.Day = parseTime(at).In(prog.Location()).Format("2006-01-02")
-		py.Net = domain.FormatMinor(amount, py.Currency)
-		if vat != 0 {
-			py.VAT = domain.FormatMinor(vat, py.Currency)
+		v, err := f.payout()
+		if err != nil {
+			return nil, fmt.Errorf("payout %s: %w", py.Number, err)
 		}
-		py.Amount = domain.FormatMinor(amount+vat, py.Currency)
+		py.Day = parseTime(at).In(prog.Location()).Format("2006-01-02")
+		py.Net, py.VAT, py.Amount = shownFigures(v, py.Currency) // the figures of payouts list
+		if v.VAT+v.NettedVAT == 0 {
+			py.VAT = "" // the portal leaves out a VAT that was not charged
+		}
 		out = append(out, py)
 	}
 	return out, rows.Err()
