@@ -41,7 +41,10 @@ type Program struct {
 	// keys, such as https://shop.example (sync.md).
 	Origins []string `json:"origins"`
 	// Site is where partners' referral links point (SITE?ref=KEY); empty: the shop's website.
-	Site      string    `json:"site"`
+	Site string `json:"site"`
+	// Sample marks the sample program (sample.Create): its runs are issued by an invented
+	// company in a series of their own (payout.IssueOf). Only the store sets it.
+	Sample    bool      `json:"sample,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
@@ -120,6 +123,10 @@ func ParseProgram(file string, data []byte) (Program, error) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil {
 		return Program{}, Invalid("the program file is not valid", []Problem{{File: file, Message: jsonMessage(err)}})
+	}
+	if p.Sample {
+		return Program{}, Invalid("the program file is not valid", []Problem{{File: file, Column: "sample",
+			Message: "only partnerbook init --sample makes the sample program: leave the field out"}})
 	}
 	return p, nil
 }

@@ -107,3 +107,14 @@ func TestParseProgramRefusesUnknownSetting(t *testing.T) {
 		t.Fatalf("err = %v, want the unknown rule named", err)
 	}
 }
+
+// A program file cannot make a program the sample: only the sample itself is made so.
+func TestParseProgramRefusesTheSampleFlag(t *testing.T) {
+	_, err := ParseProgram("p.json", []byte(`{"name": "Shop", "sample": true}`))
+	if e := AsError(err); err == nil || e.Code != EInvalid || len(e.Problems) != 1 || e.Problems[0].Column != "sample" || e.Problems[0].File != "p.json" {
+		t.Fatalf("ParseProgram = %v", err)
+	}
+	if p, err := ParseProgram("p.json", []byte(`{"name": "Shop", "sample": false}`)); err != nil || p.Sample {
+		t.Fatalf("sample false: %+v, %v", p, err)
+	}
+}

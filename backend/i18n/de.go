@@ -6,6 +6,7 @@ func init() {
 		Strings: map[string]string{
 			"statement.title":          "Gutschrift (Abrechnung im Gutschriftverfahren)",
 			"statement.credit_title":   "Stornorechnung zur Gutschrift",
+			"statement.sample":         "Muster: keine Rechnung. Alles darin ist erfunden, um zu zeigen, wie eine Abrechnung aussieht.",
 			"statement.number":         "Nummer",
 			"statement.date":           "Ausstellungsdatum",
 			"statement.period":         "Zeitraum",

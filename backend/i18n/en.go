@@ -7,6 +7,7 @@ func init() {
 			// Statements
 			"statement.title":          "Self-billing invoice",
 			"statement.credit_title":   "Credit note (self-billing)",
+			"statement.sample":         "Sample: not an invoice. Everything in it is invented, to show what a statement looks like.",
 			"statement.number":         "Number",
 			"statement.date":           "Issue date",
 			"statement.period":         "Period",

@@ -41,6 +41,7 @@ func Create(ctx context.Context, st Store, now time.Time) (domain.Program, error
 	p.Timezone = "Europe/Berlin"
 	p.PayoutThreshold = "25.00"
 	p.HoldDays = 14
+	p.Sample = true // its runs are the invented sample company's, numbered apart (payout.IssueOf)
 	if err := json.Unmarshal([]byte(plan), &p.Rules); err != nil {
 		return p, err
 	}

@@ -13,8 +13,8 @@ import (
 
 // RunPayouts makes (or, dry, previews) a payout run as of a day: the rules of package payout
 // decide each partner's balance; each payout takes the next number of the issuer's gap-free
-// series, and everything its statement prints is frozen with it. One transaction; a dry run
-// does all of it and rolls it back.
+// series (the sample program's, its own: payout.IssueOf), and everything its statement prints
+// is frozen with it. One transaction; a dry run does all of it and rolls it back.
 func (s *Store) RunPayouts(ctx context.Context, programID int64, asOf string, dryRun bool) (domain.PayoutRun, error) {
 	return s.runPayouts(ctx, programID, asOf, dryRun, "")
 }
@@ -57,7 +57,7 @@ func (s *Store) runPayouts(ctx context.Context, programID int64, asOf string, dr
 			bs[i] = b.Balance
 		}
 		decisions := payout.Plan(bs, rules)
-		rec, err := tx.runRecord()
+		rec, err := tx.runRecord(prog.Sample)
 		if err != nil {
 			return err
 		}
@@ -134,30 +134,27 @@ func (tx *Tx) issue(run *domain.PayoutRun, prog domain.Program, rec runRecord, b
 	return nil
 }
 
-// issuerKey names the one series of the issuer: the shop this data folder belongs to (the
-// company of the settings), whatever its name is or becomes.
-const issuerKey = "company"
-
-// nextNumber takes the next number of the issuer's series of a year.
-func (tx *Tx) nextNumber(asOf string) (string, error) {
+// nextNumber takes the next number of a series of a year: the shop's (the company of the
+// settings, whatever its name is or becomes) or the sample's.
+func (tx *Tx) nextNumber(series payout.Series, asOf string) (string, error) {
 	year, err := payout.Year(asOf)
 	if err != nil {
 		return "", err
 	}
 	var next int
 	err = tx.QueryRowContext(tx.ctx, `INSERT INTO number_series (issuer, year, next) VALUES (?, ?, 2)
-		ON CONFLICT (issuer, year) DO UPDATE SET next = next + 1 RETURNING next - 1`, issuerKey, year).Scan(&next)
+		ON CONFLICT (issuer, year) DO UPDATE SET next = next + 1 RETURNING next - 1`, series.Key, year).Scan(&next)
 	if err != nil {
 		return "", fmt.Errorf("number series: %w", err)
 	}
-	return payout.Number(year, next), nil
+	return series.Number(year, next), nil
 }
 
 // pay makes one payout (or credit note): the next number, and its lines paid. A payout nets
 // the partner's open credit notes in its currency; a credit note records the latest invoice it
 // corrects.
 func (tx *Tx) pay(run *domain.PayoutRun, programID int64, rec runRecord, b payable, d payout.Decision) (string, error) {
-	number, err := tx.nextNumber(run.AsOf)
+	number, err := tx.nextNumber(rec.series(), run.AsOf)
 	if err != nil {
 		return "", err
 	}

@@ -15,7 +15,7 @@ import (
 )
 
 // runRecord is the issuer as a run froze it: what its statements, summary and payment files
-// print of the shop.
+// print of the shop, and the series its numbers were taken from.
 type runRecord struct {
 	Issuer statement.Party `json:"issuer"`
 	Lang   string          `json:"lang"` // the run summary's language (company.language)
@@ -25,6 +25,10 @@ type runRecord struct {
 	// VATRate is the rate, in percent, the run charged domestic partners (payout.RunRate of
 	// company.vat_rate and company.country), "" where none.
 	VATRate string `json:"vat_rate,omitempty"`
+	// Series is the key of the number series of a run that is not the shop's (the sample's);
+	// Sample marks a run of the sample program, whose statements say they are samples.
+	Series string `json:"series,omitempty"`
+	Sample bool   `json:"sample,omitempty"`
 }
 
 func (r runRecord) issuer() payout.Issuer {
@@ -37,22 +41,39 @@ func (r runRecord) json() string {
 	return string(b)
 }
 
-// runRecord reads the company of the settings and keeps its logo's bytes (left out where the
-// file cannot be read, as the statement always did).
-func (tx *Tx) runRecord() (runRecord, error) {
+// company reads the company of the settings, the shop's issuer.
+func (tx *Tx) company() (payout.Company, error) {
 	set, err := tx.settings()
+	if err != nil {
+		return payout.Company{}, err
+	}
+	c := set.Company
+	return payout.Company{Issuer: payout.Issuer{Name: c.Name, Address: c.Address, Country: c.Country, VATID: c.VATID,
+		VATRate: payout.RunRate(c.VATRate, c.Country)}, Lang: c.Language, IBAN: c.IBAN, BIC: c.BIC, Logo: c.Logo}, nil
+}
+
+// runRecord is the record of a run of the program: its issuer and series as payout.IssueOf
+// decides (the shop of the settings, or for the sample program the invented sample company).
+func (tx *Tx) runRecord(sample bool) (runRecord, error) {
+	shop, err := tx.company()
 	if err != nil {
 		return runRecord{}, err
 	}
-	c := set.Company
-	var r runRecord
-	r.Issuer.Name, r.Issuer.Address, r.Issuer.Country, r.Issuer.VATID = c.Name, c.Address, c.Country, c.VATID
-	r.Lang, r.IBAN, r.BIC = c.Language, c.IBAN, c.BIC
-	r.VATRate = payout.RunRate(c.VATRate, r.Issuer.Country)
-	if c.Logo == "" {
+	return tx.record(payout.IssueOf(sample, shop))
+}
+
+// record freezes an issue, keeping its logo's bytes (left out where the file cannot be read,
+// as the statement always did).
+func (tx *Tx) record(is payout.Issue) (runRecord, error) {
+	r := runRecord{Issuer: statement.Party{Name: is.Name, Address: is.Address, Country: is.Country, VATID: is.VATID},
+		Lang: is.Lang, IBAN: is.IBAN, BIC: is.BIC, VATRate: is.VATRate, Sample: is.Sample}
+	if is.Series != payout.ShopSeries {
+		r.Series = is.Series.Key
+	}
+	if is.Logo == "" {
 		return r, nil
 	}
-	data, err := os.ReadFile(c.Logo)
+	data, err := os.ReadFile(is.Logo)
 	if err != nil || len(data) == 0 {
 		return r, nil
 	}
@@ -62,6 +83,14 @@ func (tx *Tx) runRecord() (runRecord, error) {
 		return r, fmt.Errorf("sqlite: logo: %w", err)
 	}
 	return r, nil
+}
+
+// series is the number series the run's record names.
+func (r runRecord) series() payout.Series {
+	if r.Series == payout.SampleSeries.Key {
+		return payout.SampleSeries
+	}
+	return payout.ShopSeries
 }
 
 // freezeRun freezes the statement of each payout of a run that has none yet, as the run's
@@ -146,8 +175,8 @@ func (s *Store) freezeOld(ctx context.Context) error {
 	}
 	return s.write(ctx, func(tx *Tx) error {
 		for _, o := range runs {
-			if o.record == "" {
-				rec, err := tx.runRecord()
+			if o.record == "" { // runs made before the sample was marked: the shop's
+				rec, err := tx.runRecord(false)
 				if err != nil {
 					return err
 				}
@@ -188,7 +217,7 @@ func buildStatement(ctx context.Context, q querier, id int64, loc *time.Location
 	} else {
 		st.VATRate = ""
 	}
-	st.Credit, st.Issued, st.PeriodTo, st.Issuer = kind == "credit_note", parseTime(created), asOf, rec.Issuer
+	st.Credit, st.Issued, st.PeriodTo, st.Issuer, st.Sample = kind == "credit_note", parseTime(created), asOf, rec.Issuer, rec.Sample
 	switch st.Method {
 	case "iban":
 		st.MethodDetail = iban

@@ -12,14 +12,14 @@ import (
 )
 
 const programColumns = `id, name, kind, currency, timezone, cookie_days, attribution, hold_days,
-	payout_threshold, base, self_referral, rules, created_at, updated_at, portal, allowed_origins, site`
+	payout_threshold, base, self_referral, rules, created_at, updated_at, portal, allowed_origins, site, sample`
 
 func scanProgram(sc interface{ Scan(...any) error }) (domain.Program, error) {
 	var p domain.Program
 	var threshold int64
 	var rules, origins, created, updated string
 	if err := sc.Scan(&p.ID, &p.Name, &p.Kind, &p.Currency, &p.Timezone, &p.CookieDays, &p.Attribution,
-		&p.HoldDays, &threshold, &p.Base, &p.SelfReferral, &rules, &created, &updated, &p.Portal, &origins, &p.Site); err != nil {
+		&p.HoldDays, &threshold, &p.Base, &p.SelfReferral, &rules, &created, &updated, &p.Portal, &origins, &p.Site, &p.Sample); err != nil {
 		return p, err
 	}
 	p.Origins = []string{}
@@ -51,7 +51,8 @@ func programArgs(p *domain.Program) (int64, string, string, error) {
 	return threshold, string(rules), string(origins), err
 }
 
-// CreateProgram stores a new program; its name must be free (case-insensitive).
+// CreateProgram stores a new program; its name must be free (case-insensitive). p.Sample makes
+// it the sample program (only sample.Create sets it; an update keeps it as it is).
 func (s *Store) CreateProgram(ctx context.Context, p domain.Program) (domain.Program, error) {
 	threshold, rules, origins, err := programArgs(&p)
 	if err != nil {
@@ -62,9 +63,9 @@ func (s *Store) CreateProgram(ctx context.Context, p domain.Program) (domain.Pro
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO programs (name, kind, currency, timezone, cookie_days,
-			attribution, hold_days, payout_threshold, base, self_referral, rules, allowed_origins, site, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.Kind, p.Currency, p.Timezone, p.CookieDays,
-			p.Attribution, p.HoldDays, threshold, p.Base, p.SelfReferral, rules, origins, p.Site, tx.now, tx.now)
+			attribution, hold_days, payout_threshold, base, self_referral, rules, allowed_origins, site, sample, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.Name, p.Kind, p.Currency, p.Timezone, p.CookieDays,
+			p.Attribution, p.HoldDays, threshold, p.Base, p.SelfReferral, rules, origins, p.Site, p.Sample, tx.now, tx.now)
 		if err != nil {
 			return fmt.Errorf("sqlite: create program: %w", err)
 		}
@@ -109,7 +110,7 @@ func (s *Store) UpdateProgram(ctx context.Context, p domain.Program) (domain.Pro
 		if err != nil {
 			return fmt.Errorf("sqlite: update program %d: %w", p.ID, err)
 		}
-		p.CreatedAt, p.UpdatedAt = before.CreatedAt, parseTime(tx.now)
+		p.CreatedAt, p.UpdatedAt, p.Sample = before.CreatedAt, parseTime(tx.now), before.Sample // the sample stays the sample
 		if err := tx.setPortal(p); err != nil {
 			return err
 		}

@@ -25,6 +25,11 @@ func PDF(s Statement) ([]byte, error) {
 	d.party(l.T("statement.supplier"), s.Partner)
 	pdf.Ln(4)
 	d.text(l.T(title)+" "+s.Number, 15, true)
+	if s.Sample {
+		d.pdf.SetTextColor(180, 30, 30)
+		d.text(l.T("statement.sample"), 11, true)
+		d.pdf.SetTextColor(0, 0, 0)
+	}
 	pdf.Ln(1)
 	method := l.T("method.other")
 	if s.Method == "iban" || s.Method == "paypal" {

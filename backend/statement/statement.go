@@ -73,6 +73,8 @@ type Statement struct {
 	VATTreatment string `json:"vat_treatment,omitempty"`
 	VATRate      string `json:"vat_rate,omitempty"`
 	VAT          string `json:"vat,omitempty"`
+	// Sample marks a statement of the sample program: it says so, and that it is no invoice.
+	Sample bool `json:"sample,omitempty"`
 }
 
 // Totals are the sums a statement prints: Net is the payout's own (lines and adjustments),
