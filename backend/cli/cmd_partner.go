@@ -101,13 +101,22 @@ func runPartnerList(c *call) error {
 	}
 	return c.out(map[string]any{"partners": ps}, func(w io.Writer) {
 		tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
-		fmt.Fprintln(tw, "KEY\tNAME\tEMAIL\tSTATUS\tCOUPONS\tPARENT\tCOUNTRY")
+		fmt.Fprintln(tw, "KEY\tNAME\tEMAIL\tSTATUS\tCOUPONS\tPARENT\tCOUNTRY\tVAT")
 		for _, p := range ps {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Key, p.Name, p.Email, p.Status,
-				strings.Join(p.Coupons, ";"), p.Parent, p.Country)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Key, p.Name, p.Email, p.Status,
+				strings.Join(p.Coupons, ";"), p.Parent, p.Country, vatColumn(p))
 		}
 		tw.Flush()
 	})
+}
+
+// vatColumn is a partner's VAT treatment as --vat takes it, marked "(auto)" when it was derived
+// from the countries and the VAT id rather than chosen.
+func vatColumn(p domain.Partner) string {
+	if p.VATTreatmentSet {
+		return p.VATTreatment
+	}
+	return p.VATTreatment + " (auto)"
 }
 
 // programFile finds the --program of an import command and opens its one FILE; the caller

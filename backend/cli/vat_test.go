@@ -6,6 +6,7 @@ import (
 	"partnerbook/backend/payfile/sepacheck"
 	"partnerbook/backend/sqlite"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -59,6 +60,10 @@ func TestPartnerVATTreatment(t *testing.T) {
 	}
 	if got := add("mia", "DE", "", "--vat", "exempt"); got.VATTreatment != "exempt" || !got.VATTreatmentSet {
 		t.Errorf("chosen exempt: %+v", got)
+	}
+	human := p.ok(nil, "partner", "list", "--program", "1")
+	if !regexp.MustCompile(`(?m)^mia .*\bexempt$`).MatchString(human) || !regexp.MustCompile(`(?m)^kira .*\breverse_charge \(auto\)$`).MatchString(human) {
+		t.Errorf("the list names each treatment, derived ones marked:\n%s", human)
 	}
 	// A chosen treatment stays when the partner changes; a derived one follows the partner.
 	var upd struct{ Partner vatPartner }

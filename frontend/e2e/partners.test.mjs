@@ -55,6 +55,10 @@ test('add a partner and see it in the list', async () => {
   assert.match(text, /kira@example\.org/, 'the e-mail is stored trimmed and lower case')
   assert.match(text, /LINEN10/)
   assert.match(text, /Active/)
+  assert.equal(await byTest('vat-kira').innerText(), 'No VAT', 'the VAT treatment in words')
+  await byTest('vat-kira').hover()
+  await s.page.getByText(/private person, or a business outside the EU: net only\. Derived from the country and the VAT id/).waitFor()
+  if (process.env.SHOTS) await s.page.screenshot({ path: `${process.env.SHOTS}/partners-vat.png` })
 })
 
 test('edit the partner', async () => {
