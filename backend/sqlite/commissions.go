@@ -88,27 +88,19 @@ func (s *Store) ListCommissions(ctx context.Context, f domain.CommissionFilter) 
 		var sum int64
 		if err := rows.Scan(&t.Status, &t.Currency, &sum, &t.Lines); err != nil {
 			rows.Close()
-			return page, err
+			return page, fmt.Errorf("sqlite: commission totals: %w", err)
 		}
 		t.Amount = domain.FormatMinor(sum, t.Currency)
 		page.Count += t.Lines
 		page.Totals = append(page.Totals, t)
 	}
 	rows.Close()
-	rows, err = s.db.QueryContext(ctx, commissionSelect+` WHERE `+cond+` ORDER BY l.order_time DESC, l.id DESC LIMIT ? OFFSET ?`,
-		append(args, limit(f.Limit), f.Offset)...)
-	if err != nil {
-		return page, fmt.Errorf("sqlite: commissions: %w", err)
+	if err := rows.Err(); err != nil {
+		return page, fmt.Errorf("sqlite: commission totals: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		c, err := scanCommission(rows)
-		if err != nil {
-			return page, fmt.Errorf("sqlite: commissions: %w", err)
-		}
-		page.Lines = append(page.Lines, c)
-	}
-	return page, rows.Err()
+	page.Lines, err = pageRows(ctx, s, "commissions", commissionSelect+` WHERE `+cond+` ORDER BY l.order_time DESC, l.id DESC`,
+		args, f.Limit, f.Offset, scanCommission)
+	return page, err
 }
 
 // EachCommission streams every matching line, oldest first (the command line).

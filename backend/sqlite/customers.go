@@ -31,26 +31,8 @@ func scanCustomer(sc interface{ Scan(...any) error }) (domain.CustomerRow, error
 // why, and how many match.
 func (s *Store) ListCustomers(ctx context.Context, f domain.CustomerFilter) ([]domain.CustomerRow, int, error) {
 	cond, args := customerWhere(f)
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c LEFT JOIN partners p ON p.id = c.partner_id WHERE `+cond,
-		args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("sqlite: count customers: %w", err)
-	}
-	rows, err := s.db.QueryContext(ctx, customerSelect+` WHERE `+cond+` ORDER BY c.email, c.id LIMIT ? OFFSET ?`,
-		append(args, limit(f.Limit), f.Offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqlite: customers: %w", err)
-	}
-	defer rows.Close()
-	out := []domain.CustomerRow{}
-	for rows.Next() {
-		c, err := scanCustomer(rows)
-		if err != nil {
-			return nil, 0, fmt.Errorf("sqlite: customers: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, total, rows.Err()
+	return listPage(ctx, s, "customers", `SELECT count(*) FROM customers c LEFT JOIN partners p ON p.id = c.partner_id WHERE `+cond,
+		customerSelect+` WHERE `+cond+` ORDER BY c.email, c.id`, args, f.Limit, f.Offset, scanCustomer)
 }
 
 // customerWhere is the condition of a customer filter, of customers c joined with partners p.

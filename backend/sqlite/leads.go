@@ -161,26 +161,8 @@ var leadSorts = map[string]string{"email": "l.email", "name": "l.name COLLATE NO
 // ListLeads returns one page of a program's leads, newest first unless sorted otherwise.
 func (s *Store) ListLeads(ctx context.Context, f domain.LeadFilter) ([]domain.Lead, int, error) {
 	cond, args := leadWhere(f)
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM leads l JOIN partners p ON p.id = l.partner_id WHERE `+cond,
-		args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("sqlite: count leads: %w", err)
-	}
-	rows, err := s.db.QueryContext(ctx, leadSelect+` WHERE `+cond+` ORDER BY `+leadOrder(f.Page)+
-		`, l.id LIMIT ? OFFSET ?`, append(args, limit(f.Limit), f.Offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqlite: list leads: %w", err)
-	}
-	defer rows.Close()
-	out := []domain.Lead{}
-	for rows.Next() {
-		l, err := scanLead(rows)
-		if err != nil {
-			return nil, 0, fmt.Errorf("sqlite: list leads: %w", err)
-		}
-		out = append(out, l)
-	}
-	return out, total, rows.Err()
+	return listPage(ctx, s, "leads", `SELECT count(*) FROM leads l JOIN partners p ON p.id = l.partner_id WHERE `+cond,
+		leadSelect+` WHERE `+cond+` ORDER BY `+leadOrder(f.Page)+`, l.id`, args, f.Limit, f.Offset, scanLead)
 }
 
 // leadWhere is the condition of a lead filter, of leads l joined with partners p.

@@ -231,29 +231,13 @@ func (s *Store) ListOutbox(ctx context.Context, f domain.OutboxFilter) ([]domain
 		where, args = append(where, "o.kind = ?"), append(args, f.Kind)
 	}
 	cond := strings.Join(where, " AND ")
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM outbox o WHERE `+cond, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("sqlite: count outbox: %w", err)
-	}
 	pg := f.Page
 	if pg.Sort == "" {
 		pg.Sort, pg.Desc = "created_at", true
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+outboxCols+outboxFrom+` WHERE `+cond+` ORDER BY `+orderBy(outboxSorts, pg, "created_at")+
-		`, o.id DESC LIMIT ? OFFSET ?`, append(args, limit(f.Limit), f.Offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqlite: list outbox: %w", err)
-	}
-	defer rows.Close()
-	out := []domain.OutMessage{}
-	for rows.Next() {
-		m, err := scanOut(rows)
-		if err != nil {
-			return nil, 0, fmt.Errorf("sqlite: list outbox: %w", err)
-		}
-		out = append(out, m)
-	}
-	return out, total, rows.Err()
+	return listPage(ctx, s, "outbox", `SELECT count(*) FROM outbox o WHERE `+cond,
+		`SELECT `+outboxCols+outboxFrom+` WHERE `+cond+` ORDER BY `+orderBy(outboxSorts, pg, "created_at")+`, o.id DESC`,
+		args, f.Limit, f.Offset, func(sc scanner) (domain.OutMessage, error) { return scanOut(sc) })
 }
 
 func jsonStrings(ss []string) string {

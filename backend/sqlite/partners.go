@@ -236,26 +236,9 @@ var partnerSorts = map[string]string{"name": "p.name COLLATE NOCASE", "email": "
 // ListPartners returns one page of a program's partners and how many match in all.
 func (s *Store) ListPartners(ctx context.Context, f domain.PartnerFilter) ([]domain.Partner, int, error) {
 	cond, args := partnerWhere(f)
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM partners p WHERE `+cond, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("sqlite: count partners: %w", err)
-	}
 	order := orderBy(partnerSorts, f.Page, "name") + ", p.id"
-	rows, err := s.db.QueryContext(ctx, partnerSelect+` WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
-		append(args, limit(f.Limit), f.Offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sqlite: list partners: %w", err)
-	}
-	defer rows.Close()
-	out := []domain.Partner{}
-	for rows.Next() {
-		p, err := scanPartner(rows)
-		if err != nil {
-			return nil, 0, fmt.Errorf("sqlite: list partners: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, total, rows.Err()
+	return listPage(ctx, s, "partners", `SELECT count(*) FROM partners p WHERE `+cond,
+		partnerSelect+` WHERE `+cond+` ORDER BY `+order, args, f.Limit, f.Offset, scanPartner)
 }
 
 // partnerWhere is the condition of a partner filter, of partners p.
