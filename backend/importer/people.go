@@ -18,22 +18,7 @@ var LeadsHeader = []string{"partner_key", "email", "name", "status"}
 // ReadPartners reads a partners file. A column the file lacks leaves that field as it is
 // (for a new partner: the default); an empty status or language does too.
 func ReadPartners(file string, r io.Reader) ([]domain.PartnerRow, error) {
-	t, err := NewTable(file, r)
-	if err != nil {
-		return nil, err
-	}
-	if err := t.Require("name", "email", "key"); err != nil {
-		return nil, err
-	}
-	var rows []domain.PartnerRow
-	for {
-		ok, err := t.Next()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return rows, nil
-		}
+	return readRows(file, r, []string{"name", "email", "key"}, func(t *Table) domain.PartnerRow {
 		p := domain.PartnerPatch{Name: t.Opt("name"), Email: t.Opt("email"), Key: t.Opt("key"),
 			Parent: t.Opt("parent_key"), Address: t.Opt("address"), Country: t.Opt("country"), VATID: t.Opt("vat_id"),
 			PaypalEmail: t.Opt("paypal_email"), IBAN: t.Opt("iban"), Status: nonEmpty(t.Opt("status")),
@@ -42,20 +27,28 @@ func ReadPartners(file string, r io.Reader) ([]domain.PartnerRow, error) {
 			coupons := splitList(*c)
 			p.Coupons = &coupons
 		}
-		rows = append(rows, domain.PartnerRow{Row: t.Row(), Patch: p})
-	}
+		return domain.PartnerRow{Row: t.Row(), Patch: p}
+	})
 }
 
 // ReadLeads reads a leads file.
 func ReadLeads(file string, r io.Reader) ([]domain.LeadRow, error) {
+	return readRows(file, r, []string{"partner_key", "email"}, func(t *Table) domain.LeadRow {
+		return domain.LeadRow{Row: t.Row(), Lead: domain.Lead{Partner: t.Get("partner_key"),
+			Email: t.Get("email"), Name: t.Get("name"), Status: t.Get("status")}}
+	})
+}
+
+// readRows reads a file with the columns required into one value a record, made by row.
+func readRows[T any](file string, r io.Reader, required []string, row func(*Table) T) ([]T, error) {
 	t, err := NewTable(file, r)
 	if err != nil {
 		return nil, err
 	}
-	if err := t.Require("partner_key", "email"); err != nil {
+	if err := t.Require(required...); err != nil {
 		return nil, err
 	}
-	var rows []domain.LeadRow
+	var rows []T
 	for {
 		ok, err := t.Next()
 		if err != nil {
@@ -64,8 +57,7 @@ func ReadLeads(file string, r io.Reader) ([]domain.LeadRow, error) {
 		if !ok {
 			return rows, nil
 		}
-		rows = append(rows, domain.LeadRow{Row: t.Row(), Lead: domain.Lead{Partner: t.Get("partner_key"),
-			Email: t.Get("email"), Name: t.Get("name"), Status: t.Get("status")}})
+		rows = append(rows, row(t))
 	}
 }
 
