@@ -48,3 +48,5 @@ require (
 	golang.org/x/crypto v0.53.0 // indirect
 	golang.org/x/net v0.56.0 // indirect
 )
+
+replace github.com/jung-kurt/gofpdf => ./third_party/gofpdf
