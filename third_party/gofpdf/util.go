@@ -26,6 +26,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 func round(f float64) int {
@@ -81,12 +82,23 @@ func slicesEqual(a, b []float64) bool {
 	return true
 }
 
+// compressors keeps zlib writers for reuse (Partnerbook's patch, see PATCHES.md): a new one
+// allocates and clears about a megabyte, several times for each document; a reset one
+// writes the same bytes.
+var compressors sync.Pool
+
 // sliceCompress returns a zlib-compressed copy of the specified byte array
 func sliceCompress(data []byte) []byte {
 	var buf bytes.Buffer
-	cmp, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	cmp, _ := compressors.Get().(*zlib.Writer)
+	if cmp == nil {
+		cmp, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	} else {
+		cmp.Reset(&buf)
+	}
 	cmp.Write(data)
 	cmp.Close()
+	compressors.Put(cmp)
 	return buf.Bytes()
 }
 
