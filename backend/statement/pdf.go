@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
@@ -27,6 +28,19 @@ type doc struct {
 	l   i18n.Lang
 }
 
+// parsedFonts are the fonts of every document, parsed once for the process: parsing them
+// and hashing their widths for each document was most of the time a statement took. Each
+// document still embeds only the glyphs it uses, cut from its own copy of the file.
+var parsedFonts = sync.OnceValues(func() (fonts struct{ regular, bold *gofpdf.UTF8Font }, err error) {
+	if fonts.regular, err = gofpdf.NewUTF8Font("go", "", goregular.TTF); err != nil {
+		return fonts, fmt.Errorf("statement: the regular font: %w", err)
+	}
+	if fonts.bold, err = gofpdf.NewUTF8Font("go", "B", gobold.TTF); err != nil {
+		return fonts, fmt.Errorf("statement: the bold font: %w", err)
+	}
+	return fonts, nil
+})
+
 // newDoc starts a PDF whose bytes depend only on what is written into it: the fonts are
 // embedded (any UTF-8 name prints), the catalog sorted and the dates fixed to created.
 func newDoc(lang string, created time.Time, title string) *doc {
@@ -36,10 +50,12 @@ func newDoc(lang string, created time.Time, title string) *doc {
 	pdf.SetModificationDate(created.UTC())
 	pdf.SetTitle(title, true)
 	pdf.SetCreator("Partnerbook", true)
-	// Each document gets its own copy of the fonts: gofpdf pads tables in place when it
-	// subsets a font, which would race between statements made at once.
-	pdf.AddUTF8FontFromBytes("go", "", bytes.Clone(goregular.TTF))
-	pdf.AddUTF8FontFromBytes("go", "B", bytes.Clone(gobold.TTF))
+	if f, err := parsedFonts(); err != nil {
+		pdf.SetError(err)
+	} else {
+		pdf.AddParsedUTF8Font(f.regular)
+		pdf.AddParsedUTF8Font(f.bold)
+	}
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(true, margin+8)
 	pdf.AliasNbPages("{nb}")

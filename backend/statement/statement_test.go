@@ -267,3 +267,35 @@ func TestManyAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// The fonts are parsed once for all documents, but each embeds only the glyphs it uses: a
+// statement made after one with Greek and Cyrillic names is the same bytes as made before it,
+// and smaller than the one whose names need more glyphs.
+func TestFontSubsetPerDocument(t *testing.T) {
+	plain := fixed("en", 3)
+	before, err := PDF(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wide := fixed("en", 3)
+	wide.Partner.Name, wide.Partner.Address = "Ξενοφῶν Παπαδόπουλος", "Улица Пушкина 10\nМосква"
+	other, err := PDF(wide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := PDF(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Fatal("a statement changed after another with other glyphs was made")
+	}
+	if len(other) <= len(before) {
+		t.Fatalf("the statement with more glyphs is not larger: %d bytes, %d without them", len(other), len(before))
+	}
+	for _, want := range []string{"Ξενοφῶν Παπαδόπουλος", "Улица Пушкина 10"} {
+		if !strings.Contains(pdftotext(t, other), want) {
+			t.Errorf("%q is not in the text of the PDF", want)
+		}
+	}
+}
