@@ -162,6 +162,39 @@ export const words: Record<string, Table> = {
     mail: w('From mail', 'Read from the leads folder of your mailbox.', 'Aus E-Mail', 'Aus dem Lead-Ordner des Postfachs gelesen.'),
     sync: w('From your site', 'Sent to the sync endpoint by your site.', 'Von der Website', 'Von Ihrer Website an den Sync-Endpunkt gesendet.'),
   },
+  syncEvent: {
+    visit: w('Visit', "Someone opened a page of your shop through a partner's link.", 'Besuch', 'Jemand hat eine Seite Ihres Shops über den Link eines Partners geöffnet.'),
+    signup: w('Signup', 'A visitor signed up on your site; the partner whose link they came through is noted.', 'Anmeldung', 'Ein Besucher hat sich auf Ihrer Website angemeldet; der Partner, über dessen Link er kam, wird vermerkt.'),
+    sale: w('Sale', "Your shop's server reported an order; it becomes an order here.", 'Verkauf', 'Der Server Ihres Shops hat eine Bestellung gemeldet; sie wird hier zur Bestellung.'),
+    refund: w('Refund', "Your shop's server reported a refund of an order.", 'Erstattung', 'Der Server Ihres Shops hat eine Erstattung gemeldet.'),
+  },
+  eventState: {
+    applied: w('Applied', 'Taken into the books: visits, customers and orders are updated.', 'Übernommen', 'In die Bücher übernommen: Besuche, Kunden und Bestellungen sind aktualisiert.'),
+    waiting: w('Waiting', 'Received and about to be taken into the books.', 'Wartet', 'Empfangen, wird gleich übernommen.'),
+    problem: w('Not applied', 'Received but not taken into the books; hover for the reason.', 'Nicht übernommen', 'Empfangen, aber nicht übernommen; der Grund steht im Hinweis.'),
+  },
+  keyKind: {
+    publishable: w('Publishable', "Goes in the snippet on your shop's pages; works only from the allowed sites.", 'Öffentlich', 'Steht im Code-Schnipsel Ihrer Shopseiten; funktioniert nur von den erlaubten Websites.'),
+    secret: w('Secret', "For your shop's server (sales and refunds); keep it out of pages.", 'Geheim', 'Für den Server Ihres Shops (Verkäufe und Erstattungen); nie in Seiten einbauen.'),
+  },
+  keyMode: {
+    live: w('Live', 'Its events count: sales earn commissions.', 'Live', 'Seine Ereignisse zählen: Verkäufe bringen Provision.'),
+    test: w('Test', 'Its events show in the install check but never earn commissions.', 'Test', 'Seine Ereignisse erscheinen in der Installationsprüfung, bringen aber nie Provision.'),
+    revoked: w('Revoked', 'No longer accepted: your pages and server cannot use it any more.', 'Widerrufen', 'Wird nicht mehr angenommen: Seiten und Server können ihn nicht mehr nutzen.'),
+  },
+  endpointState: {
+    on: w('On', 'This window receives events from your shop while it is open.', 'An', 'Dieses Fenster empfängt Ereignisse Ihres Shops, solange es offen ist.'),
+    off: w('Off', 'This window receives no events; switch it on in Settings.', 'Aus', 'Dieses Fenster empfängt keine Ereignisse; in den Einstellungen einschalten.'),
+    error: w('Not running', 'Switched on, but it could not start; the reason is beside it.', 'Läuft nicht', 'Eingeschaltet, konnte aber nicht starten; der Grund steht daneben.'),
+  },
+  pullState: {
+    ok: w('Worked', 'The last pull from your server went through.', 'Erfolgreich', 'Der letzte Abruf vom Server hat geklappt.'),
+    failed: w('Failed', 'The last pull from your server did not go through; the reason is below.', 'Fehlgeschlagen', 'Der letzte Abruf vom Server hat nicht geklappt; der Grund steht darunter.'),
+  },
+  attribution: {
+    first_click: w('First click', "The first partner's link a visitor came through wins.", 'Erster Klick', 'Der Link des ersten Partners, über den ein Besucher kam, zählt.'),
+    last_click: w('Last click', "The last partner's link a visitor came through wins.", 'Letzter Klick', 'Der Link des letzten Partners, über den ein Besucher kam, zählt.'),
+  },
   language: {
     en: w('English', '', 'Englisch', ''),
     de: w('German', '', 'Deutsch', ''),
