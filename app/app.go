@@ -6,6 +6,7 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"partnerbook/backend/domain"
 	"partnerbook/backend/sqlite"
@@ -56,3 +57,17 @@ func Services(c *Core) []any {
 // FormatError turns an error into what the frontend receives: a stable code, a message a
 // person can read, and the problems behind it; never a stack.
 func FormatError(err error) any { return domain.AsError(err) }
+
+// everySoOften runs fn every so often until ctx ends (the window's work in the background).
+func everySoOften(ctx context.Context, every time.Duration, fn func()) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			fn()
+		}
+	}
+}

@@ -172,25 +172,18 @@ func (s *Mail) Preview(programID int64, partner string, t domain.MailTemplate) (
 // AutoSend sends what the outbox holds due every so often until ctx ends: retries after their
 // back-off, and what waited while the SMTP server was down. The window runs it.
 func (c *Core) AutoSend(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+	everySoOften(ctx, every, func() {
 		due, err := c.store.DueMail(ctx, time.Now())
 		if err != nil || len(due) == 0 {
-			continue
+			return
 		}
 		cfg, err := mailer.Config(ctx, c.store)
 		if err != nil || cfg.CheckSMTP() != nil {
-			continue
+			return
 		}
 		d, err := mailer.Deliver(ctx, c.store, cfg, time.Now(), nil)
 		if err == nil && d.Sent+d.Filed+d.Found+d.Failed > 0 {
 			mailSent.emit(c, deliveryDTO(d))
 		}
-	}
+	})
 }

@@ -281,25 +281,18 @@ func (c *Core) endpoint() (Endpoint, error) {
 // AutoPull pulls from the headless server every so often while the window is open, when
 // one is set; how each pull went is kept for the Sync screen.
 func (c *Core) AutoPull(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+	everySoOften(ctx, every, func() {
 		// Only while a server is set (of settings that fail their check, those that pass).
 		// The error is not dropped: PullLinked reads the settings again, refuses them, and
 		// keeps why for the Sync screen; while no server is set there is no pull to fail.
 		if set, _ := c.store.Settings(ctx); set.Sync.Remote == "" {
-			continue
+			return
 		}
 		res, err := sync.PullLinked(ctx, c.store)
 		if err == nil && res.Applied > 0 {
 			syncApplied.emit(c, SyncApplied{Events: res.Applied})
 		}
-	}
+	})
 }
 
 var _ sync.Linked = (*sqlite.Store)(nil)
