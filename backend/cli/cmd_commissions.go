@@ -55,20 +55,12 @@ func runCommissions(c *call) error {
 	if done, err := c.exportCSV(func(w io.Writer) error { return c.app.Store.ExportCommissions(c.ctx, f, w) }); done {
 		return err
 	}
-	if c.json {
-		return streamJSON(c.env.Stdout, "lines", func(emit func(any) error) error {
-			return c.app.Store.EachCommission(c.ctx, f, func(l domain.CommissionLine) error { return emit(l) })
+	return streamRows(c, "lines", "LINE\tPARTNER\tORDER\tKIND\tREASON\tSTATUS\tBASE\tAMOUNT\tRULE\tDATE\tNOTE",
+		func(fn func(domain.CommissionLine) error) error { return c.app.Store.EachCommission(c.ctx, f, fn) },
+		func(l domain.CommissionLine) string {
+			return fmt.Sprintf("%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s %s\t%s\t%s\t%s", l.ID, l.Partner, l.Order, l.Kind, l.Reason, l.Status,
+				l.Base, l.Amount, l.Currency, l.Rule, day(l.OrderTime), l.Note)
 		})
-	}
-	tw := tabwriter.NewWriter(c.env.Stdout, 0, 2, 2, ' ', 0)
-	fmt.Fprintln(tw, "LINE\tPARTNER\tORDER\tKIND\tREASON\tSTATUS\tBASE\tAMOUNT\tRULE\tDATE\tNOTE")
-	err = c.app.Store.EachCommission(c.ctx, f, func(l domain.CommissionLine) error {
-		_, err := fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s %s\t%s\t%s\t%s\n", l.ID, l.Partner, l.Order, l.Kind, l.Reason, l.Status,
-			l.Base, l.Amount, l.Currency, l.Rule, day(l.OrderTime), l.Note)
-		return err
-	})
-	tw.Flush()
-	return err
 }
 
 func day(t string) string {

@@ -77,37 +77,46 @@ func runOrders(c *call) error {
 		return err
 	}
 	filter := sqlite.OrderFilter{ProgramID: prog.ID, Partner: partner}
-	if c.json {
-		return streamJSON(c.env.Stdout, "orders", func(emit func(any) error) error {
-			return c.app.Store.EachOrder(c.ctx, filter, func(r domain.OrderRow) error { return emit(r) })
+	return streamRows(c, "orders", "SOURCE\tID\tTIME\tCUSTOMER\tTOTAL\tBASE\tREFUNDED\tSTATUS\tPARTNER",
+		func(fn func(domain.OrderRow) error) error { return c.app.Store.EachOrder(c.ctx, filter, fn) },
+		func(r domain.OrderRow) string {
+			return fmt.Sprintf("%s\t%s\t%s\t%s\t%s %s\t%s\t%s\t%s\t%s", r.Source, r.ID, r.Time, r.Customer, r.Total, r.Currency,
+				r.Base, r.Refunded, r.Status, r.Partner)
 		})
-	}
-	tw := tabwriter.NewWriter(c.env.Stdout, 0, 2, 2, ' ', 0)
-	fmt.Fprintln(tw, "SOURCE\tID\tTIME\tCUSTOMER\tTOTAL\tBASE\tREFUNDED\tSTATUS\tPARTNER")
-	err = c.app.Store.EachOrder(c.ctx, filter, func(r domain.OrderRow) error {
-		_, err := fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\t%s\t%s\t%s\t%s\n", r.Source, r.ID, r.Time, r.Customer, r.Total, r.Currency,
-			r.Base, r.Refunded, r.Status, r.Partner)
-		return err
-	})
-	tw.Flush()
-	return err
 }
 
-// streamJSON writes {"key": [...]} one element at a time, as each calls emit, so that a
-// million rows print in flat memory.
-func streamJSON(w io.Writer, key string, each func(emit func(any) error) error) error {
-	fmt.Fprintf(w, `{%q: [`, key)
-	first := true
-	err := each(func(v any) error {
-		if !first {
-			io.WriteString(w, ",")
-		}
-		first = false
-		b, err := json.Marshal(v)
-		w.Write(b)
+// streamRows writes the rows each gives one at a time, so that a million rows print in flat
+// memory: with --json as {"key": [...]}, else as a table under header (tab-separated, as row
+// writes each row).
+func streamRows[T any](c *call, key, header string, each func(func(T) error) error, row func(T) string) error {
+	w := c.env.Stdout
+	if c.json {
+		fmt.Fprintf(w, `{%q: [`, key)
+		first := true
+		err := each(func(v T) error {
+			b, err := json.Marshal(v)
+			if err != nil {
+				return err
+			}
+			if !first {
+				io.WriteString(w, ",")
+			}
+			first = false
+			_, err = w.Write(b)
+			return err
+		})
+		io.WriteString(w, "]}\n")
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
+	fmt.Fprintln(tw, header)
+	err := each(func(v T) error {
+		_, err := fmt.Fprintln(tw, row(v))
 		return err
 	})
-	io.WriteString(w, "]}\n")
+	if ferr := tw.Flush(); err == nil {
+		err = ferr
+	}
 	return err
 }
 
