@@ -34,27 +34,33 @@ func (s *Server) browser(call browserCall) http.HandlerFunc {
 			writeError(w, http.StatusMethodNotAllowed, "method_not_allowed", r.URL.Path+" takes POST", "")
 			return
 		}
-		body, err := readBody(w, r)
-		if err != nil {
-			answer(w, err)
-			return
-		}
-		e, extra, err := call(w, r, body)
-		if err != nil {
-			answer(w, err)
-			return
-		}
-		out, err := s.commit.commit(r.Context(), e)
-		if err != nil {
-			answer(w, commitError(err))
-			return
-		}
-		a := eventAnswer(e, out)
-		for k, v := range extra {
-			a[k] = v
-		}
-		writeJSON(w, http.StatusOK, a)
+		s.record(w, r, func(body []byte) (domain.Event, map[string]any, error) { return call(w, r, body) })
 	}
+}
+
+// record reads the call's body, makes its event (event), commits it, and answers with what
+// it did and the event's extra fields.
+func (s *Server) record(w http.ResponseWriter, r *http.Request, event func(body []byte) (domain.Event, map[string]any, error)) {
+	body, err := readBody(w, r)
+	if err != nil {
+		answer(w, err)
+		return
+	}
+	e, extra, err := event(body)
+	if err != nil {
+		answer(w, err)
+		return
+	}
+	out, err := s.commit.commit(r.Context(), e)
+	if err != nil {
+		answer(w, commitError(err))
+		return
+	}
+	a := eventAnswer(e, out)
+	for k, v := range extra {
+		a[k] = v
+	}
+	writeJSON(w, http.StatusOK, a)
 }
 
 // preflight answers a CORS preflight: allowed where some program allows the origin (the
@@ -149,22 +155,10 @@ func (s *Server) server(call func(body []byte, k domain.APIKey) (domain.Event, e
 			answer(w, err)
 			return
 		}
-		body, err := readBody(w, r)
-		if err != nil {
-			answer(w, err)
-			return
-		}
-		e, err := call(body, k)
-		if err != nil {
-			answer(w, err)
-			return
-		}
-		out, err := s.commit.commit(r.Context(), e)
-		if err != nil {
-			answer(w, commitError(err))
-			return
-		}
-		writeJSON(w, http.StatusOK, eventAnswer(e, out))
+		s.record(w, r, func(body []byte) (domain.Event, map[string]any, error) {
+			e, err := call(body, k)
+			return e, nil, err
+		})
 	}
 }
 
