@@ -10,8 +10,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"partnerbook/backend/payfile"
 	"partnerbook/backend/sqlite"
@@ -53,14 +55,52 @@ func Statements(ctx context.Context, st *sqlite.Store, programID int64, numbers 
 	if err != nil {
 		return res, err
 	}
-	for _, f := range filed {
-		name := FileName(f.Number, f.PartnerKey)
-		if err := writeFile(filepath.Join(dir, name), f.PDF); err != nil {
-			return res, err
-		}
-		res.Files = append(res.Files, name)
+	names := make([]string, len(filed))
+	pdfs := make([][]byte, len(filed))
+	for i, f := range filed {
+		names[i], pdfs[i] = FileName(f.Number, f.PartnerKey), f.PDF
 	}
+	if err := writeFiles(dir, names, pdfs); err != nil {
+		return res, err
+	}
+	res.Files = append(res.Files, names...)
 	return res, nil
+}
+
+// writeFiles writes each of data to its name in dir, on every core (a file is mostly system
+// calls: a temporary file, its write, close and rename), and says the first error.
+func writeFiles(dir string, names []string, data [][]byte) error {
+	next := make(chan int)
+	errs := make(chan error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := 0; w < cap(errs); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := writeFile(filepath.Join(dir, names[i]), data[i]); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	var first error
+feed:
+	for i := range names {
+		select {
+		case next <- i:
+		case first = <-errs:
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	if first == nil {
+		first = <-errs
+	}
+	return first
 }
 
 // Run writes everything of a run into dir: its statements, run-N-summary.pdf,
