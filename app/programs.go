@@ -24,6 +24,9 @@ type Program struct {
 	// partners' links point. An update without origins (null) keeps both as they are.
 	Origins []string `json:"origins"`
 	Site    string   `json:"site"`
+	// Sample marks the sample program, whose runs an invented company issues, numbered apart
+	// (read only: the window cannot make a program the sample).
+	Sample bool `json:"sample"`
 }
 
 // Programs is the Programs screen and the program switcher.
@@ -90,7 +93,8 @@ func (s *Programs) CreateSample() (Program, error) {
 func programDTO(p domain.Program) Program {
 	return Program{ID: p.ID, Name: p.Name, Kind: p.Kind, Currency: p.Currency, Timezone: p.Timezone,
 		CookieDays: p.CookieDays, Attribution: p.Attribution, HoldDays: p.HoldDays, PayoutThreshold: p.PayoutThreshold,
-		Base: p.Base, SelfReferral: p.SelfReferral, Rules: planDTO(p.Rules), Portal: p.Portal, Origins: p.Origins, Site: p.Site}
+		Base: p.Base, SelfReferral: p.SelfReferral, Rules: planDTO(p.Rules), Portal: p.Portal, Origins: p.Origins, Site: p.Site,
+		Sample: p.Sample}
 }
 
 func programFromDTO(in Program) (domain.Program, error) {

@@ -1,4 +1,5 @@
-// End to end in Chromium against `partnerbook ui` with the sample shop: a payout run's preview
+// End to end in Chromium against `partnerbook ui` with the sample shop on a fresh start (no
+// company details): its own past run in the sample series, then a payout run's preview
 // shows its totals per currency and in all, and the balances it carries in a section of their
 // own with the reason in words; the run is made, and a statement opens in the window's own PDF
 // viewer (pdf.js, bundled): page 1 is drawn, and page 2 when the statement has one.
@@ -21,10 +22,11 @@ const inkOf = (canvas) => canvas.evaluate((c) => {
   return n
 })
 
+/** numbers lists the program's payout numbers of a run (as the command line lists them). */
+const numbers = (run) => JSON.parse(s.ui.cli('payouts', 'list', '--program', '1', '--json')).payouts.filter((p) => p.run === run).map((p) => p.number).sort()
+
+// A fresh start: no company details. The sample needs none: its runs are its invented company's.
 function setUp() {
-  for (const [k, v] of [['company.name', 'Kaffee Nord GmbH'], ['company.address', 'Hafenstraße 3\n20457 Hamburg'], ['company.country', 'DE']]) {
-    s.ui.cli('settings', 'set', k, v)
-  }
   s.ui.cli('init', '--sample')
   const adjust = (partner, amount, currency, comment) =>
     s.ui.cli('commissions', 'adjust', '--program', '1', '--partner', partner, '--amount', amount, ...(currency ? ['--currency', currency] : []), '--comment', comment)
@@ -44,6 +46,15 @@ test('the preview shows totals per currency and in all, and the carried balances
   s.page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console:', m.text()) })
   s.page.on('pageerror', (e) => console.log('page error:', e.message))
   await s.page.goto(`${s.ui.url}#/payouts`)
+  // The sample's own past run, made without the shop's company details: in the sample series,
+  // said so on the screen, and the shop's settings still empty.
+  await byTest('run-1').waitFor()
+  const first = numbers(1)
+  assert.ok(first.length > 0)
+  first.forEach((n, i) => assert.match(n, new RegExp(`^SAMPLE-\\d{4}-${String(i + 1).padStart(4, '0')}$`)))
+  assert.match(await text('run-table-1'), new RegExp(first[0]))
+  assert.match(await text('sample-issuer'), /issued by an invented company, Sample Coffee Roasters \(sample\), and numbered SAMPLE-…/)
+  assert.equal(s.ui.cli('settings', 'get', 'company.name').trim(), '')
   await byTest('run-preview').click()
   await byTest('preview-table').waitFor()
   const want = JSON.parse(s.ui.cli('payouts', 'run', '--program', '1', '--dry-run', '--json'))
@@ -74,6 +85,13 @@ test('the run is made, newest first, and a statement opens in the viewer: page 1
   // Mail is not set up: the run offers the way to set it up rather than a button that fails.
   assert.equal(await byTest('mail-run-2').count(), 0)
   assert.equal(await byTest('mail-setup-2').getAttribute('href'), '#/settings?group=mail')
+  // The sample's second run goes on in the sample series; the shop's series is not touched.
+  const [first, second] = [numbers(1), numbers(2)]
+  const next = (n) => n.replace(/\d{4}$/, (d) => String(Number(d) + 1).padStart(4, '0'))
+  assert.equal(second.length, 3)
+  assert.equal(second[0], next(first[first.length - 1]))
+  assert.ok(second.every((n) => n.startsWith('SAMPLE-')), second.join(' '))
+  assert.equal(s.ui.cli('settings', 'get', 'company.name').trim(), '')
   const lena = JSON.parse(s.ui.cli('payouts', 'list', '--program', '1', '--json')).payouts.find((p) => p.partner === 'lena' && p.run === 2)
   await byTest(`view-${lena.number}`).click()
   const canvas = byTest('pdf-canvas')

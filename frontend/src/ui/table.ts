@@ -85,15 +85,18 @@ export function growKey<T>(columns: Column<T>[]): string {
   return (columns.find((c) => c.grow) ?? columns.find((c) => (c.kind ?? 'text') === 'text'))?.key ?? ''
 }
 
+/** one is a plural noun's singular: "partners" → "partner", "currencies" → "currency". */
+const one = (noun: string) => (noun.endsWith('ies') ? `${noun.slice(0, -3)}y` : noun.replace(/s$/, ''))
+
 /** pageText says where the rows shown are: "26–50 of 134", or "page 3" with more after it. */
 export function pageText(p: Paging, noun: string): string {
   if (p.mode === 'offset') {
     if (p.total === 0) return `No ${noun}`
-    if (p.total <= p.limit && p.offset === 0) return `${p.total} ${p.total === 1 ? noun.replace(/s$/, '') : noun}`
+    if (p.total <= p.limit && p.offset === 0) return `${p.total} ${p.total === 1 ? one(noun) : noun}`
     const last = Math.min(p.offset + p.limit, p.total)
     return `${p.offset + 1}–${last} of ${p.total} ${noun}`
   }
-  const shown = `${p.shown} ${p.shown === 1 ? noun.replace(/s$/, '') : noun}`
+  const shown = `${p.shown} ${p.shown === 1 ? one(noun) : noun}`
   return p.page === 1 ? (p.more ? `${shown}, more on the next page` : shown) : `Page ${p.page}: ${shown}${p.more ? ', more on the next page' : ''}`
 }
 

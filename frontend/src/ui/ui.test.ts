@@ -60,6 +60,8 @@ describe('table logic', () => {
   it('says where the rows shown are', () => {
     expect(pageText({ mode: 'offset', offset: 25, limit: 25, total: 134 }, 'partners')).toBe('26–50 of 134 partners')
     expect(pageText({ mode: 'offset', offset: 0, limit: 25, total: 1 }, 'partners')).toBe('1 partner')
+    expect(pageText({ mode: 'offset', offset: 0, limit: 25, total: 1 }, 'currencies')).toBe('1 currency')
+    expect(pageText({ mode: 'keyset', page: 1, more: false, shown: 1 }, 'entries')).toBe('1 entry')
     expect(pageText({ mode: 'keyset', page: 2, more: true, shown: 50 }, 'orders')).toBe('Page 2: 50 orders, more on the next page')
     expect(pageText({ mode: 'keyset', page: 1, more: false, shown: 3 }, 'orders')).toBe('3 orders')
   })

@@ -18,7 +18,7 @@ export async function Create(p: app.Program): Promise<app.Program> {
   if (!p.name.trim()) throw invalid('the program is not valid', 'name', 'a program needs a name')
   if (db.programs.some((x) => x.name.toLowerCase() === p.name.toLowerCase()))
     throw invalid('the program is not valid', 'name', `a program named "${p.name}" exists already`)
-  const out = app.Program.createFrom({ ...p, id: db.programs.length + 1 })
+  const out = app.Program.createFrom({ ...p, id: db.programs.length + 1, sample: false }) // only the sample is the sample
   db.programs.push(out)
   return out
 }
@@ -30,5 +30,7 @@ export async function Update(p: app.Program): Promise<app.Program> {
 }
 export async function CreateSample(): Promise<app.Program> {
   db.calls.push('Programs.CreateSample')
-  return Create(app.Program.createFrom({ ...defaults(), name: 'Sample shop' }))
+  const p = await Create(app.Program.createFrom({ ...defaults(), name: 'Sample shop' }))
+  p.sample = true
+  return p
 }

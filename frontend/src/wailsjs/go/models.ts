@@ -924,6 +924,7 @@ export namespace app {
 	    portal: string;
 	    origins: string[];
 	    site: string;
+	    sample: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Program(source);
@@ -946,6 +947,7 @@ export namespace app {
 	        this.portal = source["portal"];
 	        this.origins = source["origins"];
 	        this.site = source["site"];
+	        this.sample = source["sample"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
