@@ -58,6 +58,7 @@ func init() {
 			"kind.adjustment":          "Korrektur",
 			"summary.title":            "Auszahlungslauf %d",
 			"summary.as_of":            "Stichtag %s, ausgestellt von %s",
+			"summary.sample":           "Muster: alles in diesem Lauf ist erfunden; er gehört nicht in die Buchhaltung.",
 			"summary.col.number":       "Nummer",
 			"summary.col.partner":      "Partner",
 			"summary.col.country":      "Land",

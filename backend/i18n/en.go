@@ -60,6 +60,7 @@ func init() {
 			// Bookkeeping summary
 			"summary.title":       "Payout run %d",
 			"summary.as_of":       "As of %s, issued by %s",
+			"summary.sample":      "Sample: everything in this run is invented; it is not for the books.",
 			"summary.col.number":  "Number",
 			"summary.col.partner": "Partner",
 			"summary.col.country": "Country",

@@ -112,6 +112,10 @@ func sampleStatements(t *testing.T, st *sqlite.Store, programID int64, run domai
 	if len(says) != 0 {
 		t.Errorf("no sample statement in %v", says)
 	}
+	docs, err := st.RunDocuments(ctx, programID, run.Run)
+	if err != nil || !docs.Run.Sample || docs.Debtor.IBAN != payout.SampleCompany.IBAN {
+		t.Fatalf("the sample run's documents = %+v, %v", docs.Run, err)
+	}
 }
 
 // realSeriesUntouched makes a real program's first run after the sample: refused without the

@@ -190,7 +190,7 @@ func (s *Store) RunDocuments(ctx context.Context, programID, runID int64) (RunDo
 			return d, fmt.Errorf("sqlite: payout run %d: its record: %w", runID, err)
 		}
 	}
-	d.Run.ID, d.Run.Created, d.Run.Issuer, d.Run.Lang = runID, parseTime(created), rec.Issuer, rec.Lang
+	d.Run.ID, d.Run.Created, d.Run.Issuer, d.Run.Lang, d.Run.Sample = runID, parseTime(created), rec.Issuer, rec.Lang, rec.Sample
 	d.Debtor = payfile.Debtor{Name: rec.Issuer.Name, IBAN: rec.IBAN, BIC: rec.BIC}
 	if err := s.readRunPayouts(ctx, runID, &d); err != nil {
 		return d, err

@@ -213,6 +213,24 @@ func TestSummaryAndCSV(t *testing.T) {
 	}
 }
 
+// A sample run's summary says it is a sample, and prints its long numbers whole.
+func TestSampleSummary(t *testing.T) {
+	r := Run{ID: 1, AsOf: "2026-03-01", Created: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC), Lang: "en", Sample: true,
+		Issuer: Party{Name: "Sample Coffee Roasters (sample)"}, Payouts: []RunPayout{{Number: "SAMPLE-2026-0012", Date: "2026-03-01",
+			Partner: "Kira Nowak", Key: "kira", Net: "53.61", Currency: "EUR", Method: "paypal"}}}
+	for _, sample := range []bool{true, false} {
+		r.Sample = sample
+		b, err := SummaryPDF(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := pdftotext(t, b)
+		if !strings.Contains(text, "SAMPLE-2026-0012") || strings.Contains(text, "Sample: everything in this run is invented") != sample {
+			t.Errorf("sample %v: the summary:\n%s", sample, text)
+		}
+	}
+}
+
 // BenchmarkStatements makes 1,000 statements of 50 lines (budget: under 5 s on 2 cores).
 //
 //	go test -run '^$' -bench Statements -benchtime 1x ./backend/statement/

@@ -39,6 +39,7 @@ type Run struct {
 	Issuer  Party        `json:"issuer"`
 	Payouts []RunPayout  `json:"payouts"`
 	Carried []RunCarried `json:"carried"`
+	Sample  bool         `json:"sample,omitempty"` // a run of the sample program: it says so
 }
 
 // RunCarried is a balance the run carried forward.
@@ -87,6 +88,11 @@ func SummaryPDF(r Run) ([]byte, error) {
 	pdf.AddPage()
 	d.text(l.T("summary.title", r.ID), 15, true)
 	d.text(l.T("summary.as_of", l.DayText(r.AsOf), r.Issuer.Name), 9, false)
+	if r.Sample {
+		d.pdf.SetTextColor(180, 30, 30)
+		d.text(l.T("summary.sample"), 9, true)
+		d.pdf.SetTextColor(0, 0, 0)
+	}
 	pdf.Ln(4)
 	if len(r.Payouts) == 0 {
 		d.text(l.T("summary.none"), 9, false)
@@ -106,8 +112,8 @@ func SummaryPDF(r Run) ([]byte, error) {
 			t := totals[p.Currency]
 			t.net, t.vat, t.gross = t.net.Add(dec(p.Net)), t.vat.Add(vat), t.gross.Add(gross)
 		}
-		d.table([]column{{l.T("summary.col.number"), 20, "L"}, {l.T("summary.col.partner"), 48, "L"},
-			{l.T("summary.col.country"), 12, "L"}, {l.T("summary.col.vat_id"), 26, "L"},
+		d.table([]column{{l.T("summary.col.number"), 31, "L"}, {l.T("summary.col.partner"), 41, "L"},
+			{l.T("summary.col.country"), 12, "L"}, {l.T("summary.col.vat_id"), 22, "L"},
 			{l.T("summary.col.method"), 14, "L"}, {l.T("summary.col.net"), 20, "R"}, {l.T("summary.col.vat"), 16, "R"},
 			{l.T("summary.col.gross"), 24, "R"}}, rows)
 		pdf.Ln(3)
