@@ -6,12 +6,17 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import { NDialogProvider, NMessageProvider, NNotificationProvider } from 'naive-ui'
 import SyncKeys from './SyncKeys.vue'
 import SyncServer from './SyncServer.vue'
+import PortalRequests from './PortalRequests.vue'
+import { portalFake } from '@/api/fakes/Portal'
+import { domain } from '@/api'
 import { reset } from '@/api/fakes/db'
 import { resetSync, syncDb } from '@/api/fakes/Sync'
 import { useSyncStore } from '@/stores/sync'
 
 beforeEach(() => {
   reset()
+  portalFake.requests = []
+  portalFake.refuse = ''
   resetSync()
   setActivePinia(createPinia())
 })
@@ -19,9 +24,9 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-function within(c: object) {
+function within(c: object, props: Record<string, unknown> = {}) {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { render: () => null } }] })
-  const Root = defineComponent({ render: () => h(NNotificationProvider, null, () => h(NMessageProvider, null, () => h(NDialogProvider, null, () => h(c)))) })
+  const Root = defineComponent({ render: () => h(NNotificationProvider, null, () => h(NMessageProvider, null, () => h(NDialogProvider, null, () => h(c, props)))) })
   return mount(Root, { global: { plugins: [router] }, attachTo: document.body })
 }
 
@@ -81,5 +86,33 @@ describe('the Sync screen', () => {
     await w.find('[data-testid="remote-secret"]').setValue('y')
     await flushPromises()
     expect(w.find('[data-testid="pull-error"]').exists()).toBe(false)
+  })
+})
+
+describe('payout-detail requests from the portal', () => {
+  const ask = (id: number, field: string, value: string) => domain.PortalRequest.createFrom({ id, partner: 'kira', name: 'Kira Nowak', field, value,
+    status: 'pending', created_at: '2026-11-30T23:30:00Z', decided_at: '', decided_by: '' })
+
+  it('lists what is asked in words, approves one, and says at the list why one did not go through', async () => {
+    portalFake.requests = [ask(1, 'iban', 'DE89370400440532013000'), ask(2, 'paypal_email', 'kira@pay.example')]
+    const w = within(PortalRequests, { programId: 1 })
+    await flushPromises()
+    const rows = () => w.findAll('[data-testid="requests-table"] tbody tr').map((r) => r.text())
+    expect(rows()[0]).toContain('Bank account (IBAN)')
+    expect(rows()[1]).toContain('PayPal address')
+    expect(w.text()).not.toContain('paypal_email')
+    await w.find('[data-testid="approve-request-1"]').trigger('click')
+    await flushPromises()
+    expect(rows()).toHaveLength(1)
+    portalFake.refuse = 'the request was decided before'
+    await w.find('[data-testid="reject-request-2"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid="request-error"]').text()).toBe("Kira Nowak's request is not rejected: the request was decided before.")
+  })
+
+  it('shows nothing while no request waits', async () => {
+    const w = within(PortalRequests, { programId: 1 })
+    await flushPromises()
+    expect(w.find('[data-testid="portal-requests"]').exists()).toBe(false)
   })
 })

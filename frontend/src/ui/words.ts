@@ -195,6 +195,10 @@ export const words: Record<string, Table> = {
     first_click: w('First click', "The first partner's link a visitor came through wins.", 'Erster Klick', 'Der Link des ersten Partners, über den ein Besucher kam, zählt.'),
     last_click: w('Last click', "The last partner's link a visitor came through wins.", 'Letzter Klick', 'Der Link des letzten Partners, über den ein Besucher kam, zählt.'),
   },
+  portalField: {
+    iban: w('Bank account (IBAN)', 'Payouts by bank transfer go to this IBAN once you approve it.', 'Bankkonto (IBAN)', 'Auszahlungen per Überweisung gehen nach der Freigabe an diese IBAN.'),
+    paypal_email: w('PayPal address', 'Payouts by PayPal go to this address once you approve it.', 'PayPal-Adresse', 'Auszahlungen per PayPal gehen nach der Freigabe an diese Adresse.'),
+  },
   language: {
     en: w('English', '', 'Englisch', ''),
     de: w('German', '', 'Deutsch', ''),
