@@ -59,8 +59,13 @@ func (s *Store) decide(ctx context.Context, programID int64, ids []int64, action
 				continue
 			}
 			// The line, and the second tiers that follow it.
-			r, err := tx.ExecContext(ctx, q+`(id = ? OR (order_id = ? AND kind = 'second_tier' AND line_key LIKE ? ESCAPE '\'))`,
-				append(args, id, order, escapeLike(commission.SecondTierPrefix(key))+"%")...)
+			these := []any{id, order, escapeLike(commission.SecondTierPrefix(key)) + "%"}
+			var r sql.Result
+			err = tx.keepLineSums(func() (err error) {
+				r, err = tx.ExecContext(ctx, q+`(id = ? OR (order_id = ? AND kind = 'second_tier' AND line_key LIKE ? ESCAPE '\'))`,
+					append(args, these...)...)
+				return err
+			}, `l.id = ? OR (l.order_id = ? AND l.kind = 'second_tier' AND l.line_key LIKE ? ESCAPE '\')`, these...)
 			if err != nil {
 				return fmt.Errorf("sqlite: %s line %d: %w", action, id, err)
 			}
@@ -119,6 +124,9 @@ func (s *Store) AddAdjustment(ctx context.Context, programID int64, a domain.Adj
 		id, _ := r.LastInsertId()
 		if _, err := tx.ExecContext(ctx, `UPDATE commission_lines SET line_key = ? || id WHERE id = ?`, commission.ManualPrefix, id); err != nil {
 			return fmt.Errorf("sqlite: adjustment: %w", err)
+		}
+		if err := tx.linesSums(true, `l.id = ?`, id); err != nil {
+			return err
 		}
 		out, err = scanCommission(tx.QueryRowContext(ctx, commissionSelect+` WHERE l.id = ?`, "", id))
 		if err != nil {

@@ -287,6 +287,8 @@ func (b *orderBlock) create(outcomes []string, customers map[int]int64) error {
 		return err
 	}
 	var orders, lines batch
+	first := next
+	var custs []int64 // whose first orders may change
 	for i, p := range b.pending {
 		if outcomes[i] != "created" {
 			continue
@@ -306,10 +308,17 @@ func (b *orderBlock) create(outcomes []string, customers map[int]int64) error {
 		}
 		// No batch_changes row: the order's batch_id tells undo that this batch created it.
 		b.w.touched = append(b.w.touched, id)
+		custs = append(custs, customers[i])
 	}
 	if r := orders.json(); r != "" {
 		if _, err := b.ordSt.ExecContext(b.w.tx.ctx, b.w.programID, b.w.batchID, b.w.tx.now, r); err != nil {
 			return fmt.Errorf("sqlite: add orders: %w", err)
+		}
+		if err := b.w.tx.ordersSums(true, `o.id >= ? AND o.id < ?`, first, next); err != nil {
+			return err
+		}
+		if err := b.w.tx.firsts(custs); err != nil {
+			return err
 		}
 	}
 	if r := lines.json(); r != "" {

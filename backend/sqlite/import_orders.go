@@ -248,10 +248,16 @@ func (w *orderWriter) refund(r domain.Refund, file string) (bool, domain.Problem
 	refundID, _ := res.LastInsertId()
 	w.touched = append(w.touched, orderID)
 	when := r.Time.UTC().Format(TimeLayout)
+	if err := w.tx.ordersSums(false, `o.id = ?`, orderID); err != nil {
+		return false, nil, err
+	}
 	if _, err := w.tx.ExecContext(ctx, `UPDATE orders SET refunded = refunded + ?, updated_batch = ?, updated_at = ?,
 		refunded_at = CASE WHEN refunded_at IS NULL OR refunded_at < ? THEN ? ELSE refunded_at END WHERE id = ?`,
 		r.Amount, w.batchID, w.tx.now, when, when, orderID); err != nil {
 		return false, nil, fmt.Errorf("sqlite: refund of %s: %w", r.OrderID, err)
+	}
+	if err := w.tx.ordersSums(true, `o.id = ?`, orderID); err != nil { // a refund moves no first order
+		return false, nil, err
 	}
 	for _, ch := range []struct {
 		entity string

@@ -36,6 +36,7 @@ func fillOrders(t testing.TB, s *Store, pid int64, n int) {
 			t.Fatal(err)
 		}
 	}
+	rebuildSums(t, s)
 }
 
 // benchOrders is how many orders the million-order benchmarks fill in: PB_BENCH_ORDERS, for a

@@ -153,6 +153,14 @@ func (w *orderWriter) put(o domain.Order, fp string) (string, error) {
 		}
 		id, _ = res.LastInsertId()
 		w.touched = append(w.touched, id)
+		if err := w.tx.ordersSums(true, `o.id = ?`, id); err != nil {
+			return "", err
+		}
+		if c, ok := cust.(int64); ok {
+			if err := w.tx.firsts([]int64{c}); err != nil {
+				return "", err
+			}
+		}
 		// No batch_changes row: the order's batch_id tells undo that this batch created it.
 		return "created", w.lines(id, o.Lines)
 	}
@@ -173,9 +181,13 @@ func (w *orderWriter) rewrite(o domain.Order, fp string, id int64, cust any) err
 	if o.RefundedAt != nil {
 		refundedAt = o.RefundedAt.UTC().Format(TimeLayout)
 	}
-	if _, err := w.update.ExecContext(w.tx.ctx, o.Time.UTC().Format(TimeLayout), cust, o.CustomerEmail, o.CustomerRef,
-		o.CustomerName, o.Currency, o.Total, o.Net, o.Discount, strings.Join(o.DiscountCodes, ","), o.RefKey, o.Refunded, o.Refunded,
-		refundedAt, o.Cancelled, o.Status, o.Recurring, w.batchID, fp, w.tx.now, id); err != nil {
+	err = w.tx.keepOrderSums(func() error {
+		_, err := w.update.ExecContext(w.tx.ctx, o.Time.UTC().Format(TimeLayout), cust, o.CustomerEmail, o.CustomerRef,
+			o.CustomerName, o.Currency, o.Total, o.Net, o.Discount, strings.Join(o.DiscountCodes, ","), o.RefKey, o.Refunded, o.Refunded,
+			refundedAt, o.Cancelled, o.Status, o.Recurring, w.batchID, fp, w.tx.now, id)
+		return err
+	}, `o.id = ?`, id)
+	if err != nil {
 		return fmt.Errorf("sqlite: update order %s: %w", o.ID, err)
 	}
 	if _, err := w.tx.ExecContext(w.tx.ctx, `DELETE FROM order_lines WHERE order_id = ?`, id); err != nil {

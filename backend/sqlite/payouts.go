@@ -184,10 +184,16 @@ func (tx *Tx) pay(run *domain.PayoutRun, programID int64, rec runRecord, b payab
 			return "", err
 		}
 	}
-	res, err := tx.ExecContext(tx.ctx, `UPDATE commission_lines AS l SET status = 'paid', payout_id = ?, updated_at = ?
-		WHERE l.program_id = ? AND l.partner_id = ? AND l.currency = ? AND l.payout_id IS NULL AND `+statusAsOf+` = 'approved'`,
+	paid := `l.program_id = ? AND l.partner_id = ? AND l.currency = ? AND l.payout_id IS NULL AND ` + statusAsOf + ` = 'approved'`
+	if err := tx.linesSums(false, paid, programID, d.Partner, d.Currency, run.AsOf); err != nil {
+		return "", err
+	}
+	res, err := tx.ExecContext(tx.ctx, `UPDATE commission_lines AS l SET status = 'paid', payout_id = ?, updated_at = ? WHERE `+paid,
 		id, tx.now, programID, d.Partner, d.Currency, run.AsOf)
 	if err != nil {
+		return "", err
+	}
+	if err := tx.linesSums(true, `l.payout_id = ?`, id); err != nil {
 		return "", err
 	}
 	if n, err := res.RowsAffected(); err != nil || int(n) != d.Lines {

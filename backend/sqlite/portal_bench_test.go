@@ -42,6 +42,7 @@ func BenchmarkPortalOverview(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	rebuildSums(b, s)
 	s.Now = func() time.Time { return time.Date(2027, 11, 20, 12, 0, 0, 0, time.UTC) }
 	pub := publishedFor(b, s, prog.ID, 1, 6)
 	for _, c := range []struct {

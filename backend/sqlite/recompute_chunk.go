@@ -240,8 +240,11 @@ func (c *computer) computeChunk(d chunkData) error {
 	if err := c.merge.writeRows(c.merge.links, "customer links", d.links); err != nil {
 		return err
 	}
-	if err := c.merge.writeRows(c.merge.orders, "attribute orders", d.attrs); err != nil {
-		return err
+	if d.attrs != "" {
+		attribute := func() error { return c.merge.writeRows(c.merge.orders, "attribute orders", d.attrs) }
+		if err := c.tx.keepOrderSums(attribute, `o.id IN (SELECT j.value->>0 FROM json_each(?) j)`, d.attrs); err != nil {
+			return err
+		}
 	}
 	return c.merge.execute(d.ops)
 }

@@ -65,6 +65,7 @@ func TestPipelinedRecomputeEqualsSequential(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	rebuildSums(t, s)
 	recompute := func(fresh bool) {
 		t.Helper()
 		if err := s.write(ctx, func(tx *Tx) error { return tx.recompute(prog.ID, recomputeScope{all: true, fresh: fresh}) }); err != nil {
@@ -78,6 +79,7 @@ func TestPipelinedRecomputeEqualsSequential(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		rebuildSums(t, s)
 	}
 	var customers, alone int
 	s.db.QueryRow(`SELECT count(DISTINCT customer_id), count(*) - count(customer_id) FROM orders`).Scan(&customers, &alone)

@@ -168,8 +168,20 @@ func (m *merger) count(op commission.Op) {
 	}
 }
 
-// execute makes the planned writes, the new lines last.
+// execute makes the planned writes, the new lines last, and keeps the report's sums: the lines
+// it changes or deletes out before, the changed and the new ones in after.
 func (m *merger) execute(ops []commission.Op) error {
+	var old, changed []int64
+	for _, op := range ops {
+		if op.ID != 0 {
+			old = append(old, op.ID)
+		}
+	}
+	if len(old) > 0 {
+		if err := m.tx.linesSums(false, `l.id`+inJSON, jsonIDs(old)); err != nil {
+			return err
+		}
+	}
 	for _, op := range ops {
 		m.count(op)
 		switch {
@@ -179,16 +191,28 @@ func (m *merger) execute(ops []commission.Op) error {
 			}
 		case op.ID == 0:
 			m.pending = append(m.pending, insertArgs(op.Row)...)
-			if len(m.pending) >= 4*insertBatch*insertCols {
-				if err := m.flushLines(); err != nil {
-					return err
-				}
-			}
 		default:
 			if _, err := m.update.ExecContext(m.tx.ctx, updateArgs(op.ID, op.Row, m.tx.now)...); err != nil {
 				return fmt.Errorf("sqlite: update commission line %s: %w", op.Row.Key, err)
 			}
+			changed = append(changed, op.ID)
 		}
 	}
-	return m.flushLines()
+	if len(changed) > 0 {
+		if err := m.tx.linesSums(true, `l.id`+inJSON, jsonIDs(changed)); err != nil {
+			return err
+		}
+	}
+	if len(m.pending) == 0 {
+		return nil
+	}
+	// New lines get ids above every line's now (an INTEGER PRIMARY KEY: the largest plus one).
+	var last int64
+	if err := m.tx.QueryRowContext(m.tx.ctx, `SELECT COALESCE(max(id), 0) FROM commission_lines`).Scan(&last); err != nil {
+		return fmt.Errorf("sqlite: add commission lines: %w", err)
+	}
+	if err := m.flushLines(); err != nil {
+		return err
+	}
+	return m.tx.linesSums(true, `l.id > ?`, last)
 }

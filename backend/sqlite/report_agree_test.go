@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"partnerbook/backend/domain"
 )
 
@@ -77,6 +79,7 @@ func randomProgram(t *testing.T, s *Store, seed int64, n int) domain.Program {
 			}
 		}
 	}
+	moreWriters(t, s, prog, rnd, all)
 	for k, v := range map[string]string{"company.name": "Atelier GmbH", "company.address": "Hauptstraße 1, 10115 Berlin"} {
 		if err := s.SetSetting(ctx, k, v); err != nil { // the issuer a payout run needs
 			t.Fatal(err)
@@ -96,6 +99,17 @@ func randomProgram(t *testing.T, s *Store, seed int64, n int) domain.Program {
 	}
 	rows.Close()
 	if _, err := s.RejectLines(ctx, prog.ID, ids, "test orders"); err != nil {
+		t.Fatal(err)
+	}
+	approve := ids[:0]
+	rows, _ = s.db.Query(`SELECT id FROM commission_lines WHERE status = 'pending' ORDER BY random() LIMIT 10`)
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		approve = append(approve, id)
+	}
+	rows.Close()
+	if _, err := s.ApproveLines(ctx, prog.ID, approve); err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 5; i++ {
@@ -209,4 +223,43 @@ func minor(t *testing.T, amount string) int64 {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// moreWriters writes the program's orders and lines the other ways there are: refund rows of
+// credited orders, sales and refunds through the sync endpoint's events (created, then
+// changed), and a plan change, which recomputes every line.
+func moreWriters(t *testing.T, s *Store, prog domain.Program, rnd *rand.Rand, all []domain.OrderItem) {
+	t.Helper()
+	var refunds []domain.OrderItem
+	for k, it := range all {
+		if it.Order.Currency == "EUR" && len(refunds) < 15 && rnd.Intn(4) == 0 {
+			refunds = append(refunds, domain.OrderItem{Refund: &domain.Refund{Source: it.Order.Source, OrderID: it.Order.ID,
+				Key: fmt.Sprint("r", k), Amount: 100, Currency: "EUR", Time: it.Order.Time.Add(time.Hour), Row: k}})
+		}
+	}
+	// an order refunded whole before cannot take another: skipped
+	if res, err := importItems(t, s, prog.ID, domain.OrderImport{File: "refunds.csv", SkipInvalid: true}, refunds...); err != nil || res.Refunds < 5 {
+		t.Fatalf("refunds: %+v, %v", res, err)
+	}
+	for i := 0; i < 12; i++ {
+		day := 1 + rnd.Intn(28)
+		sale := fmt.Sprintf(`{"order_id":"s%d","customer":{"email":"c%d@example.org"},"amount":"%d.00","currency":"EUR","coupon":"LENA","time":"2025-02-%02dT10:00:00Z"}`,
+			i%8, rnd.Intn(50), 20+i, day) // s0..s3 come twice: the second changes them
+		event(t, s, prog.ID, fmt.Sprint("sale", i), "sale", sale, day, 10)
+		if i%5 == 4 {
+			event(t, s, prog.ID, fmt.Sprint("refund", i), "refund", fmt.Sprintf(`{"order_id":"s%d","amount":"3.00","refund_id":"x%d"}`, i%8, i), day, 11)
+		}
+	}
+	if res, err := s.ApplyEvents(ctx, 100); err != nil || res.Orders == 0 {
+		t.Fatalf("sync events: %+v, %v", res, err)
+	}
+	p, err := s.FindProgram(ctx, fmt.Sprint(prog.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rate := decimal.NewFromInt(25)
+	p.Rules.Sale = &domain.Rate{Percent: &rate}
+	if _, err := s.UpdateProgram(ctx, p); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -42,6 +42,7 @@ func BenchmarkReport(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	rebuildSums(b, s)
 	if err := s.write(ctx, func(tx *Tx) error { return tx.recompute(prog.ID, recomputeScope{all: true, fresh: true}) }); err != nil {
 		b.Fatal(err)
 	}
@@ -68,87 +69,5 @@ func BenchmarkReport(b *testing.B) {
 			}
 			b.ReportMetric(float64(r.Totals.Orders), "orders")
 		})
-	}
-}
-
-// BenchmarkSumsCost measures what keeping the report's sums (the triggers of migration
-// 010) adds to writing orders and lines: a million orders written (as BenchmarkOrdersPage
-// writes them), then every commission recomputed from nothing (as BenchmarkRecompute's plan),
-// once with the triggers and once with them dropped.
-//
-//	go test -run '^$' -bench SumsCost -benchtime 1x -timeout 30m ./backend/sqlite/
-func BenchmarkSumsCost(b *testing.B) {
-	for _, keep := range []bool{true, false} {
-		name := map[bool]string{true: "with-sums", false: "without-sums"}[keep]
-		var s *Store
-		var pid int64
-		parent := b // the store outlives the sub-benchmark that fills it
-		b.Run("orders-"+name, func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				s = benchStore(parent)
-				p := domain.DefaultProgram("Shop")
-				twenty, five := decimal.NewFromInt(20), decimal.NewFromInt(5)
-				p.Rules = domain.Plan{Sale: &domain.Rate{Percent: &twenty}, SecondTier: &domain.Rate{Percent: &five}}
-				prog, err := s.CreateProgram(ctx, p)
-				if err != nil {
-					b.Fatal(err)
-				}
-				pid = prog.ID
-				if !keep {
-					dropReportTriggers(b, s)
-				}
-				b.StartTimer()
-				fillOrders(b, s, pid, 1_000_000)
-			}
-		})
-		b.Run("recompute-"+name, func(b *testing.B) {
-			b.StopTimer()
-			for _, q := range []string{
-				`INSERT INTO coupons (program_id, partner_id, code) SELECT program_id, id, 'P' || id FROM partners`,
-				`UPDATE partners SET parent_id = 1 + id % 10 WHERE id > 10`,
-				`UPDATE orders SET discount_codes = 'P' || partner_id, partner_id = NULL WHERE partner_id IS NOT NULL`,
-			} {
-				if _, err := s.db.Exec(q); err != nil {
-					b.Fatal(err)
-				}
-			}
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				for _, q := range []string{`DELETE FROM commission_lines`, `UPDATE orders SET partner_id = NULL, reason = '', sale_base = NULL`,
-					`UPDATE customers SET partner_id = NULL, link_reason = '', linked_at = NULL`} {
-					if _, err := s.db.Exec(q); err != nil {
-						b.Fatal(err)
-					}
-				}
-				b.StartTimer()
-				if err := s.write(ctx, func(tx *Tx) error { return tx.recompute(pid, recomputeScope{all: true, fresh: true}) }); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// dropReportTriggers drops the triggers that keep the report's sums.
-func dropReportTriggers(b *testing.B, s *Store) {
-	rows, err := s.db.Query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report\_%' ESCAPE '\'`)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var names []string
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		names = append(names, n)
-	}
-	rows.Close()
-	if len(names) < 9 {
-		b.Fatalf("report triggers: %v", names)
-	}
-	for _, n := range names {
-		if _, err := s.db.Exec(`DROP TRIGGER ` + n); err != nil {
-			b.Fatal(err)
-		}
 	}
 }

@@ -30,6 +30,8 @@ type Store struct {
 	secrets domain.SecretStore
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// checkWrite, when set (by tests), checks each write transaction before it commits.
+	checkWrite func(tx *Tx) error
 }
 
 // Options tunes Open.
@@ -138,6 +140,12 @@ func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := fn(tx); err != nil {
 		sqlTx.Rollback()
 		return busy(err)
+	}
+	if s.checkWrite != nil { // tests: what every write leaves, such as the report's sums
+		if err := s.checkWrite(tx); err != nil {
+			sqlTx.Rollback()
+			return err
+		}
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return busy(fmt.Errorf("sqlite: commit: %w", err))

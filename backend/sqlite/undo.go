@@ -241,18 +241,28 @@ func (tx *Tx) undoChange(c change, res *domain.UndoResult) error {
 // removeCreatedOrders deletes the orders the batch created, with their lines and refunds (by
 // cascade) and what was computed from them (paid lines were refused before).
 func (tx *Tx) removeCreatedOrders(batchID int64, res *domain.UndoResult) error {
+	if err := tx.linesSums(false, `l.order_id IN (SELECT id FROM orders WHERE batch_id = ?)`, batchID); err != nil {
+		return err
+	}
 	r, err := tx.ExecContext(tx.ctx, `DELETE FROM commission_lines WHERE order_id IN (SELECT id FROM orders WHERE batch_id = ?)`, batchID)
 	if err != nil {
 		return fmt.Errorf("sqlite: undo: %w", err)
 	}
 	n, _ := r.RowsAffected()
 	res.LinesRemoved += int(n)
+	customers, err := tx.orderCustomers(`o.batch_id = ?`, batchID)
+	if err != nil {
+		return err
+	}
+	if err := tx.ordersSums(false, `o.batch_id = ?`, batchID); err != nil {
+		return err
+	}
 	if r, err = tx.ExecContext(tx.ctx, `DELETE FROM orders WHERE batch_id = ?`, batchID); err != nil {
 		return fmt.Errorf("sqlite: undo: %w", err)
 	}
 	n, _ = r.RowsAffected()
 	res.OrdersRemoved += int(n)
-	return nil
+	return tx.firsts(customers)
 }
 
 // restoreOrder writes an order's snapshot (orderSnapshot) back: the row and its lines.
@@ -266,7 +276,7 @@ func (tx *Tx) restoreOrder(id int64, snapshot string) error {
 	if err := dec.Decode(&snap); err != nil {
 		return fmt.Errorf("sqlite: undo order %d: %w", id, err)
 	}
-	if err := tx.putRow("orders", snap.Order, true); err != nil {
+	if err := tx.keepOrderSums(func() error { return tx.putRow("orders", snap.Order, true) }, `o.id = ?`, id); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(tx.ctx, `DELETE FROM order_lines WHERE order_id = ?`, id); err != nil {

@@ -113,6 +113,7 @@ func TestUndoRefusesWhatWasPaid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rebuildSums(t, s)
 	before := dump(t, s)
 	_, err = s.UndoImport(ctx, a.Batch)
 	if e := domain.AsError(err); e.Code != domain.EConflict || !strings.Contains(e.Message, "PB-2025-0007") || !strings.Contains(e.Message, "#1") {

@@ -1,0 +1,152 @@
+package sqlite
+
+import "fmt"
+
+// The report's sums (report_hours, report_firsts and report_balances, migration 010) are kept
+// by the writers of orders and commission lines, set-wise and in the transaction of the write
+// (migration 015 dropped the triggers that kept them a row at a time): a writer takes the rows
+// it is about to change or delete out of the sums, writes, and puts the rows it changed or
+// created in. A block of an import or a chunk of a recompute costs a few statements, grouped by
+// hour and partner, instead of a trigger's three or four for each row.
+//
+// Each helper takes a condition on its table's rows (orders o, commission lines l, customers
+// by id) and its arguments; the condition must name the same rows before and after the write.
+
+// inJSON names rows whose id is in a JSON array bound as the condition's one argument.
+const inJSON = ` IN (SELECT value FROM json_each(?))`
+
+// ordersSumsSQL adds the orders where says to report_hours (sign "+1") or takes them out ("-1"):
+// credited orders that are not cancelled, for their partner and for all partners (0).
+func ordersSumsSQL(sign, where string) string {
+	return `INSERT INTO report_hours (program_id, hour, partner_id, currency, orders, net, total, refunded, refunded_orders)
+		SELECT o.program_id, substr(o.time, 1, 13), k.k * o.partner_id, o.currency, ` + sign + ` * count(*), ` + sign + ` * sum(o.net),
+			` + sign + ` * sum(o.total), ` + sign + ` * sum(o.refunded), ` + sign + ` * sum(o.refunded > 0)
+		FROM orders o, (SELECT 0 AS k UNION ALL SELECT 1) k
+		WHERE o.partner_id IS NOT NULL AND o.cancelled = 0 AND (` + where + `)
+		GROUP BY 1, 2, 3, 4
+		ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, net = net + excluded.net, total = total + excluded.total,
+			refunded = refunded + excluded.refunded, refunded_orders = refunded_orders + excluded.refunded_orders`
+}
+
+// linesSumsSQL adds the lines where says to report_hours (earned by order time, reversed and
+// rejected left out) and report_balances (by status, a pending line by its due day), or takes
+// them out.
+func linesSumsSQL(sign, where string) [2]string {
+	return [2]string{`INSERT INTO report_hours (program_id, hour, partner_id, currency, commissions)
+		SELECT l.program_id, substr(l.order_time, 1, 13), k.k * l.partner_id, l.currency, ` + sign + ` * sum(l.amount)
+		FROM commission_lines l, (SELECT 0 AS k UNION ALL SELECT 1) k
+		WHERE l.order_time IS NOT NULL AND l.status NOT IN ('reversed', 'rejected') AND (` + where + `)
+		GROUP BY 1, 2, 3, 4
+		ON CONFLICT DO UPDATE SET commissions = commissions + excluded.commissions`, `
+		INSERT INTO report_balances (program_id, partner_id, currency, status, due, amount, lines)
+		SELECT l.program_id, l.partner_id, l.currency, l.status, CASE WHEN l.status = 'pending' THEN COALESCE(l.due, '9999-12-31') ELSE '' END,
+			` + sign + ` * sum(l.amount), ` + sign + ` * count(*)
+		FROM commission_lines l WHERE (` + where + `)
+		GROUP BY 1, 2, 3, 4, 5
+		ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, lines = lines + excluded.lines`}
+}
+
+// firstsSQL are the statements that count the first orders of the customers in a JSON array
+// again: their new customers out of report_hours, their report_firsts rows gone, each one's
+// first order that is not cancelled found again, and counted where it was credited.
+func firstsSQL() [4]string {
+	hours := func(sign string) string {
+		return `INSERT INTO report_hours (program_id, hour, partner_id, currency, new_customers)
+			SELECT f.program_id, substr(f.time, 1, 13), k.k * f.partner_id, f.currency, ` + sign + ` * count(*)
+			FROM report_firsts f, (SELECT 0 AS k UNION ALL SELECT 1) k
+			WHERE f.partner_id IS NOT NULL AND f.customer_id` + inJSON + `
+			GROUP BY 1, 2, 3, 4
+			ON CONFLICT DO UPDATE SET new_customers = new_customers + excluded.new_customers`
+	}
+	return [4]string{hours("-1"), `DELETE FROM report_firsts WHERE customer_id` + inJSON, `
+		INSERT INTO report_firsts (customer_id, program_id, order_id, time, partner_id, currency)
+		SELECT o.customer_id, o.program_id, o.id, o.time, o.partner_id, o.currency
+		FROM (SELECT DISTINCT value AS id FROM json_each(?) WHERE value IS NOT NULL) c
+		CROSS JOIN orders o ON o.id = (SELECT x.id FROM orders x WHERE x.customer_id = c.id AND x.cancelled = 0 ORDER BY x.time, x.id LIMIT 1)`,
+		hours("+1")}
+}
+
+// ordersSums adds (in) or takes out the orders where says to the report's sums.
+func (tx *Tx) ordersSums(in bool, where string, args ...any) error {
+	if _, err := tx.ExecContext(tx.ctx, ordersSumsSQL(sign(in), where), args...); err != nil {
+		return fmt.Errorf("sqlite: report sums of orders: %w", err)
+	}
+	return nil
+}
+
+// linesSums adds (in) or takes out the lines where says to the report's sums.
+func (tx *Tx) linesSums(in bool, where string, args ...any) error {
+	for _, q := range linesSumsSQL(sign(in), where) {
+		if _, err := tx.ExecContext(tx.ctx, q, args...); err != nil {
+			return fmt.Errorf("sqlite: report sums of lines: %w", err)
+		}
+	}
+	return nil
+}
+
+// firsts counts the first orders of the customers again (ids; 0 and duplicates are left out),
+// after their orders were written.
+func (tx *Tx) firsts(customers []int64) error {
+	var ids []int64
+	for _, c := range customers {
+		if c != 0 {
+			ids = append(ids, c)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	j := jsonIDs(ids)
+	for _, q := range firstsSQL() {
+		if _, err := tx.ExecContext(tx.ctx, q, j); err != nil {
+			return fmt.Errorf("sqlite: report sums of first orders: %w", err)
+		}
+	}
+	return nil
+}
+
+// orderCustomers are the customers of the orders where says (on orders o).
+func (tx *Tx) orderCustomers(where string, args ...any) ([]int64, error) {
+	return tx.int64s(`SELECT DISTINCT o.customer_id FROM orders o WHERE o.customer_id IS NOT NULL AND (`+where+`)`, args...)
+}
+
+// keepOrderSums takes the orders where says out of the sums, runs write, puts them in again and
+// counts their customers' first orders again (their customers before and after).
+func (tx *Tx) keepOrderSums(write func() error, where string, args ...any) error {
+	before, err := tx.orderCustomers(where, args...)
+	if err != nil {
+		return err
+	}
+	if err := tx.ordersSums(false, where, args...); err != nil {
+		return err
+	}
+	if err := write(); err != nil {
+		return err
+	}
+	if err := tx.ordersSums(true, where, args...); err != nil {
+		return err
+	}
+	after, err := tx.orderCustomers(where, args...)
+	if err != nil {
+		return err
+	}
+	return tx.firsts(append(before, after...))
+}
+
+// keepLineSums takes the lines where says out of the sums, runs write, and puts them in again.
+func (tx *Tx) keepLineSums(write func() error, where string, args ...any) error {
+	if err := tx.linesSums(false, where, args...); err != nil {
+		return err
+	}
+	if err := write(); err != nil {
+		return err
+	}
+	return tx.linesSums(true, where, args...)
+}
+
+func sign(in bool) string {
+	if in {
+		return "+1"
+	}
+	return "-1"
+}
