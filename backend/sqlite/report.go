@@ -11,7 +11,7 @@ import (
 
 // Report is the figures of reports.md for a program's period: totals, each partner, each
 // bucket of the chart, the period before, balances as of a day, and the tracked funnel. It
-// reads the sums the triggers of migration 010 keep, never every order.
+// reads the sums of migration 010, which the writers keep (report_keep.go), never every order.
 func (s *Store) Report(ctx context.Context, q domain.ReportQuery) (domain.Report, error) {
 	prog, err := s.FindProgram(ctx, fmt.Sprint(q.ProgramID))
 	if err != nil {

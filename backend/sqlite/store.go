@@ -87,7 +87,7 @@ const driverName = "sqlite3_partnerbook"
 func init() {
 	// A statement inside a transaction keeps the pages it changes in a statement journal, to
 	// undo itself alone. SQLite moves that journal into a file once it passes 64 KiB and keeps
-	// it there: in a large import every order's INSERT (its indexes, the report's triggers)
+	// it there: in a large import every order's INSERT (its indexes)
 	// then wrote some twenty pages to a temporary file, 200,000 writes for 10,000 orders. In
 	// memory the journal never touches a file; it holds one statement's pages at a time.
 	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
