@@ -4,7 +4,7 @@ import "fmt"
 
 // The report's sums (report_hours, report_firsts and report_balances, migration 010) are kept
 // by the writers of orders and commission lines, set-wise and in the transaction of the write
-// (migration 015 dropped the triggers that kept them a row at a time): a writer takes the rows
+// (migration 016 dropped the triggers that kept them a row at a time): a writer takes the rows
 // it is about to change or delete out of the sums, writes, and puts the rows it changed or
 // created in. A block of an import or a chunk of a recompute costs a few statements, grouped by
 // hour and partner, instead of a trigger's three or four for each row.
