@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, ref } from 'vue'
+import { useFieldErrors } from '@/ui/fielderrors'
 import { createPinia, setActivePinia } from 'pinia'
 import { NMessageProvider } from 'naive-ui'
 import PartnerDialog from './PartnerDialog.vue'
@@ -62,21 +63,30 @@ describe('PartnerDialog', () => {
 })
 
 describe('ProgramForm', () => {
-  it('shows a setting error on its field and a rule error in the summary', async () => {
-    const error = new ApiError('invalid', 'the program is not valid', [
+  it('shows each error under its field (a rule error under its rule) and at the button, gone once fixed', async () => {
+    const program = ref(app.Program.createFrom({ ...defaults(), name: 'Shop', currency: 'EURO' }))
+    program.value.rules.sale = app.Rate.createFrom({ percent: '150', fixed: '' })
+    const errors = useFieldErrors(program, { labels: { currency: 'Currency', 'rules.sale': 'Sale' } })
+    errors.set(new ApiError('invalid', 'the program is not valid', [
       { column: 'currency', message: '"EURO" is not an ISO 4217 code such as EUR' },
       { column: 'rules.sale.percent', message: 'must be between 0 and 100' },
-    ])
-    const program = app.Program.createFrom({ ...defaults(), name: 'Shop', currency: 'EURO' })
-    program.rules.sale = app.Rate.createFrom({ percent: '150', fixed: '' })
-    const w = mount(ProgramForm, { props: { program, error, saving: false }, attachTo: document.body })
+    ]))
+    const w = mount(ProgramForm, { props: { program: program.value, errors, saving: false }, attachTo: document.body })
     await flushPromises()
-    expect(w.text()).toContain('"EURO" is not an ISO 4217 code')
-    expect(w.find('[data-testid="form-error"]').text()).toContain('rules.sale.percent: must be between 0 and 100')
+    expect(w.get('[data-testid="program-field-currency"]').text()).toContain('"EURO" is not an ISO 4217 code such as EUR.')
+    expect(w.get('[data-testid="rule-field-sale"]').text()).toContain('Must be between 0 and 100.')
+    expect(w.get('[data-testid="program-error"]').text()).toBe('The program is not valid. Currency: "EURO" is not an ISO 4217 code such as EUR. Sale: Must be between 0 and 100.')
+    program.value.rules.sale!.percent = '15'
+    await flushPromises()
+    expect(w.get('[data-testid="rule-field-sale"]').text()).not.toContain('Must be between')
+    expect(w.get('[data-testid="program-error"]').text()).not.toContain('Sale:')
+    program.value.currency = 'EUR'
+    await flushPromises()
+    expect(w.find('[data-testid="program-error"]').exists()).toBe(false)
   })
   it('turns a rule on with a starting value and emits save', async () => {
     const program = app.Program.createFrom({ ...defaults(), name: 'Shop' })
-    const w = mount(ProgramForm, { props: { program, error: null, saving: false }, attachTo: document.body })
+    const w = mount(ProgramForm, { props: { program, errors: useFieldErrors(ref(program)), saving: false }, attachTo: document.body })
     await w.find('[data-testid="rule-sale"]').trigger('click')
     await flushPromises()
     expect(program.rules.sale).toEqual({ percent: '20', fixed: '' })

@@ -105,6 +105,38 @@ export const words: Record<string, Table> = {
     referral: w('Refer a friend', 'Customers recommend the shop to friends.', 'Kunden werben Kunden', 'Kunden empfehlen den Shop weiter.'),
     newsletter: w('Newsletter', 'Newsletters and publishers send readers.', 'Newsletter', 'Newsletter und Verlage schicken Leser.'),
   },
+  mappingField: {
+    order_id: w('Order number', "The shop's id of the order; an order imported again is recognised by it.", 'Bestellnummer', 'Die Nummer der Bestellung im Shop; eine erneut importierte Bestellung wird daran erkannt.'),
+    time: w('Order date', 'When the order was placed; its day decides the month and the hold days.', 'Bestelldatum', 'Wann bestellt wurde; der Tag bestimmt Monat und Haltefrist.'),
+    customer_email: w('Customer e-mail', 'Links the customer to their partner for repeat purchases.', 'E-Mail des Kunden', 'Verbindet den Kunden für Wiederkäufe mit seinem Partner.'),
+    customer_name: w('Customer name', 'Shown beside the order.', 'Name des Kunden', 'Wird neben der Bestellung gezeigt.'),
+    amount: w('Order total', 'What the customer paid.', 'Bestellsumme', 'Was der Kunde bezahlt hat.'),
+    net: w('Net amount', 'After discounts, without tax and shipping; commissions on the net base use it. Empty: the total.', 'Nettobetrag', 'Nach Rabatten, ohne Steuer und Versand; Provisionen auf netto nutzen ihn. Leer: die Summe.'),
+    currency: w('Currency', 'The ISO code of each order (EUR). Without this column, the currency below.', 'Währung', 'Der ISO-Code jeder Bestellung (EUR). Ohne diese Spalte die Währung oben.'),
+    coupon: w('Coupon codes', 'Discount codes used; a partner\'s code credits the partner.', 'Gutscheincodes', 'Verwendete Rabattcodes; der Code eines Partners schreibt ihm gut.'),
+    ref: w('Referral key', "The partner's key the order came with (?ref=).", 'Empfehlungsschlüssel', 'Der Schlüssel des Partners, mit dem die Bestellung kam (?ref=).'),
+    refunded: w('Refunded amount', 'How much was paid back; the commission shrinks with it.', 'Erstatteter Betrag', 'Wie viel zurückgezahlt wurde; die Provision sinkt entsprechend.'),
+    status: w('Order status', 'Cancelled or refunded orders earn nothing.', 'Bestellstatus', 'Stornierte oder erstattete Bestellungen bringen nichts.'),
+    sku: w('Product SKU', 'For per-product commissions: the product of the row.', 'Artikelnummer', 'Für Provisionen je Produkt: das Produkt der Zeile.'),
+    quantity: w('Quantity', 'How many of the product.', 'Menge', 'Wie viele des Produkts.'),
+    price: w('Product price', 'The price of the product line.', 'Produktpreis', 'Der Preis der Produktzeile.'),
+  },
+  attribution: {
+    last_click: w('Last click', 'The partner whose link the customer followed last earns the sale.', 'Letzter Klick', 'Der Partner, dessen Link der Kunde zuletzt folgte, erhält den Verkauf.'),
+    first_click: w('First click', 'The partner whose link brought the customer first earns the sale.', 'Erster Klick', 'Der Partner, dessen Link den Kunden zuerst brachte, erhält den Verkauf.'),
+  },
+  commissionBase: {
+    net: w('Net: after discounts, without tax and shipping', 'Commissions are a share of the goods as sold.', 'Netto: nach Rabatten, ohne Steuer und Versand', 'Provisionen sind ein Anteil am Warenwert.'),
+    total: w('Total: what the customer paid', 'Commissions are a share of the whole payment, tax and shipping included.', 'Gesamt: was der Kunde zahlte', 'Provisionen sind ein Anteil an der ganzen Zahlung, mit Steuer und Versand.'),
+  },
+  selfReferral: {
+    reject: w('Refused: a partner buying for themselves earns nothing', 'An order by the partner with their own link or code earns no commission.', 'Abgelehnt: wer bei sich selbst kauft, verdient nichts', 'Eine Bestellung des Partners über seinen eigenen Link oder Code bringt keine Provision.'),
+    allow: w('Allowed: partners earn on their own purchases', 'An order by the partner with their own link or code earns a commission as any other.', 'Erlaubt: Partner verdienen an eigenen Käufen', 'Eine Bestellung des Partners über seinen eigenen Link oder Code bringt Provision wie jede andere.'),
+  },
+  tierMeasure: {
+    sales: w('By sales in the month', "Tiers count the partner's sales in the month.", 'Nach Verkäufen im Monat', 'Stufen zählen die Verkäufe des Partners im Monat.'),
+    revenue: w('By revenue in the month', "Tiers add up the partner's revenue in the month.", 'Nach Umsatz im Monat', 'Stufen summieren den Umsatz des Partners im Monat.'),
+  },
   mailKind: {
     statement: w('Statement', 'A payout statement with its PDF.', 'Gutschrift', 'Eine Auszahlungs-Gutschrift mit PDF.'),
     report: w('Monthly report', "A partner's month: sales, commissions, balance.", 'Monatsbericht', 'Der Monat eines Partners: Verkäufe, Provisionen, Saldo.'),
