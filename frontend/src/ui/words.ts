@@ -121,10 +121,6 @@ export const words: Record<string, Table> = {
     quantity: w('Quantity', 'How many of the product.', 'Menge', 'Wie viele des Produkts.'),
     price: w('Product price', 'The price of the product line.', 'Produktpreis', 'Der Preis der Produktzeile.'),
   },
-  attribution: {
-    last_click: w('Last click', 'The partner whose link the customer followed last earns the sale.', 'Letzter Klick', 'Der Partner, dessen Link der Kunde zuletzt folgte, erhält den Verkauf.'),
-    first_click: w('First click', 'The partner whose link brought the customer first earns the sale.', 'Erster Klick', 'Der Partner, dessen Link den Kunden zuerst brachte, erhält den Verkauf.'),
-  },
   commissionBase: {
     net: w('Net: after discounts, without tax and shipping', 'Commissions are a share of the goods as sold.', 'Netto: nach Rabatten, ohne Steuer und Versand', 'Provisionen sind ein Anteil am Warenwert.'),
     total: w('Total: what the customer paid', 'Commissions are a share of the whole payment, tax and shipping included.', 'Gesamt: was der Kunde zahlte', 'Provisionen sind ein Anteil an der ganzen Zahlung, mit Steuer und Versand.'),
