@@ -150,3 +150,47 @@ func sign(in bool) string {
 	}
 	return "-1"
 }
+
+// repartnerSQL moves the first orders among orders (a JSON array of rows, each with the order's
+// id first) to the partner their order now has: out of report_hours, the partner changed in
+// report_firsts, into report_hours. It is for writes that change orders' partners only (the
+// recompute's attributions): which order is a customer's first does not move.
+func repartnerSQL() [3]string {
+	firsts := `json_each(?) j CROSS JOIN orders o ON o.id = j.value->>0
+		CROSS JOIN report_firsts f ON f.customer_id = o.customer_id AND f.order_id = o.id`
+	hours := func(sign string) string {
+		return `INSERT INTO report_hours (program_id, hour, partner_id, currency, new_customers)
+			SELECT f.program_id, substr(f.time, 1, 13), k.k * f.partner_id, f.currency, ` + sign + ` * count(*)
+			FROM ` + firsts + `, (SELECT 0 AS k UNION ALL SELECT 1) k
+			WHERE f.partner_id IS NOT NULL
+			GROUP BY 1, 2, 3, 4
+			ON CONFLICT DO UPDATE SET new_customers = new_customers + excluded.new_customers`
+	}
+	return [3]string{hours("-1"), `UPDATE report_firsts AS r SET partner_id = x.partner_id
+		FROM (SELECT f.customer_id, o.partner_id FROM ` + firsts + `) x
+		WHERE r.customer_id = x.customer_id`, hours("+1")}
+}
+
+// repartner writes orders' new partners (write) and keeps the sums: see repartnerSQL.
+func (tx *Tx) repartner(write func() error, orders string) error {
+	const where = `o.id IN (SELECT j.value->>0 FROM json_each(?) j)`
+	q := repartnerSQL()
+	if err := tx.ordersSums(false, where, orders); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(tx.ctx, q[0], orders); err != nil {
+		return fmt.Errorf("sqlite: report sums of first orders: %w", err)
+	}
+	if err := write(); err != nil {
+		return err
+	}
+	if err := tx.ordersSums(true, where, orders); err != nil {
+		return err
+	}
+	for _, st := range q[1:] {
+		if _, err := tx.ExecContext(tx.ctx, st, orders); err != nil {
+			return fmt.Errorf("sqlite: report sums of first orders: %w", err)
+		}
+	}
+	return nil
+}
