@@ -242,7 +242,7 @@ func (c *computer) computeChunk(d chunkData) error {
 	}
 	if d.attrs != "" {
 		attribute := func() error { return c.merge.writeRows(c.merge.orders, "attribute orders", d.attrs) }
-		if err := c.tx.repartner(attribute, d.attrs); err != nil { // only partner, evidence and base change
+		if err := c.tx.keepOrderSums(attribute, `o.id IN (SELECT j.value->>0 FROM json_each(?) j)`, d.attrs); err != nil {
 			return err
 		}
 	}
