@@ -93,7 +93,7 @@ func OpenOrders(file string, r io.Reader, name string, opt Options) (OrderReader
 		return nil, "", lacking(t, f)
 	}
 	return nil, "", domain.Invalid(file+" is in a format Partnerbook does not recognise", []domain.Problem{{File: file, Row: 1,
-		Message: "the header is: " + shortHeader(t.Header) + " (import it as generic with a column mapping)"}})
+		Message: "the header is: " + shortHeader(t.Header) + " (import it with a column mapping of its columns: in the window the wizard asks for one; on the command line, --mapping)"}})
 }
 
 // nearest is the format whose columns the header mostly has (more than half, and two at
