@@ -45,9 +45,6 @@ type orderBlock struct {
 	ordSt   *sql.Stmt
 	linesSt *sql.Stmt
 	newSt   *sql.Stmt // batch_changes of new customers
-	// the report's first orders (see import_firsts.go)
-	firstsOutSt, firstsInSt *sql.Stmt
-	firsts                  blockFirsts
 }
 
 func (w *orderWriter) newBlock(outcome func(domain.Order, string, error) error) (*orderBlock, error) {
@@ -63,24 +60,23 @@ func (w *orderWriter) newBlock(outcome func(domain.Order, string, error) error) 
 	}
 	// CROSS JOIN: the keys first, whatever the planner guesses of a table without statistics.
 	b.findSt = prep(`SELECT j.key, o.id, o.fingerprint, o.batch_id IS ?3 OR o.updated_batch IS ?3,
-		o.refunded - (SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = o.id) FROM jsonb_each(?2) j
+		o.refunded - (SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = o.id) FROM json_each(?2) j
 		CROSS JOIN orders o ON o.program_id = ?1 AND o.source = j.value->>0 AND o.order_key = j.value->>1`)
-	b.emailSt = prep(`SELECT j.key, c.id FROM jsonb_each(?2) j
+	b.emailSt = prep(`SELECT j.key, c.id FROM json_each(?2) j
 		CROSS JOIN customers c ON c.program_id = ?1 AND c.email = j.value->>0 AND c.email <> ''`)
-	b.refSt = prep(`SELECT j.key, c.id FROM jsonb_each(?2) j
+	b.refSt = prep(`SELECT j.key, c.id FROM json_each(?2) j
 		CROSS JOIN customers c ON c.program_id = ?1 AND c.email = '' AND c.source = j.value->>0 AND c.source_ref = j.value->>1`)
 	b.custSt = prep(`INSERT INTO customers (id, program_id, email, source, source_ref, name, created_at)
-		SELECT value->>0, ?1, value->>1, value->>2, value->>3, value->>4, ?2 FROM jsonb_each(?3)`)
-	b.newSt = prep(`INSERT INTO batch_changes (batch_id, entity, entity_id, before) SELECT ?1, 'customer', value->>0, NULL FROM jsonb_each(?2)`)
+		SELECT value->>0, ?1, value->>1, value->>2, value->>3, value->>4, ?2 FROM json_each(?3)`)
+	b.newSt = prep(`INSERT INTO batch_changes (batch_id, entity, entity_id, before) SELECT ?1, 'customer', value->>0, NULL FROM json_each(?2)`)
 	b.ordSt = prep(`INSERT INTO orders (id, program_id, source, order_key, time, customer_id, customer_email, customer_ref,
 		customer_name, currency, total, net, discount, discount_codes, ref_key, refunded, refunded_at, cancelled, status,
 		recurring, fingerprint, batch_id, created_at, updated_at)
 		SELECT value->>0, ?1, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
 			value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, value->>17, value->>18, value->>19,
-			?2, ?3, ?3 FROM jsonb_each(?4)`)
+			?2, ?3, ?3 FROM json_each(?4)`)
 	b.linesSt = prep(`INSERT INTO order_lines (order_id, position, sku, name, quantity, unit_price, discount)
-		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM jsonb_each(?1)`)
-	b.firstsOutSt, b.firstsInSt = prep(firstsOutSQL), prep(firstsInSQL)
+		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?1)`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: prepare order writes: %w", err)
 	}
@@ -88,7 +84,7 @@ func (w *orderWriter) newBlock(outcome func(domain.Order, string, error) error) 
 }
 
 func (b *orderBlock) close() {
-	for _, st := range []*sql.Stmt{b.findSt, b.emailSt, b.refSt, b.custSt, b.newSt, b.ordSt, b.linesSt, b.firstsOutSt, b.firstsInSt} {
+	for _, st := range []*sql.Stmt{b.findSt, b.emailSt, b.refSt, b.custSt, b.newSt, b.ordSt, b.linesSt} {
 		if st != nil {
 			st.Close()
 		}
@@ -291,6 +287,8 @@ func (b *orderBlock) create(outcomes []string, customers map[int]int64) error {
 		return err
 	}
 	var orders, lines batch
+	first := next
+	var custs []int64 // whose first orders may change
 	for i, p := range b.pending {
 		if outcomes[i] != "created" {
 			continue
@@ -301,8 +299,7 @@ func (b *orderBlock) create(outcomes []string, customers map[int]int64) error {
 		if o.RefundedAt != nil {
 			refundedAt = o.RefundedAt.UTC().Format(TimeLayout)
 		}
-		when := o.Time.UTC().Format(TimeLayout)
-		orders.row().int(id).str(o.Source).str(o.ID).str(when).id(customers[i]).str(o.CustomerEmail).
+		orders.row().int(id).str(o.Source).str(o.ID).str(o.Time.UTC().Format(TimeLayout)).id(customers[i]).str(o.CustomerEmail).
 			str(o.CustomerRef).str(o.CustomerName).str(o.Currency).int(o.Total).int(o.Net).int(o.Discount).
 			str(strings.Join(o.DiscountCodes, ",")).str(o.RefKey).int(o.Refunded).text(refundedAt).int(boolInt(o.Cancelled)).
 			str(o.Status).int(boolInt(o.Recurring)).str(p.fp).done()
@@ -311,15 +308,16 @@ func (b *orderBlock) create(outcomes []string, customers map[int]int64) error {
 		}
 		// No batch_changes row: the order's batch_id tells undo that this batch created it.
 		b.w.touched = append(b.w.touched, id)
-		b.firsts.add(customers[i], id, when, o.Currency, o.Cancelled)
+		custs = append(custs, customers[i])
 	}
 	if r := orders.json(); r != "" {
 		if _, err := b.ordSt.ExecContext(b.w.tx.ctx, b.w.programID, b.w.batchID, b.w.tx.now, r); err != nil {
 			return fmt.Errorf("sqlite: add orders: %w", err)
 		}
-		// Not credited yet, the new orders add nothing to report_hours: the recompute's
-		// attribution puts them in.
-		if err := b.writeFirsts(&b.firsts); err != nil {
+		if err := b.w.tx.ordersSums(true, `o.id >= ? AND o.id < ?`, first, next); err != nil {
+			return err
+		}
+		if err := b.w.tx.firsts(custs); err != nil {
 			return err
 		}
 	}

@@ -56,7 +56,16 @@ type computer struct {
 
 // recompute brings the commission lines of what sc names up to date, and the orders'
 // attributions and the customers' links with them.
-func (tx *Tx) recompute(programID int64, sc recomputeScope) error {
+func (tx *Tx) recompute(programID int64, sc recomputeScope) (err error) {
+	restore, err := roomy(tx.ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if e := restore(); err == nil {
+			err = e
+		}
+	}()
 	c, err := tx.newComputer(programID)
 	if err != nil {
 		return err

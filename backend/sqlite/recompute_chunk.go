@@ -37,6 +37,7 @@ type chunkData struct {
 	histories []commission.History
 	results   []commission.Result
 	ops       []commission.Op // the planned writes of its lines
+	sums      *sumsDelta      // what its writes change in the report's sums
 	links     string          // the changed links and attributions, as JSON rows for the merger's batches
 	attrs     string
 	err       error
@@ -72,12 +73,21 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 }
 
 // pipeline computes the chunks with the reads on a snapshot connection (see chunks).
-func (c *computer) pipeline(all []chunkOf) error {
+func (c *computer) pipeline(all []chunkOf) (err error) {
 	conn, err := c.tx.store.db.Conn(c.tx.ctx)
 	if err != nil {
 		return fmt.Errorf("sqlite: recompute reader: %w", err)
 	}
 	defer conn.Close()
+	restore, err := roomy(c.tx.ctx, conn)
+	if err != nil {
+		return err
+	}
+	defer func() { // after the ROLLBACK below: the connection goes back to the pool as it was
+		if e := restore(); err == nil {
+			err = e
+		}
+	}()
 	if _, err := conn.ExecContext(c.tx.ctx, "BEGIN DEFERRED"); err != nil {
 		return fmt.Errorf("sqlite: recompute reader: %w", err)
 	}
@@ -223,7 +233,38 @@ func (c *computer) runEngine(d *chunkData, p *commission.Planner) {
 		attributionRow(&attrs, &d.orders[i])
 	}
 	d.links, d.attrs = links.json(), attrs.json()
+	stored := linesByID(d.ex)
 	d.ops = p.Plan(d.ex, lines, commission.Waiting(d.results))
+	d.sums = newSumsDelta(c.prog.ID)
+	for i := range d.orders {
+		lo := &d.orders[i]
+		d.sums.moveOrder(&lo.Order, lo.hour, lo.partner, lo.newPartner)
+	}
+	for _, h := range d.histories {
+		if first := firstOrder(h, state); first != nil {
+			d.sums.moveFirst(h.Customer, first.hour, first.Currency, first.partner, first.newPartner)
+		}
+	}
+	d.err = d.sums.ops(stored, d.ops)
+}
+
+// firstOrder is a customer's first order that is not cancelled (by time, then id), as the
+// report counts new customers; nil for orders without a customer, or none but cancelled ones.
+func firstOrder(h commission.History, state map[int64]*loadedOrder) *loadedOrder {
+	if h.Customer == 0 {
+		return nil
+	}
+	var first *loadedOrder
+	for _, o := range h.Orders {
+		lo := state[o.ID]
+		if lo.Cancelled {
+			continue
+		}
+		if first == nil || lo.Time.Before(first.Time) || lo.Time.Equal(first.Time) && lo.ID < first.ID {
+			first = lo
+		}
+	}
+	return first
 }
 
 // computeChunk writes what the engine made of a chunk where it changed: the orders'
@@ -240,11 +281,11 @@ func (c *computer) computeChunk(d chunkData) error {
 	if err := c.merge.writeRows(c.merge.links, "customer links", d.links); err != nil {
 		return err
 	}
-	if d.attrs != "" {
-		attribute := func() error { return c.merge.writeRows(c.merge.orders, "attribute orders", d.attrs) }
-		if err := c.tx.keepOrderSums(attribute, `o.id IN (SELECT j.value->>0 FROM json_each(?) j)`, d.attrs); err != nil {
-			return err
-		}
+	if err := c.merge.writeRows(c.merge.orders, "attribute orders", d.attrs); err != nil {
+		return err
 	}
-	return c.merge.execute(d.ops)
+	if err := c.merge.execute(d.ops); err != nil {
+		return err
+	}
+	return d.sums.write(c.tx, c.merge.sums)
 }

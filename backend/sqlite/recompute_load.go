@@ -16,6 +16,7 @@ type loadedOrder struct {
 	partner  int64
 	reason   string
 	saleBase string
+	hour     string // its UTC hour, as the report's sums read it
 	// What the engine says now.
 	newPartner  int64
 	newReason   string
@@ -43,7 +44,7 @@ func (c *computer) loadOrders(ctx context.Context, q querier, where string, args
 			&lo.Refunded, &lo.Cancelled, &codes, &lo.Ref, &lo.partner, &lo.reason, &lo.saleBase); err != nil {
 			return nil, err
 		}
-		lo.Time, lo.Email = parseTime(t), domain.NormalizeEmail(lo.Email)
+		lo.Time, lo.hour, lo.Email = parseTime(t), storedHour(t), domain.NormalizeEmail(lo.Email)
 		if codes != "" {
 			lo.Codes = strings.Split(codes, ",")
 		}

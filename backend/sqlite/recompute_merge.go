@@ -27,11 +27,13 @@ type merger struct {
 	update  *sql.Stmt
 	del     *sql.Stmt
 	counts  *domain.LineCounts // when set, counts the lines written
+	sums    *sumsStmts         // the report's sums
+	program int64
 }
 
 func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error) {
 	var err error
-	m := &merger{tx: tx, plan: commission.NewPlanner(prog.HoldDays, loc), hold: prog.HoldDays, loc: loc}
+	m := &merger{tx: tx, plan: commission.NewPlanner(prog.HoldDays, loc), hold: prog.HoldDays, loc: loc, program: prog.ID}
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
 			return nil
@@ -56,7 +58,12 @@ func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error
 		amount=?, currency=?, order_time=?, note=?, due=?, updated_at=? WHERE id=?`)
 	m.del = prep(`DELETE FROM commission_lines WHERE id = ?`)
 	if err != nil {
+		m.close()
 		return nil, fmt.Errorf("sqlite: prepare commission writes: %w", err)
+	}
+	if m.sums, err = tx.prepareSums(); err != nil {
+		m.close()
+		return nil, err
 	}
 	return m, nil
 }
@@ -104,6 +111,9 @@ func (m *merger) close() {
 			st.Close()
 		}
 	}
+	if m.sums != nil {
+		m.sums.close()
+	}
 }
 
 const lineCols = `id, line_key, kind, partner_id, status, amount, base, payout_id IS NOT NULL, approved_by, rejected_by, note,
@@ -145,7 +155,8 @@ func (m *merger) applyLeads(leadIDs []int64, lines []commission.Line) error {
 	if err != nil {
 		return err
 	}
-	return m.execute(m.plan.Plan(ex, lines, func(string) bool { return false }))
+	stored := linesByID(ex)
+	return m.executeSummed(stored, m.plan.Plan(ex, lines, func(string) bool { return false }))
 }
 
 // applySales merges the sale lines (and their second tiers) of the orders.
@@ -154,7 +165,21 @@ func (m *merger) applySales(orderIDs []int64, lines []commission.Line) error {
 	if err != nil {
 		return err
 	}
-	return m.execute(m.plan.PlanSales(ex, lines))
+	stored := linesByID(ex)
+	return m.executeSummed(stored, m.plan.PlanSales(ex, lines))
+}
+
+// executeSummed makes the planned writes of lines planned over the stored ones, and keeps the
+// report's sums.
+func (m *merger) executeSummed(stored map[int64]*lineRow, ops []commission.Op) error {
+	sums := newSumsDelta(m.program)
+	if err := sums.ops(stored, ops); err != nil {
+		return err
+	}
+	if err := m.execute(ops); err != nil {
+		return err
+	}
+	return sums.write(m.tx, m.sums)
 }
 
 // count adds a planned write to counts: a new line is created, an update or a delete changes.
@@ -168,20 +193,9 @@ func (m *merger) count(op commission.Op) {
 	}
 }
 
-// execute makes the planned writes, the new lines last, and keeps the report's sums: the lines
-// it changes or deletes out before, the changed and the new ones in after.
+// execute makes the planned writes, the new lines last. The report's sums are the caller's (see
+// sumsDelta.ops).
 func (m *merger) execute(ops []commission.Op) error {
-	var old, changed []int64
-	for _, op := range ops {
-		if op.ID != 0 {
-			old = append(old, op.ID)
-		}
-	}
-	if len(old) > 0 {
-		if err := m.tx.linesSums(false, `l.id`+inJSON, jsonIDs(old)); err != nil {
-			return err
-		}
-	}
 	for _, op := range ops {
 		m.count(op)
 		switch {
@@ -195,24 +209,7 @@ func (m *merger) execute(ops []commission.Op) error {
 			if _, err := m.update.ExecContext(m.tx.ctx, updateArgs(op.ID, op.Row, m.tx.now)...); err != nil {
 				return fmt.Errorf("sqlite: update commission line %s: %w", op.Row.Key, err)
 			}
-			changed = append(changed, op.ID)
 		}
 	}
-	if len(changed) > 0 {
-		if err := m.tx.linesSums(true, `l.id`+inJSON, jsonIDs(changed)); err != nil {
-			return err
-		}
-	}
-	if len(m.pending) == 0 {
-		return nil
-	}
-	// New lines get ids above every line's now (an INTEGER PRIMARY KEY: the largest plus one).
-	var last int64
-	if err := m.tx.QueryRowContext(m.tx.ctx, `SELECT COALESCE(max(id), 0) FROM commission_lines`).Scan(&last); err != nil {
-		return fmt.Errorf("sqlite: add commission lines: %w", err)
-	}
-	if err := m.flushLines(); err != nil {
-		return err
-	}
-	return m.tx.linesSums(true, `l.id > ?`, last)
+	return m.flushLines()
 }

@@ -1,0 +1,281 @@
+package sqlite
+
+import (
+	"database/sql"
+	"fmt"
+	"sort"
+
+	"partnerbook/backend/commission"
+)
+
+// sumsDelta is a change to the report's sums (report_hours, report_balances and the partner of
+// report_firsts, migration 010), gathered in memory from rows a writer holds before and after
+// its write, and written with one grouped statement a table (see write). A recompute knows what
+// each order and line was and becomes: reading them back to sum them in SQL (report_keep.go)
+// cost more than the writes themselves (a million orders from nothing: 9 s of 27).
+//
+// It says what the SQL of report_keep.go says, row for row: an order counts for its partner and
+// for all partners (0) when it has a partner and is not cancelled; a line counts its amount in
+// its order's hour unless reversed or rejected, and in the balances by status (a pending line
+// by its due day, 9999-12-31 when it has none).
+type sumsDelta struct {
+	program  int64
+	hours    map[hourKey]*hourSums
+	balances map[balanceKey]*balanceSums
+	firsts   batch // customers whose first order's partner moved: [customer, partner or null]
+}
+
+type hourKey struct {
+	partner  int64 // 0: all partners
+	hour     string
+	currency string
+}
+
+type hourSums struct{ orders, net, total, refunded, refundedOrders, newCustomers, commissions int64 }
+
+type balanceKey struct {
+	partner               int64
+	currency, status, due string
+}
+
+type balanceSums struct{ amount, lines int64 }
+
+func newSumsDelta(program int64) *sumsDelta {
+	return &sumsDelta{program: program, hours: map[hourKey]*hourSums{}, balances: map[balanceKey]*balanceSums{}}
+}
+
+// storedHour is the UTC hour of a stored time, as substr(time, 1, 13) reads it.
+func storedHour(stored string) string { return stored[:min(13, len(stored))] }
+
+// hour changes the sums of partner's hour and of all partners' by f.
+func (d *sumsDelta) hour(partner int64, hour, currency string, f func(*hourSums)) {
+	for _, p := range [2]int64{partner, 0} {
+		k := hourKey{p, hour, currency}
+		s := d.hours[k]
+		if s == nil {
+			s = &hourSums{}
+			d.hours[k] = s
+		}
+		f(s)
+	}
+}
+
+// order adds an order (sign +1) to the sums or takes it out (-1), as credited to partner (0:
+// to none, which counts nowhere).
+func (d *sumsDelta) order(o *commission.Order, hour string, partner, sign int64) {
+	if partner == 0 || o.Cancelled {
+		return
+	}
+	refunded := int64(0)
+	if o.Refunded > 0 {
+		refunded = 1
+	}
+	d.hour(partner, hour, o.Currency, func(s *hourSums) {
+		s.orders += sign
+		s.net += sign * o.Net
+		s.total += sign * o.Total
+		s.refunded += sign * o.Refunded
+		s.refundedOrders += sign * refunded
+	})
+}
+
+// moveOrder moves an order's sums from the partner it was credited to to the one it is now.
+func (d *sumsDelta) moveOrder(o *commission.Order, hour string, from, to int64) {
+	if from != to {
+		d.order(o, hour, from, -1)
+		d.order(o, hour, to, +1)
+	}
+}
+
+// moveFirst moves a customer's first order (its hour and currency) from the partner it was
+// counted for as a new customer to the one it is credited to now.
+func (d *sumsDelta) moveFirst(customer int64, hour, currency string, from, to int64) {
+	if from == to {
+		return
+	}
+	for _, m := range [2]struct{ partner, sign int64 }{{from, -1}, {to, +1}} {
+		if m.partner != 0 {
+			d.hour(m.partner, hour, currency, func(s *hourSums) { s.newCustomers += m.sign })
+		}
+	}
+	d.firsts.row().int(customer).id(to).done()
+}
+
+// line adds a commission line to the sums (sign +1) or takes it out (-1).
+func (d *sumsDelta) line(l *lineRow, sign int64) {
+	if l.Status != "reversed" && l.Status != "rejected" {
+		d.hour(l.Partner, storedHour(l.TimeAt), l.Currency, func(s *hourSums) { s.commissions += sign * l.Amount })
+	}
+	due := ""
+	if l.Status == "pending" {
+		if due = l.Due; due == "" {
+			due = "9999-12-31"
+		}
+	}
+	k := balanceKey{l.Partner, l.Currency, l.Status, due}
+	s := d.balances[k]
+	if s == nil {
+		s = &balanceSums{}
+		d.balances[k] = s
+	}
+	s.amount += sign * l.Amount
+	s.lines += sign
+}
+
+// linesByID are the stored lines a plan is made from, by id: taken before planning, which
+// consumes its map.
+func linesByID(ex map[string][]lineRow) map[int64]*lineRow {
+	byID := make(map[int64]*lineRow, len(ex))
+	for _, rows := range ex {
+		for i := range rows {
+			byID[rows[i].ID] = &rows[i]
+		}
+	}
+	return byID
+}
+
+// ops adds what the planned writes change: a changed or deleted line out as it was (in byID,
+// the stored lines the plan was made from), a changed or new line in as it will be.
+func (d *sumsDelta) ops(byID map[int64]*lineRow, ops []commission.Op) error {
+	for _, op := range ops {
+		if op.ID != 0 {
+			old := byID[op.ID]
+			if old == nil {
+				return fmt.Errorf("sqlite: report sums: commission line %d was not read", op.ID)
+			}
+			d.line(old, -1)
+		}
+		if !op.Delete {
+			d.line(&op.Row, +1)
+		}
+	}
+	return nil
+}
+
+// The statements that write a delta: its rows as one JSON array each.
+const (
+	hoursDeltaSQL = `INSERT INTO report_hours (program_id, partner_id, hour, currency, orders, net, total, refunded,
+		refunded_orders, new_customers, commissions)
+		SELECT ?1, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6, j.value->>7,
+			j.value->>8, j.value->>9
+		FROM json_each(?2) j WHERE true
+		ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, net = net + excluded.net, total = total + excluded.total,
+			refunded = refunded + excluded.refunded, refunded_orders = refunded_orders + excluded.refunded_orders,
+			new_customers = new_customers + excluded.new_customers, commissions = commissions + excluded.commissions`
+	balancesDeltaSQL = `INSERT INTO report_balances (program_id, partner_id, currency, status, due, amount, lines)
+		SELECT ?1, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5
+		FROM json_each(?2) j WHERE true
+		ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, lines = lines + excluded.lines`
+	firstsDeltaSQL = `UPDATE report_firsts SET partner_id = j.value->>1 FROM json_each(?1) j
+		WHERE report_firsts.customer_id = j.value->>0`
+)
+
+// sumsStmts are the delta's statements, prepared once for the many chunks of a recompute.
+type sumsStmts struct{ hours, balances, firsts *sql.Stmt }
+
+func (tx *Tx) prepareSums() (*sumsStmts, error) {
+	var s sumsStmts
+	for _, p := range []struct {
+		st **sql.Stmt
+		q  string
+	}{{&s.hours, hoursDeltaSQL}, {&s.balances, balancesDeltaSQL}, {&s.firsts, firstsDeltaSQL}} {
+		st, err := tx.PrepareContext(tx.ctx, p.q)
+		if err != nil {
+			s.close()
+			return nil, fmt.Errorf("sqlite: prepare report sums: %w", err)
+		}
+		*p.st = st
+	}
+	return &s, nil
+}
+
+func (s *sumsStmts) close() {
+	for _, st := range []*sql.Stmt{s.hours, s.balances, s.firsts} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// write adds the delta to the report's sums with st, leaves out what nets to nothing, and
+// starts the delta over.
+func (d *sumsDelta) write(tx *Tx, st *sumsStmts) error {
+	hours, balances := d.hoursJSON(), d.balancesJSON()
+	firsts := d.firsts.json()
+	clear(d.hours)
+	clear(d.balances)
+	for _, w := range []struct {
+		st   *sql.Stmt
+		rows string
+	}{{st.hours, hours}, {st.balances, balances}} {
+		if w.rows == "" {
+			continue
+		}
+		if _, err := w.st.ExecContext(tx.ctx, d.program, w.rows); err != nil {
+			return fmt.Errorf("sqlite: report sums: %w", err)
+		}
+	}
+	if firsts == "" {
+		return nil
+	}
+	if _, err := st.firsts.ExecContext(tx.ctx, firsts); err != nil {
+		return fmt.Errorf("sqlite: report sums of first orders: %w", err)
+	}
+	return nil
+}
+
+// hoursJSON is the hours' rows that change, in the table's order (fewer pages touched).
+func (d *sumsDelta) hoursJSON() string {
+	keys := make([]hourKey, 0, len(d.hours))
+	for k, s := range d.hours {
+		if *s != (hourSums{}) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.partner != b.partner {
+			return a.partner < b.partner
+		}
+		if a.hour != b.hour {
+			return a.hour < b.hour
+		}
+		return a.currency < b.currency
+	})
+	var b batch
+	for _, k := range keys {
+		s := d.hours[k]
+		b.row().int(k.partner).str(k.hour).str(k.currency).int(s.orders).int(s.net).int(s.total).int(s.refunded).
+			int(s.refundedOrders).int(s.newCustomers).int(s.commissions).done()
+	}
+	return b.json()
+}
+
+// balancesJSON is the balances' rows that change, in the table's order.
+func (d *sumsDelta) balancesJSON() string {
+	keys := make([]balanceKey, 0, len(d.balances))
+	for k, s := range d.balances {
+		if *s != (balanceSums{}) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.partner != b.partner {
+			return a.partner < b.partner
+		}
+		if a.currency != b.currency {
+			return a.currency < b.currency
+		}
+		if a.status != b.status {
+			return a.status < b.status
+		}
+		return a.due < b.due
+	})
+	var b batch
+	for _, k := range keys {
+		s := d.balances[k]
+		b.row().int(k.partner).str(k.currency).str(k.status).str(k.due).int(s.amount).int(s.lines).done()
+	}
+	return b.json()
+}
