@@ -23,6 +23,7 @@ type Table struct {
 	File   string
 	Header []string
 	index  map[string]int
+	exact  map[string]int // Get's columns as the reader names them: index, -1 when absent
 	r      *csv.Reader
 	rec    []string
 	line   int
@@ -49,7 +50,7 @@ func NewTable(file string, r io.Reader) (*Table, error) {
 	cr.Comma = guessDelimiter(first)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	t := &Table{File: file, r: cr, index: map[string]int{}}
+	t := &Table{File: file, r: cr, index: map[string]int{}, exact: map[string]int{}}
 	head, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, domain.Invalid(file+" is empty", []domain.Problem{{File: file, Row: 1, Message: "the file has no header row"}})
@@ -132,11 +133,28 @@ func (t *Table) Row() int { return t.line }
 
 // Get returns the trimmed cell of a column in the current record, "" when absent.
 func (t *Table) Get(col string) string {
-	i, ok := t.index[strings.ToLower(col)]
-	if !ok || i >= len(t.rec) {
+	i := t.column(col)
+	if i < 0 || i >= len(t.rec) {
 		return ""
 	}
 	return strings.TrimSpace(t.rec[i])
+}
+
+// column is the index of a column (case-insensitive), -1 when the header lacks it. A reader
+// asks for the same few names on every row: each is lower-cased once.
+func (t *Table) column(col string) int {
+	if i, ok := t.exact[col]; ok {
+		return i
+	}
+	i, ok := t.index[strings.ToLower(col)]
+	if !ok {
+		i = -1
+	}
+	if t.exact == nil {
+		t.exact = map[string]int{}
+	}
+	t.exact[col] = i
+	return i
 }
 
 // Opt returns a pointer to the cell when the header has the column, nil otherwise.
