@@ -54,11 +54,71 @@ func number(s string) (decimal.Decimal, bool) {
 	return d, err == nil
 }
 
+// plainDigits splits a plain number (digits, a point and digits, at most 15 digits in all, as
+// exports write amounts) into its digits without the point (with its minus sign) and how many
+// follow the point; false for any other writing, which number reads.
+func plainDigits(s string) (digits string, frac int, ok bool) {
+	body := strings.TrimPrefix(s, "-")
+	whole, fraction, dot := strings.Cut(body, ".")
+	if whole == "" || (dot && fraction == "") || len(whole)+len(fraction) > 15 {
+		return "", 0, false
+	}
+	for _, part := range []string{whole, fraction} {
+		for i := 0; i < len(part); i++ {
+			if part[i] < '0' || part[i] > '9' {
+				return "", 0, false
+			}
+		}
+	}
+	return s[:len(s)-len(body)] + whole + fraction, len(fraction), true
+}
+
+// digitsValue is the value of plainDigits' digits (at most 15, so no overflow).
+func digitsValue(digits string) int64 {
+	neg := digits[0] == '-'
+	if neg {
+		digits = digits[1:]
+	}
+	var n int64
+	for i := 0; i < len(digits); i++ {
+		n = n*10 + int64(digits[i]-'0')
+	}
+	if neg {
+		return -n
+	}
+	return n
+}
+
+// plainMinor reads a plain amount with no more decimals than the currency has straight into
+// minor units, as money would through number and domain.ToMinor, without a decimal; false
+// for anything else (and for an unknown currency), which money reads the long way.
+func plainMinor(s, currency string) (int64, bool) {
+	digits, frac, ok := plainDigits(s)
+	if !ok {
+		return 0, false
+	}
+	if _, known := domain.NormalizeCurrency(currency); !known {
+		return 0, false
+	}
+	places := int(domain.MinorUnits(currency))
+	if frac > places || len(strings.TrimPrefix(digits, "-"))+places-frac > 17 { // ToMinor's range: below 10^17
+		return 0, false
+	}
+	m := digitsValue(digits)
+	for ; frac < places; frac++ {
+		m *= 10
+	}
+	return m, true
+}
+
 // money reads an amount of currency into minor units; empty reads as zero.
 func (c *cells) money(col, currency string) int64 {
 	v := c.t.Get(col)
 	if v == "" {
 		return 0
+	}
+	if m, ok := plainMinor(v, currency); ok {
+		return m
 	}
 	d, ok := number(v)
 	if !ok {
@@ -95,6 +155,9 @@ func (c *cells) quantity(col string) int64 {
 	v := c.t.Get(col)
 	if v == "" {
 		return 1
+	}
+	if n, frac, ok := plainDigits(v); ok && frac == 0 && n[0] != '-' {
+		return digitsValue(n)
 	}
 	d, ok := number(v)
 	if !ok || !d.IsInteger() || d.IsNegative() {
