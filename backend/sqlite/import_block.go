@@ -60,23 +60,23 @@ func (w *orderWriter) newBlock(outcome func(domain.Order, string, error) error) 
 	}
 	// CROSS JOIN: the keys first, whatever the planner guesses of a table without statistics.
 	b.findSt = prep(`SELECT j.key, o.id, o.fingerprint, o.batch_id IS ?3 OR o.updated_batch IS ?3,
-		o.refunded - (SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = o.id) FROM json_each(?2) j
+		o.refunded - (SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = o.id) FROM jsonb_each(?2) j
 		CROSS JOIN orders o ON o.program_id = ?1 AND o.source = j.value->>0 AND o.order_key = j.value->>1`)
-	b.emailSt = prep(`SELECT j.key, c.id FROM json_each(?2) j
+	b.emailSt = prep(`SELECT j.key, c.id FROM jsonb_each(?2) j
 		CROSS JOIN customers c ON c.program_id = ?1 AND c.email = j.value->>0 AND c.email <> ''`)
-	b.refSt = prep(`SELECT j.key, c.id FROM json_each(?2) j
+	b.refSt = prep(`SELECT j.key, c.id FROM jsonb_each(?2) j
 		CROSS JOIN customers c ON c.program_id = ?1 AND c.email = '' AND c.source = j.value->>0 AND c.source_ref = j.value->>1`)
 	b.custSt = prep(`INSERT INTO customers (id, program_id, email, source, source_ref, name, created_at)
-		SELECT value->>0, ?1, value->>1, value->>2, value->>3, value->>4, ?2 FROM json_each(?3)`)
-	b.newSt = prep(`INSERT INTO batch_changes (batch_id, entity, entity_id, before) SELECT ?1, 'customer', value->>0, NULL FROM json_each(?2)`)
+		SELECT value->>0, ?1, value->>1, value->>2, value->>3, value->>4, ?2 FROM jsonb_each(?3)`)
+	b.newSt = prep(`INSERT INTO batch_changes (batch_id, entity, entity_id, before) SELECT ?1, 'customer', value->>0, NULL FROM jsonb_each(?2)`)
 	b.ordSt = prep(`INSERT INTO orders (id, program_id, source, order_key, time, customer_id, customer_email, customer_ref,
 		customer_name, currency, total, net, discount, discount_codes, ref_key, refunded, refunded_at, cancelled, status,
 		recurring, fingerprint, batch_id, created_at, updated_at)
 		SELECT value->>0, ?1, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
 			value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, value->>17, value->>18, value->>19,
-			?2, ?3, ?3 FROM json_each(?4)`)
+			?2, ?3, ?3 FROM jsonb_each(?4)`)
 	b.linesSt = prep(`INSERT INTO order_lines (order_id, position, sku, name, quantity, unit_price, discount)
-		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?1)`)
+		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM jsonb_each(?1)`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: prepare order writes: %w", err)
 	}
