@@ -45,6 +45,9 @@ type orderBlock struct {
 	ordSt   *sql.Stmt
 	linesSt *sql.Stmt
 	newSt   *sql.Stmt // batch_changes of new customers
+	// the report's first orders (see import_firsts.go)
+	firstsOutSt, firstsInSt *sql.Stmt
+	firsts                  blockFirsts
 }
 
 func (w *orderWriter) newBlock(outcome func(domain.Order, string, error) error) (*orderBlock, error) {
@@ -77,6 +80,7 @@ func (w *orderWriter) newBlock(outcome func(domain.Order, string, error) error) 
 			?2, ?3, ?3 FROM jsonb_each(?4)`)
 	b.linesSt = prep(`INSERT INTO order_lines (order_id, position, sku, name, quantity, unit_price, discount)
 		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM jsonb_each(?1)`)
+	b.firstsOutSt, b.firstsInSt = prep(firstsOutSQL), prep(firstsInSQL)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: prepare order writes: %w", err)
 	}
@@ -84,7 +88,7 @@ func (w *orderWriter) newBlock(outcome func(domain.Order, string, error) error) 
 }
 
 func (b *orderBlock) close() {
-	for _, st := range []*sql.Stmt{b.findSt, b.emailSt, b.refSt, b.custSt, b.newSt, b.ordSt, b.linesSt} {
+	for _, st := range []*sql.Stmt{b.findSt, b.emailSt, b.refSt, b.custSt, b.newSt, b.ordSt, b.linesSt, b.firstsOutSt, b.firstsInSt} {
 		if st != nil {
 			st.Close()
 		}
@@ -287,8 +291,6 @@ func (b *orderBlock) create(outcomes []string, customers map[int]int64) error {
 		return err
 	}
 	var orders, lines batch
-	first := next
-	var custs []int64 // whose first orders may change
 	for i, p := range b.pending {
 		if outcomes[i] != "created" {
 			continue
@@ -299,7 +301,8 @@ func (b *orderBlock) create(outcomes []string, customers map[int]int64) error {
 		if o.RefundedAt != nil {
 			refundedAt = o.RefundedAt.UTC().Format(TimeLayout)
 		}
-		orders.row().int(id).str(o.Source).str(o.ID).str(o.Time.UTC().Format(TimeLayout)).id(customers[i]).str(o.CustomerEmail).
+		when := o.Time.UTC().Format(TimeLayout)
+		orders.row().int(id).str(o.Source).str(o.ID).str(when).id(customers[i]).str(o.CustomerEmail).
 			str(o.CustomerRef).str(o.CustomerName).str(o.Currency).int(o.Total).int(o.Net).int(o.Discount).
 			str(strings.Join(o.DiscountCodes, ",")).str(o.RefKey).int(o.Refunded).text(refundedAt).int(boolInt(o.Cancelled)).
 			str(o.Status).int(boolInt(o.Recurring)).str(p.fp).done()
@@ -308,16 +311,15 @@ func (b *orderBlock) create(outcomes []string, customers map[int]int64) error {
 		}
 		// No batch_changes row: the order's batch_id tells undo that this batch created it.
 		b.w.touched = append(b.w.touched, id)
-		custs = append(custs, customers[i])
+		b.firsts.add(customers[i], id, when, o.Currency, o.Cancelled)
 	}
 	if r := orders.json(); r != "" {
 		if _, err := b.ordSt.ExecContext(b.w.tx.ctx, b.w.programID, b.w.batchID, b.w.tx.now, r); err != nil {
 			return fmt.Errorf("sqlite: add orders: %w", err)
 		}
-		if err := b.w.tx.ordersSums(true, `o.id >= ? AND o.id < ?`, first, next); err != nil {
-			return err
-		}
-		if err := b.w.tx.firsts(custs); err != nil {
+		// Not credited yet, the new orders add nothing to report_hours: the recompute's
+		// attribution puts them in.
+		if err := b.writeFirsts(&b.firsts); err != nil {
 			return err
 		}
 	}
