@@ -36,9 +36,10 @@ type chunkData struct {
 	ex        map[string][]lineRow
 	histories []commission.History
 	results   []commission.Result
-	ops       []commission.Op // the planned writes of its lines
-	sums      *sumsDelta      // what its writes change in the report's sums
-	links     string          // the changed links and attributions, as JSON rows for the merger's batches
+	ops       []commission.Op    // the planned writes of its lines
+	sums      *sumsDelta         // what its writes change in the report's sums
+	lines     map[int64]*lineRow // the stored lines of ex by id, as read (planning consumes ex)
+	links     string             // the changed links and attributions, as JSON rows for the merger's batches
 	attrs     string
 	err       error
 }
@@ -233,7 +234,7 @@ func (c *computer) runEngine(d *chunkData, p *commission.Planner) {
 		attributionRow(&attrs, &d.orders[i])
 	}
 	d.links, d.attrs = links.json(), attrs.json()
-	stored := linesByID(d.ex)
+	d.lines = linesByID(d.ex)
 	d.ops = p.Plan(d.ex, lines, commission.Waiting(d.results))
 	d.sums = newSumsDelta(c.prog.ID)
 	for i := range d.orders {
@@ -245,7 +246,7 @@ func (c *computer) runEngine(d *chunkData, p *commission.Planner) {
 			d.sums.moveFirst(h.Customer, first.hour, first.Currency, first.partner, first.newPartner)
 		}
 	}
-	d.err = d.sums.ops(stored, d.ops)
+	d.err = d.sums.ops(d.lines, d.ops)
 }
 
 // firstOrder is a customer's first order that is not cancelled (by time, then id), as the
@@ -284,7 +285,7 @@ func (c *computer) computeChunk(d chunkData) error {
 	if err := c.merge.writeRows(c.merge.orders, "attribute orders", d.attrs); err != nil {
 		return err
 	}
-	if err := c.merge.execute(d.ops); err != nil {
+	if err := c.merge.execute(d.lines, d.ops); err != nil {
 		return err
 	}
 	return d.sums.write(c.tx, c.merge.sums)
