@@ -48,6 +48,9 @@ type orderBlock struct {
 	// the report's first orders (see import_firsts.go)
 	firstsOutSt, firstsInSt *sql.Stmt
 	firsts                  blockFirsts
+	// The JSON of a block's statements, kept to be filled again: their buffers grow once
+	// per import instead of once per block.
+	keys, emails, refs, custRows, created, orders, lines, firstRows batch
 }
 
 func (w *orderWriter) newBlock(outcome func(domain.Order, string, error) error) (*orderBlock, error) {
@@ -169,7 +172,7 @@ func orderKey(o domain.Order) string { return o.Source + "\x00" + o.ID }
 
 // find reads what is stored of the block's order keys.
 func (b *orderBlock) find() (map[string]storedOrder, error) {
-	var keys batch
+	keys := &b.keys
 	for _, p := range b.pending {
 		keys.row().str(p.o.Source).str(p.o.ID).done()
 	}
@@ -210,7 +213,7 @@ func customerKey(o domain.Order) (string, bool) {
 func (b *orderBlock) customers(idx []int) (map[int]int64, error) {
 	ids := map[string]int64{}
 	var emails, refs []string
-	var emailJSON, refJSON batch
+	emailJSON, refJSON := &b.emails, &b.refs
 	for _, i := range idx {
 		k, isEmail := customerKey(b.pending[i].o)
 		if _, seen := ids[k]; k == "" || seen {
@@ -236,7 +239,7 @@ func (b *orderBlock) customers(idx []int) (map[int]int64, error) {
 	if err != nil {
 		return nil, err
 	}
-	var rows, created batch
+	rows, created := &b.custRows, &b.created
 	out := make(map[int]int64, len(idx))
 	for _, i := range idx {
 		o := b.pending[i].o
@@ -290,7 +293,7 @@ func (b *orderBlock) create(outcomes []string, customers map[int]int64) error {
 	if err != nil {
 		return err
 	}
-	var orders, lines batch
+	orders, lines := &b.orders, &b.lines
 	for i, p := range b.pending {
 		if outcomes[i] != "created" {
 			continue

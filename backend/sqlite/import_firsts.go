@@ -62,7 +62,7 @@ func (b *orderBlock) writeFirsts(f *blockFirsts) error {
 	if len(f.rows) == 0 {
 		return nil
 	}
-	var rows batch
+	rows := &b.firstRows
 	for _, r := range f.rows {
 		rows.row().int(r.customer).int(r.order).str(r.time).str(r.currency).done()
 	}
