@@ -2,9 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"sync"
 
 	"partnerbook/backend/commission"
 )
@@ -44,10 +41,10 @@ type chunkData struct {
 	err       error
 }
 
-// chunks computes the chunks one after the other. With pipelined, the next chunk is read on a
-// second connection while this one is computed and written: the reads (a third of the time of
-// a whole program's recompute) run beside the writes. That connection sees the database as it
-// was when this transaction began, so it may only be used when nothing in the transaction
+// chunks computes the chunks one after the other. With pipelined, the next chunks are read on
+// other connections while this one is computed and written (see pipeline): the reads (a third of
+// the time of a whole program's recompute) run beside the writes. Those connections see the
+// database as it was when this transaction began, so it may only be used when nothing in the transaction
 // changed orders, customers or lines before the recompute (a plan change, a partners import),
 // and because the chunks are disjoint: chunk N's writes touch only chunk N's orders,
 // customers, lines and leads, never what chunk N+1 reads.
@@ -72,90 +69,6 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 	}
 	return nil
 }
-
-// pipeline computes the chunks with the reads on a snapshot connection (see chunks).
-func (c *computer) pipeline(all []chunkOf) (err error) {
-	conn, err := c.tx.store.db.Conn(c.tx.ctx)
-	if err != nil {
-		return fmt.Errorf("sqlite: recompute reader: %w", err)
-	}
-	defer conn.Close()
-	restore, err := roomy(c.tx.ctx, conn)
-	if err != nil {
-		return err
-	}
-	defer func() { // after the ROLLBACK below: the connection goes back to the pool as it was
-		if e := restore(); err == nil {
-			err = e
-		}
-	}()
-	if _, err := conn.ExecContext(c.tx.ctx, "BEGIN DEFERRED"); err != nil {
-		return fmt.Errorf("sqlite: recompute reader: %w", err)
-	}
-	defer conn.ExecContext(context.Background(), "ROLLBACK")
-	ctx, cancel := context.WithCancel(c.tx.ctx)
-	var wg sync.WaitGroup
-	defer wg.Wait() // the reader is done with conn before it goes back to the pool
-	defer cancel()
-	// The reader reads the chunks on conn, the engine's stage runs the engine and plans the
-	// writes, and this goroutine writes; one chunk or two ahead each, so memory stays flat.
-	// When the program has few lines yet, nearly every line is new and the writes set the pace:
-	// then the reader runs the engine itself, so that two busy goroutines share the two cores
-	// instead of three (a million orders from nothing: 9.6 s instead of 10.6 s). When lines
-	// exist, reading them sets the pace, and the engine gets its own stage (unchanged: 5.6 s
-	// instead of 7.5 s; a plan change: 6.3 s instead of 8.2 s).
-	var lines, orders int
-	c.tx.QueryRowContext(c.tx.ctx, `SELECT (SELECT count(*) FROM commission_lines WHERE program_id = ?1),
-		(SELECT count(*) FROM orders WHERE program_id = ?1)`, c.prog.ID).Scan(&lines, &orders)
-	engineStage := lines >= orders/4
-	read, computed := make(chan chunkData, 2), make(chan chunkData, 2)
-	send := func(ch chan chunkData, d chunkData) bool {
-		select {
-		case ch <- d:
-			return d.err == nil
-		case <-ctx.Done():
-			return false
-		}
-	}
-	plan := commission.NewPlanner(c.merge.hold, c.merge.loc) // the engine's own
-	wg.Add(2)
-	go func() {
-		defer wg.Done()
-		defer close(read)
-		for _, ck := range all {
-			d := c.readChunk(ctx, conn, ck)
-			to := read
-			if !engineStage {
-				c.runEngine(&d, plan)
-				to = computed
-			}
-			if !send(to, d) {
-				return
-			}
-		}
-	}()
-	go func() {
-		defer wg.Done()
-		for d := range read {
-			c.runEngine(&d, plan)
-			if !send(computed, d) {
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(computed) }()
-	for d := range computed {
-		if d.err != nil {
-			return d.err
-		}
-		if err := c.computeChunk(d); err != nil {
-			return err
-		}
-	}
-	return ctx.Err()
-}
-
-var _ querier = (*sql.Conn)(nil)
 
 // readChunk reads what a chunk's computation needs, and makes its customers' histories. It
 // touches nothing of c that computeChunk writes: c.leads, c.links and c.prog are read-only once
