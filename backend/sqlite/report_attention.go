@@ -21,22 +21,26 @@ func (s *Store) Attention(ctx context.Context, programID int64) (domain.Attentio
 		return a, err
 	}
 	today := s.AsOfDay(prog, "")
-	var remote string
+	// A desktop is linked to a headless server when the setting sync.remote names it (sync pull
+	// reads the same). A stored setting that is not valid is at its default in set and Settings
+	// names it: the dashboard still opens, as the window does.
+	set, err := s.Settings(ctx)
+	if err != nil && domain.ErrorCode(err) != domain.EInvalid {
+		return a, err
+	}
 	err = s.db.QueryRowContext(ctx, `SELECT
 		(SELECT COALESCE(sum(lines), 0) FROM report_balances WHERE program_id = ?1 AND status = 'pending' AND due > ?2),
 		(SELECT count(*) FROM partners WHERE program_id = ?1 AND status = 'pending'),
 		(SELECT count(*) FROM leads WHERE program_id = ?1 AND status = 'new'),
 		(SELECT count(*) FROM outbox WHERE program_id = ?1 AND state = 'failed'),
 		(SELECT count(*) FROM partners WHERE program_id = ?1),
-		EXISTS (SELECT 1 FROM orders WHERE program_id = ?1),
-		COALESCE((SELECT value FROM settings WHERE key = 'sync.remote'), '')`,
-		prog.ID, today).Scan(&a.PendingLines, &a.PartnersPending, &a.LeadsNew, &a.MailFailed, &a.Partners, &a.HasOrders, &remote)
+		EXISTS (SELECT 1 FROM orders WHERE program_id = ?1)`,
+		prog.ID, today).Scan(&a.PendingLines, &a.PartnersPending, &a.LeadsNew, &a.MailFailed, &a.Partners, &a.HasOrders)
 	if err != nil {
 		return a, fmt.Errorf("sqlite: attention: %w", err)
 	}
-	// A desktop is linked to a headless server when sync.remote names it (sync pull reads the
-	// same setting); how its pulls went is the setting sync.last_pull that every pull records.
-	if remote == "" {
+	// How its pulls went is in sync.last_pull, which every pull records.
+	if set.Sync.Remote == "" {
 		return a, nil
 	}
 	last, err := s.LastPull(ctx)

@@ -35,6 +35,12 @@ func TestAttentionSync(t *testing.T) {
 		{"linked, never pulled", link, true, ""},
 		{"linked, pulled 25 h ago", func(s *Store) { link(s); pullAt(s, now.Add(-25*time.Hour), true) }, true, "2026-03-09T11:00:00Z"},
 		{"linked, pulled 23 h ago", func(s *Store) { link(s); pullAt(s, now.Add(-23*time.Hour), true) }, false, "2026-03-09T13:00:00Z"},
+		{"linked, never pulled, another stored setting not valid", func(s *Store) {
+			link(s)
+			if _, err := s.db.Exec(`INSERT INTO settings (key, value) VALUES ('smtp.port', 'twenty-five')`); err != nil {
+				t.Fatal(err)
+			}
+		}, true, ""},
 		{"linked, pulled 25 h ago, failing since", func(s *Store) {
 			link(s)
 			pullAt(s, now.Add(-25*time.Hour), true)
