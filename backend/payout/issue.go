@@ -24,6 +24,15 @@ var (
 	SampleSeries = Series{Key: "sample", Prefix: "SAMPLE-"}
 )
 
+// SeriesOf is the series a stored key names: the sample's, or else the shop's (a run recorded
+// before series had keys has none, and was the shop's).
+func SeriesOf(key string) Series {
+	if key == SampleSeries.Key {
+		return SampleSeries
+	}
+	return ShopSeries
+}
+
 // SampleCompany is the invented shop that issues the sample program's runs. Everything in it
 // is made up (the VAT id and the bank account have a valid form and belong to no one), and its
 // name says it is a sample.

@@ -45,6 +45,16 @@ func TestIssueOf(t *testing.T) {
 
 // The sample's series is apart from the shop's (another key, numbers that cannot collide), and
 // its issuer says it is a sample and carries nothing of the shop.
+// A run's record names its series by key; a record without one (before series had keys) and
+// any key that is not the sample's are the shop's.
+func TestSeriesOf(t *testing.T) {
+	for key, want := range map[string]Series{"sample": SampleSeries, "company": ShopSeries, "": ShopSeries} {
+		if got := SeriesOf(key); got != want {
+			t.Errorf("SeriesOf(%q) = %+v, want %+v", key, got, want)
+		}
+	}
+}
+
 func TestSampleSeriesIsApart(t *testing.T) {
 	if SampleSeries.Key == ShopSeries.Key || SampleSeries.Prefix == "" {
 		t.Fatalf("sample series %+v, shop series %+v", SampleSeries, ShopSeries)

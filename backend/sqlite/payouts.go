@@ -154,7 +154,7 @@ func (tx *Tx) nextNumber(series payout.Series, asOf string) (string, error) {
 // the partner's open credit notes in its currency; a credit note records the latest invoice it
 // corrects.
 func (tx *Tx) pay(run *domain.PayoutRun, programID int64, rec runRecord, b payable, d payout.Decision) (string, error) {
-	number, err := tx.nextNumber(rec.series(), run.AsOf)
+	number, err := tx.nextNumber(payout.SeriesOf(rec.Series), run.AsOf)
 	if err != nil {
 		return "", err
 	}

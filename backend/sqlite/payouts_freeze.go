@@ -85,14 +85,6 @@ func (tx *Tx) record(is payout.Issue) (runRecord, error) {
 	return r, nil
 }
 
-// series is the number series the run's record names.
-func (r runRecord) series() payout.Series {
-	if r.Series == payout.SampleSeries.Key {
-		return payout.SampleSeries
-	}
-	return payout.ShopSeries
-}
-
 // freezeRun freezes the statement of each payout of a run that has none yet, as the run's
 // issuer and the stored payout, partner and lines say now: in the run's transaction that is
 // the moment of issue.
