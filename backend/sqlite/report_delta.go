@@ -1,9 +1,11 @@
 package sqlite
 
 import (
+	"cmp"
 	"database/sql"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 
 	"partnerbook/backend/commission"
 )
@@ -224,26 +226,26 @@ func (d *sumsDelta) write(tx *Tx, st *sumsStmts) error {
 	return nil
 }
 
-// hoursJSON is the hours' rows that change, in the table's order (fewer pages touched).
-func (d *sumsDelta) hoursJSON() string {
-	keys := make([]hourKey, 0, len(d.hours))
-	for k, s := range d.hours {
-		if *s != (hourSums{}) {
+// changedKeys are the keys of sums whose sums are not all zero (what nets to nothing is left
+// out), in order: the table's, so that a write touches its pages in turn.
+func changedKeys[K comparable, V comparable](sums map[K]*V, order func(a, b K) int) []K {
+	var none V
+	keys := make([]K, 0, len(sums))
+	for k, s := range sums {
+		if *s != none {
 			keys = append(keys, k)
 		}
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		if a.partner != b.partner {
-			return a.partner < b.partner
-		}
-		if a.hour != b.hour {
-			return a.hour < b.hour
-		}
-		return a.currency < b.currency
-	})
+	slices.SortFunc(keys, order)
+	return keys
+}
+
+// hoursJSON is the hours' rows that change, in the table's order.
+func (d *sumsDelta) hoursJSON() string {
 	var b batch
-	for _, k := range keys {
+	for _, k := range changedKeys(d.hours, func(a, b hourKey) int {
+		return cmp.Or(cmp.Compare(a.partner, b.partner), strings.Compare(a.hour, b.hour), strings.Compare(a.currency, b.currency))
+	}) {
 		s := d.hours[k]
 		b.row().int(k.partner).str(k.hour).str(k.currency).int(s.orders).int(s.net).int(s.total).int(s.refunded).
 			int(s.refundedOrders).int(s.newCustomers).int(s.commissions).done()
@@ -253,27 +255,11 @@ func (d *sumsDelta) hoursJSON() string {
 
 // balancesJSON is the balances' rows that change, in the table's order.
 func (d *sumsDelta) balancesJSON() string {
-	keys := make([]balanceKey, 0, len(d.balances))
-	for k, s := range d.balances {
-		if *s != (balanceSums{}) {
-			keys = append(keys, k)
-		}
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		if a.partner != b.partner {
-			return a.partner < b.partner
-		}
-		if a.currency != b.currency {
-			return a.currency < b.currency
-		}
-		if a.status != b.status {
-			return a.status < b.status
-		}
-		return a.due < b.due
-	})
 	var b batch
-	for _, k := range keys {
+	for _, k := range changedKeys(d.balances, func(a, b balanceKey) int {
+		return cmp.Or(cmp.Compare(a.partner, b.partner), strings.Compare(a.currency, b.currency),
+			strings.Compare(a.status, b.status), strings.Compare(a.due, b.due))
+	}) {
 		s := d.balances[k]
 		b.row().int(k.partner).str(k.currency).str(k.status).str(k.due).int(s.amount).int(s.lines).done()
 	}

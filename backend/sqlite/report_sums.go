@@ -25,7 +25,7 @@ func scanSums(sc interface{ Scan(...any) error }, lead ...any) (report.Sums, err
 
 // hourOf is the hour a stored time falls in (2025-03-14T08), and whether the time cuts it.
 func hourOf(t string) (string, bool) {
-	return t[:13], !strings.HasSuffix(t, ":00:00Z")
+	return storedHour(t), !strings.HasSuffix(t, ":00:00Z")
 }
 
 func nextHour(hour string) string {
