@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 
 	"partnerbook/backend/commission"
 )
@@ -53,7 +54,9 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 	if pipelined && len(all) > 1 {
 		// Only WAL lets a reader go on beside the writer; in a rollback journal the two would
 		// wait for each other.
-		c.tx.QueryRowContext(c.tx.ctx, `PRAGMA journal_mode`).Scan(&mode)
+		if err := c.tx.QueryRowContext(c.tx.ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+			return fmt.Errorf("sqlite: recompute: journal mode: %w", err)
+		}
 	}
 	if mode == "wal" {
 		return c.pipeline(all)
