@@ -312,7 +312,7 @@ func (c *computer) tiers(all bool) error {
 
 // salesOf computes the sale lines of the orders where says, all one partner's.
 func (c *computer) salesOf(where string, args ...any) error {
-	orders, err := c.loadOrders(c.tx.ctx, c.tx, where, args...)
+	orders, err := c.loadOrders(c.tx.ctx, c.tx, 0, where, args...)
 	if err != nil {
 		return err
 	}

@@ -73,42 +73,61 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 	return nil
 }
 
+// ordersPerCustomer is how many orders a chunk's reader makes room for at once, per customer:
+// a little over what a shop with returning customers has.
+const ordersPerCustomer = 4
+
 // readChunk reads what a chunk's computation needs, and makes its customers' histories. It
 // touches nothing of c that computeChunk writes: c.leads, c.links and c.prog are read-only once
 // the computer is made.
 func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkData {
 	d := chunkData{chunkOf: ck}
-	where := `o.customer_id IN (SELECT value FROM json_each(?))`
+	where, about := `o.customer_id IN (SELECT value FROM json_each(?))`, ordersPerCustomer*len(ck.ids)
 	if ck.alone {
-		where = `o.id IN (SELECT value FROM json_each(?))`
+		where, about = `o.id IN (SELECT value FROM json_each(?))`, len(ck.ids)
 	}
-	if d.orders, d.err = c.loadOrders(ctx, q, where, jsonIDs(ck.ids)); d.err != nil {
+	if d.orders, d.err = c.loadOrders(ctx, q, about, where, jsonIDs(ck.ids)); d.err != nil {
 		return d
 	}
 	if d.stored, d.err = customerRows(ctx, q, ck.ids, ck.alone); d.err != nil {
 		return d
 	}
-	byCustomer := map[int64]int{}
+	byCustomer := make(map[int64]int, len(ck.ids))
 	orderIDs := make([]int64, len(d.orders))
+	in := make([]int, len(d.orders)) // each order's history
+	var counts []int
 	var leadIDs []int64
-	for i, lo := range d.orders {
+	d.histories = make([]commission.History, 0, len(ck.ids))
+	for i := range d.orders {
+		lo := &d.orders[i]
 		orderIDs[i] = lo.ID
-		o := lo.Order
-		j, ok := byCustomer[o.Customer]
+		j, ok := byCustomer[lo.Customer]
 		if !ok || ck.alone {
 			j = len(d.histories)
-			byCustomer[o.Customer] = j
-			h := commission.History{Customer: o.Customer, Links: c.links[o.Customer]}
-			if o.Customer != 0 {
-				if l, ok := c.leads[d.stored[o.Customer].email]; ok {
+			byCustomer[lo.Customer] = j
+			h := commission.History{Customer: lo.Customer, Links: c.links[lo.Customer]}
+			if lo.Customer != 0 {
+				if l, ok := c.leads[d.stored[lo.Customer].email]; ok {
 					lead := l // a copy on the heap only for a customer who has a lead
 					h.Lead = &lead
 					leadIDs = append(leadIDs, l.ID)
 				}
 			}
 			d.histories = append(d.histories, h)
+			counts = append(counts, 0)
 		}
-		d.histories[j].Orders = append(d.histories[j].Orders, o)
+		in[i] = j
+		counts[j]++
+	}
+	// The histories' orders share one array, each its own stretch of it.
+	all, at := make([]commission.Order, len(d.orders)), 0
+	for j := range d.histories {
+		d.histories[j].Orders = all[at : at : at+counts[j]]
+		at += counts[j]
+	}
+	for i := range d.orders {
+		h := &d.histories[in[i]]
+		h.Orders = append(h.Orders, d.orders[i].Order)
 	}
 	d.ex, d.err = existingLines(ctx, q, orderIDs, leadIDs)
 	return d

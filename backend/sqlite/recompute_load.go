@@ -27,7 +27,9 @@ type loadedOrder struct {
 // orders are read in a whole program's recompute) (on orders o, in any order: the engine sorts), with
 // their items when the plan has product rules. where must name the orders by something that
 // belongs to one program (customers, order ids, a partner), so that SQLite searches by it.
-func (c *computer) loadOrders(ctx context.Context, q querier, where string, args ...any) ([]loadedOrder, error) {
+// about is how many orders to expect: the slice is made that large at once (growing a slice of
+// these large values copied them again and again, a tenth of a whole recompute's reading).
+func (c *computer) loadOrders(ctx context.Context, q querier, about int, where string, args ...any) ([]loadedOrder, error) {
 	rows, err := q.QueryContext(ctx, `SELECT o.id, COALESCE(o.customer_id, 0), o.customer_email, o.time,
 		o.currency, o.total, o.net, o.discount, o.refunded, o.cancelled, o.discount_codes, o.ref_key,
 		COALESCE(o.partner_id, 0), o.reason, COALESCE(o.sale_base, '')
@@ -36,7 +38,7 @@ func (c *computer) loadOrders(ctx context.Context, q querier, where string, args
 		return nil, fmt.Errorf("sqlite: load orders: %w", err)
 	}
 	defer rows.Close()
-	var out []loadedOrder
+	out := make([]loadedOrder, 0, about)
 	for rows.Next() {
 		var lo loadedOrder
 		var t, codes string

@@ -128,27 +128,42 @@ func (m *merger) existing(orderIDs, leadIDs []int64) (map[string][]lineRow, erro
 
 func existingLines(ctx context.Context, q querier, orderIDs, leadIDs []int64) (map[string][]lineRow, error) {
 	out := map[string][]lineRow{}
-	if len(orderIDs) == 0 && len(leadIDs) == 0 {
-		return out, nil
+	// The orders' lines, then the leads' that are not lines of those orders too (a UNION of the
+	// two, which compares whole rows to drop the doubles, took three times as long).
+	if err := scanLines(ctx, q, out, `SELECT `+lineCols+` FROM commission_lines WHERE order_id IN (SELECT value FROM json_each(?))`,
+		orderIDs, jsonIDs(orderIDs)); err != nil {
+		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+lineCols+` FROM commission_lines WHERE order_id IN (SELECT value FROM json_each(?))
-		UNION SELECT `+lineCols+` FROM commission_lines WHERE lead_id IN (SELECT value FROM json_each(?))`, jsonIDs(orderIDs), jsonIDs(leadIDs))
+	err := scanLines(ctx, q, out, `SELECT `+lineCols+` FROM commission_lines WHERE lead_id IN (SELECT value FROM json_each(?))
+		AND (order_id IS NULL OR order_id NOT IN (SELECT value FROM json_each(?)))`, leadIDs, jsonIDs(leadIDs), jsonIDs(orderIDs))
+	return out, err
+}
+
+// scanLines adds the machine's lines the query reads to out, by key; none when ids is empty.
+func scanLines(ctx context.Context, q querier, out map[string][]lineRow, query string, ids []int64, args ...any) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: commission lines: %w", err)
+		return fmt.Errorf("sqlite: commission lines: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var r lineRow
 		if err := rows.Scan(&r.ID, &r.Key, &r.Kind, &r.Partner, &r.Status, &r.Amount, &r.Base, &r.Paid, &r.ApprovedBy, &r.RejectedBy,
 			&r.Note, &r.Rule, &r.Reason, &r.SKU, &r.Due, &r.Currency, &r.TimeAt, &r.Order, &r.Lead); err != nil {
-			return nil, fmt.Errorf("sqlite: commission lines: %w", err)
+			return fmt.Errorf("sqlite: commission lines: %w", err)
 		}
 		if r.Key == "" || commission.IsManual(r.Key) {
 			continue
 		}
 		out[r.Key] = append(out[r.Key], r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: commission lines: %w", err)
+	}
+	return nil
 }
 
 // applyLeads merges the lines of leads no customer's history took up.
