@@ -263,7 +263,7 @@ func (e *Engine) Customer(h History) Result {
 		if reason == "customer" && !first {
 			if line, ok := e.recurring(o, partner, recurringCount, firstAttributed); ok {
 				recurringCount++
-				res.Lines = append(res.Lines, e.withSecondTier(line)...)
+				res.Lines = e.appendWithSecondTier(res.Lines, line)
 			}
 			continue
 		}
@@ -273,7 +273,7 @@ func (e *Engine) Customer(h History) Result {
 			if e.HasTiers() {
 				res.Sales = append(res.Sales, *sale)
 			} else {
-				res.Lines = append(res.Lines, e.saleLines(*sale, nil, 0)...)
+				res.Lines = e.appendSaleLines(res.Lines, *sale, nil, 0)
 			}
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"partnerbook/backend/domain"
 )
 
 // What becomes of a stored line when the engine computes it again.
@@ -132,5 +134,33 @@ func TestPlanSales(t *testing.T) {
 	}
 	if s, want := strings.Join(got, "; "), "put 0 o1:p3:sale; delete 5"; s != want {
 		t.Fatalf("plan = %s\nwant   %s", s, want)
+	}
+}
+
+// TestMinorOf checks the short way (an amount already in the currency's minor units) against
+// rounding and shifting, and the amounts that must take the long way.
+func TestMinorOf(t *testing.T) {
+	for _, c := range []struct {
+		amount, currency string
+		want             int64
+	}{
+		{"12.34", "EUR", 1234},
+		{"-0.05", "EUR", -5},
+		{"0.00", "EUR", 0},
+		{"0", "EUR", 0},
+		{"12.345", "EUR", 1235}, // half away from zero
+		{"-12.345", "EUR", -1235},
+		{"12.3", "EUR", 1230},
+		{"1500", "JPY", 1500},
+		{"1499.5", "JPY", 1500},
+		{"1.500", "KWD", 1500},
+		{"999999999999999999.99", "EUR", 0}, // 20 digits: too large for minor units, as before
+		{"123456789012345.67", "EUR", 12345678901234567},
+	} {
+		d := decimal.RequireFromString(c.amount)
+		slow, err := domain.ToMinor(domain.Round(d, c.currency), c.currency)
+		if got := minorOf(d, c.currency); got != c.want || err == nil && got != slow {
+			t.Errorf("minorOf(%s %s) = %d, want %d (the long way: %d, %v)", c.amount, c.currency, got, c.want, slow, err)
+		}
 	}
 }

@@ -11,8 +11,6 @@ import (
 	"partnerbook/backend/domain"
 )
 
-var hundred = decimal.NewFromInt(100)
-
 // orderBase is the order's base before refunds, in exact units of its currency.
 func (e *Engine) orderBase(o Order) decimal.Decimal {
 	m := o.Net
@@ -35,10 +33,11 @@ func kept(o Order) decimal.Decimal {
 }
 
 // apply applies a rate to a base (already lowered by refunds): a percent of it, or the fixed
-// amount times units while anything of the order is kept. It rounds once.
+// amount times units while anything of the order is kept. It rounds once: a percent is the
+// exact product shifted two places (a division would round to 16 places first).
 func apply(r domain.Rate, base decimal.Decimal, units int64, keptShare decimal.Decimal, currency string) (decimal.Decimal, string) {
 	if r.Percent != nil {
-		return domain.Round(base.Mul(*r.Percent).Div(hundred), currency), r.Percent.String() + "%"
+		return domain.Round(base.Mul(*r.Percent).Shift(-2), currency), r.Percent.String() + "%"
 	}
 	if r.Fixed == nil {
 		return decimal.Zero, ""
@@ -105,7 +104,7 @@ func (e *Engine) firstRules(o Order, partner int64, reason string) ([]Line, *Sal
 			l := Line{Key: key(o, partner, "product:"+strconv.Itoa(it.Position)), Partner: partner, Order: o.ID, Kind: "product",
 				Reason: reason, Rule: "product " + pr.SKU + " " + rule, SKU: it.SKU, Base: lowered, Amount: amount,
 				Currency: o.Currency, Time: o.Time, Rejected: rejected, Note: note}
-			lines = append(lines, e.withSecondTier(l)...)
+			lines = e.appendWithSecondTier(lines, l)
 		}
 	}
 	if (e.s.Plan.Sale == nil && e.s.Plan.Tiers == nil) || (len(lines) > 0 && !base.IsPositive()) {
@@ -138,22 +137,22 @@ func (e *Engine) recurring(o Order, partner int64, count int, firstAttributed ti
 		Rule: "recurring " + rule, Base: base, Amount: amount, Currency: o.Currency, Time: o.Time, Rejected: rejected, Note: note}, true
 }
 
-// withSecondTier returns the line and, where its partner has a parent and the plan pays a
-// second tier, the parent's line: a percent of the child's base, following its status.
-func (e *Engine) withSecondTier(l Line) []Line {
+// appendWithSecondTier appends the line and, where its partner has a parent and the plan pays a
+// second tier, the parent's line to dst: a percent of the child's base, following its status.
+func (e *Engine) appendWithSecondTier(dst []Line, l Line) []Line {
 	st := e.s.Plan.SecondTier
 	parent := e.partners[e.partners[l.Partner].Parent]
 	if st == nil || st.Percent == nil || parent.ID == 0 {
-		return []Line{l}
+		return append(dst, l)
 	}
 	t2 := Line{Key: SecondTierKey(l.Key, parent.ID), ParentKey: l.Key, Partner: parent.ID, Order: l.Order,
 		Kind: "second_tier", Reason: l.Reason, Rule: "second tier " + st.Percent.String() + "% of " + e.partners[l.Partner].Key,
-		SKU: l.SKU, Base: l.Base, Amount: domain.Round(l.Base.Mul(*st.Percent).Div(hundred), l.Currency),
+		SKU: l.SKU, Base: l.Base, Amount: domain.Round(l.Base.Mul(*st.Percent).Shift(-2), l.Currency),
 		Currency: l.Currency, Time: l.Time, Rejected: l.Rejected, Note: l.Note}
 	if !t2.Rejected && !parent.Active {
 		t2.Rejected, t2.Note = true, "partner_inactive"
 	}
-	return []Line{l, t2}
+	return append(dst, l, t2)
 }
 
 // Sales turns one partner's sales into their lines, each at its tier: the last tier whose
@@ -176,7 +175,7 @@ func (e *Engine) Sales(sales []Sale) []Line {
 	var out []Line
 	for _, s := range sales {
 		if e.s.Plan.Tiers == nil {
-			out = append(out, e.saleLines(s, nil, 0)...)
+			out = e.appendSaleLines(out, s, nil, 0)
 			continue
 		}
 		k := fmt.Sprintf("%d:%s", s.Partner, e.Month(s.Order.Time))
@@ -198,7 +197,7 @@ func (e *Engine) Sales(sales []Sale) []Line {
 				tier = i
 			}
 		}
-		out = append(out, e.saleLines(s, &e.s.Plan.Tiers.Tiers[tier].Rate, tier+1)...)
+		out = e.appendSaleLines(out, s, &e.s.Plan.Tiers.Tiers[tier].Rate, tier+1)
 		if !s.Rejected {
 			c.count++
 			c.revenue = c.revenue.Add(s.Base)
@@ -207,8 +206,9 @@ func (e *Engine) Sales(sales []Sale) []Line {
 	return out
 }
 
-// saleLines is the line of a sale by `sale` (tier 0) or by a tier's rate, with its second tier.
-func (e *Engine) saleLines(s Sale, rate *domain.Rate, tier int) []Line {
+// appendSaleLines appends the line of a sale by `sale` (tier 0) or by a tier's rate, with its
+// second tier, to dst.
+func (e *Engine) appendSaleLines(dst []Line, s Sale, rate *domain.Rate, tier int) []Line {
 	name := "sale"
 	if rate == nil {
 		rate = e.s.Plan.Sale
@@ -221,7 +221,7 @@ func (e *Engine) saleLines(s Sale, rate *domain.Rate, tier int) []Line {
 	l := Line{Key: key(s.Order, s.Partner, "sale"), Partner: s.Partner, Order: s.Order.ID, Kind: "sale", Reason: s.Reason,
 		Rule: name + " " + rule, Base: base, Amount: amount, Currency: s.Order.Currency, Time: s.Order.Time,
 		Rejected: s.Rejected, Note: s.Note}
-	return e.withSecondTier(l)
+	return e.appendWithSecondTier(dst, l)
 }
 
 // LeadLine is the bounty of a lead that converted: at its first order (dated then; a percent
