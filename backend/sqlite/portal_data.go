@@ -45,10 +45,10 @@ func (s *Store) PortalSummary(ctx context.Context, partnerID int64) (domain.Port
 	if err := s.portalBalances(ctx, p, day, &sum); err != nil {
 		return sum, err
 	}
-	if err := s.portalUpcoming(ctx, p.ID, prog.Currency, day, &sum); err != nil {
+	if err := s.portalUpcoming(ctx, p, prog.Currency, day, &sum); err != nil {
 		return sum, err
 	}
-	if err := s.portalMonths(ctx, p.ID, prog, &sum); err != nil {
+	if err := s.portalMonths(ctx, p, prog, &sum); err != nil {
 		return sum, err
 	}
 	return sum, s.portalCounts(ctx, p, prog, &sum)
@@ -63,14 +63,15 @@ func (s *Store) portalProgramInfo(ctx context.Context, p domain.Partner, prog do
 		Leads: prog.Rules.Lead != nil, HoldDays: prog.HoldDays, Timezone: prog.Timezone}, nil
 }
 
-// portalBalances sums a partner's lines by status and currency in one pass along the covering
-// index commission_lines_partner (partner_id, status, currency, due, order_time, kind, amount,
-// base), never reading the table: a pending line whose due day has come counts as approved.
-// Orders and sales are the partner's sale and renewal lines that stand (not rejected or reversed).
+// portalBalances sums a partner's lines by status and currency from the report's balances
+// (report_balances, kept with every write of lines), never reading the lines: a pending line
+// whose due day has come counts as approved. Orders and sales are the partner's sale and
+// renewal lines that stand (not rejected or reversed).
 func (s *Store) portalBalances(ctx context.Context, p domain.Partner, day string, sum *domain.PortalSummary) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT status, currency, sum(CASE WHEN due <= ? THEN amount ELSE 0 END), sum(amount),
-		sum(kind IN ('sale', 'recurring')), sum(CASE WHEN kind IN ('sale', 'recurring') THEN base ELSE 0 END)
-		FROM commission_lines WHERE partner_id = ? GROUP BY status, currency`, day, p.ID)
+		sum(sales), sum(sales_base)
+		FROM report_balances WHERE program_id = ? AND partner_id = ? GROUP BY status, currency HAVING sum(lines) <> 0`,
+		day, p.ProgramID, p.ID)
 	if err != nil {
 		return fmt.Errorf("sqlite: portal balances: %w", err)
 	}
@@ -119,11 +120,12 @@ func (s *Store) portalBalances(ctx context.Context, p domain.Partner, day string
 	return nil
 }
 
-// portalUpcoming is what the pending lines pay, by the day their hold ends (the next five days).
-func (s *Store) portalUpcoming(ctx context.Context, partnerID int64, currency, day string, sum *domain.PortalSummary) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT due, sum(amount) FROM commission_lines
-		WHERE partner_id = ? AND status = 'pending' AND currency = ? AND due > ? GROUP BY due ORDER BY due LIMIT 5`,
-		partnerID, currency, day)
+// portalUpcoming is what the pending lines pay, by the day their hold ends (the next five days;
+// a line without a due day is kept under 9999-12-31 in the balances, and is not upcoming).
+func (s *Store) portalUpcoming(ctx context.Context, p domain.Partner, currency, day string, sum *domain.PortalSummary) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT due, sum(amount) FROM report_balances
+		WHERE program_id = ? AND partner_id = ? AND currency = ? AND status = 'pending' AND due > ? AND due < '9999-12-31'
+		GROUP BY due HAVING sum(lines) <> 0 ORDER BY due LIMIT 5`, p.ProgramID, p.ID, currency, day)
 	if err != nil {
 		return fmt.Errorf("sqlite: portal upcoming: %w", err)
 	}
@@ -141,15 +143,17 @@ func (s *Store) portalUpcoming(ctx context.Context, partnerID int64, currency, d
 }
 
 // portalMonths sums the last 12 months' earnings by the lines' order time (a lead's bounty or
-// an adjustment has its own). SQLite knows no time zones, so the lines are summed by UTC hour
-// and the hours put in the program zone's months here.
-func (s *Store) portalMonths(ctx context.Context, partnerID int64, prog domain.Program, sum *domain.PortalSummary) error {
+// an adjustment has its own) from the report's hours (report_hours: lines by UTC hour, rejected
+// and reversed left out), and puts the hours in the program zone's months here. An hour goes to
+// the month it starts in: in a zone whose months do not start on a whole UTC hour, the half hour
+// after a month's start counts in the month before.
+func (s *Store) portalMonths(ctx context.Context, p domain.Partner, prog domain.Program, sum *domain.PortalSummary) error {
 	loc := prog.Location()
 	now := s.Now().In(loc)
 	first := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, loc)
-	rows, err := s.db.QueryContext(ctx, `SELECT substr(order_time, 1, 13), sum(amount) FROM commission_lines
-		WHERE partner_id = ? AND status IN ('pending', 'approved', 'paid') AND currency = ? AND order_time >= ?
-		GROUP BY 1`, partnerID, prog.Currency, stamp(first))
+	rows, err := s.db.QueryContext(ctx, `SELECT hour, sum(commissions) FROM report_hours
+		WHERE program_id = ? AND partner_id = ? AND currency = ? AND hour >= ? GROUP BY hour`,
+		prog.ID, p.ID, prog.Currency, storedHour(stamp(first)))
 	if err != nil {
 		return fmt.Errorf("sqlite: portal months: %w", err)
 	}

@@ -19,7 +19,8 @@ import (
 // It says what the SQL of report_keep.go says, row for row: an order counts for its partner and
 // for all partners (0) when it has a partner and is not cancelled; a line counts its amount in
 // its order's hour unless reversed or rejected, and in the balances by status (a pending line
-// by its due day, 9999-12-31 when it has none).
+// by its due day, 9999-12-31 when it has none), where a sale or renewal line also counts apart
+// with its base.
 type sumsDelta struct {
 	program  int64
 	hours    map[hourKey]*hourSums
@@ -40,7 +41,7 @@ type balanceKey struct {
 	currency, status, due string
 }
 
-type balanceSums struct{ amount, lines int64 }
+type balanceSums struct{ amount, lines, sales, salesBase int64 }
 
 func newSumsDelta(program int64) *sumsDelta {
 	return &sumsDelta{program: program, hours: map[hourKey]*hourSums{}, balances: map[balanceKey]*balanceSums{}}
@@ -122,6 +123,10 @@ func (d *sumsDelta) line(l *lineRow, sign int64) {
 	}
 	s.amount += sign * l.Amount
 	s.lines += sign
+	if l.Kind == "sale" || l.Kind == "recurring" {
+		s.sales += sign
+		s.salesBase += sign * l.Base
+	}
 }
 
 // linesByID are the stored lines a plan is made from, by id: taken before planning, which
@@ -164,10 +169,11 @@ const (
 		ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, net = net + excluded.net, total = total + excluded.total,
 			refunded = refunded + excluded.refunded, refunded_orders = refunded_orders + excluded.refunded_orders,
 			new_customers = new_customers + excluded.new_customers, commissions = commissions + excluded.commissions`
-	balancesDeltaSQL = `INSERT INTO report_balances (program_id, partner_id, currency, status, due, amount, lines)
-		SELECT ?1, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5
+	balancesDeltaSQL = `INSERT INTO report_balances (program_id, partner_id, currency, status, due, amount, lines, sales, sales_base)
+		SELECT ?1, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6, j.value->>7
 		FROM json_each(?2) j WHERE true
-		ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, lines = lines + excluded.lines`
+		ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, lines = lines + excluded.lines, sales = sales + excluded.sales,
+			sales_base = sales_base + excluded.sales_base`
 	firstsDeltaSQL = `UPDATE report_firsts SET partner_id = j.value->>1 FROM json_each(?1) j
 		WHERE report_firsts.customer_id = j.value->>0`
 )
@@ -261,7 +267,7 @@ func (d *sumsDelta) balancesJSON() string {
 			strings.Compare(a.status, b.status), strings.Compare(a.due, b.due))
 	}) {
 		s := d.balances[k]
-		b.row().int(k.partner).str(k.currency).str(k.status).str(k.due).int(s.amount).int(s.lines).done()
+		b.row().int(k.partner).str(k.currency).str(k.status).str(k.due).int(s.amount).int(s.lines).int(s.sales).int(s.salesBase).done()
 	}
 	return b.json()
 }

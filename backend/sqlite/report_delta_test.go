@@ -10,7 +10,8 @@ import (
 // against the rows after every write of the store's tests); these are its cases worked by hand.
 func TestSumsDelta(t *testing.T) {
 	o := &commission.Order{ID: 1, Currency: "EUR", Net: 1000, Total: 1190, Refunded: 200}
-	pending := lineRow{ID: 7, Partner: 3, Status: "pending", Amount: 150, Currency: "EUR", TimeAt: "2025-03-14T08:15:00Z"}
+	pending := lineRow{ID: 7, Partner: 3, Kind: "sale", Status: "pending", Amount: 150, Base: 1000, Currency: "EUR",
+		TimeAt: "2025-03-14T08:15:00Z"}
 	approved := pending
 	approved.Status, approved.Due = "approved", "2025-04-13"
 	for _, c := range []struct {
@@ -39,18 +40,26 @@ func TestSumsDelta(t *testing.T) {
 				return d.ops(nil, []commission.Op{{Row: pending}})
 			},
 			`[[0,"2025-03-14T08","EUR",0,0,0,0,0,0,150],[3,"2025-03-14T08","EUR",0,0,0,0,0,0,150]]`,
-			`[[3,"EUR","pending","9999-12-31",150,1]]`},
+			`[[3,"EUR","pending","9999-12-31",150,1,1,1000]]`},
+		{"a second tier counts in the balances, not among the sales",
+			func(d *sumsDelta) error {
+				r := pending
+				r.Kind = "second_tier"
+				return d.ops(nil, []commission.Op{{Row: r}})
+			},
+			`[[0,"2025-03-14T08","EUR",0,0,0,0,0,0,150],[3,"2025-03-14T08","EUR",0,0,0,0,0,0,150]]`,
+			`[[3,"EUR","pending","9999-12-31",150,1,0,0]]`},
 		{"a line approved in place moves in the balances only",
 			func(d *sumsDelta) error {
 				return d.ops(map[int64]*lineRow{7: &pending}, []commission.Op{{ID: 7, Row: approved}})
 			}, ``,
-			`[[3,"EUR","approved","",150,1],[3,"EUR","pending","9999-12-31",-150,-1]]`},
+			`[[3,"EUR","approved","",150,1,1,1000],[3,"EUR","pending","9999-12-31",-150,-1,-1,-1000]]`},
 		{"a deleted rejected line leaves the balances and was never earned",
 			func(d *sumsDelta) error {
 				r := pending
 				r.Status = "rejected"
 				return d.ops(map[int64]*lineRow{7: &r}, []commission.Op{{ID: 7, Delete: true}})
-			}, ``, `[[3,"EUR","rejected","",-150,-1]]`},
+			}, ``, `[[3,"EUR","rejected","",-150,-1,-1,-1000]]`},
 		{"a change of a line the plan did not read is refused",
 			func(d *sumsDelta) error { return d.ops(map[int64]*lineRow{}, []commission.Op{{ID: 8, Row: pending}}) }, ``, ``},
 	} {

@@ -29,8 +29,8 @@ func ordersSumsSQL(sign, where string) string {
 }
 
 // linesSumsSQL adds the lines where says to report_hours (earned by order time, reversed and
-// rejected left out) and report_balances (by status, a pending line by its due day), or takes
-// them out.
+// rejected left out) and report_balances (by status, a pending line by its due day; the sale
+// and renewal lines also counted apart, with their bases), or takes them out.
 func linesSumsSQL(sign, where string) [2]string {
 	return [2]string{`INSERT INTO report_hours (program_id, hour, partner_id, currency, commissions)
 		SELECT l.program_id, substr(l.order_time, 1, 13), k.k * l.partner_id, l.currency, ` + sign + ` * sum(l.amount)
@@ -38,12 +38,14 @@ func linesSumsSQL(sign, where string) [2]string {
 		WHERE l.order_time IS NOT NULL AND l.status NOT IN ('reversed', 'rejected') AND (` + where + `)
 		GROUP BY 1, 2, 3, 4
 		ON CONFLICT DO UPDATE SET commissions = commissions + excluded.commissions`, `
-		INSERT INTO report_balances (program_id, partner_id, currency, status, due, amount, lines)
+		INSERT INTO report_balances (program_id, partner_id, currency, status, due, amount, lines, sales, sales_base)
 		SELECT l.program_id, l.partner_id, l.currency, l.status, CASE WHEN l.status = 'pending' THEN COALESCE(l.due, '9999-12-31') ELSE '' END,
-			` + sign + ` * sum(l.amount), ` + sign + ` * count(*)
+			` + sign + ` * sum(l.amount), ` + sign + ` * count(*), ` + sign + ` * sum(l.kind IN ('sale', 'recurring')),
+			` + sign + ` * sum(CASE WHEN l.kind IN ('sale', 'recurring') THEN l.base ELSE 0 END)
 		FROM commission_lines l WHERE (` + where + `)
 		GROUP BY 1, 2, 3, 4, 5
-		ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, lines = lines + excluded.lines`}
+		ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, lines = lines + excluded.lines, sales = sales + excluded.sales,
+			sales_base = sales_base + excluded.sales_base`}
 }
 
 // firstsSQL are the statements that count the first orders of the customers in a JSON array

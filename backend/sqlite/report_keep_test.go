@@ -18,9 +18,11 @@ var reportSumPairs = [][2]string{{`
 			UNION ALL SELECT l.program_id, substr(l.order_time, 1, 13), k.p * l.partner_id, l.currency, 0, 0, 0, 0, 0, 0, l.amount
 			FROM commission_lines l, (SELECT 0 AS p UNION ALL SELECT 1) k WHERE l.status NOT IN ('reversed', 'rejected'))
 		GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 OR sum(net) <> 0 OR sum(total) <> 0 OR sum(refunded) <> 0 OR sum(nc) <> 0 OR sum(c) <> 0`}, {`
-		SELECT program_id, partner_id, currency, status, due, amount, lines FROM report_balances WHERE lines <> 0 OR amount <> 0`, `
+		SELECT program_id, partner_id, currency, status, due, amount, lines, sales, sales_base FROM report_balances
+		WHERE lines <> 0 OR amount <> 0 OR sales <> 0 OR sales_base <> 0`, `
 		SELECT program_id, partner_id, currency, status, CASE WHEN status = 'pending' THEN COALESCE(due, '9999-12-31') ELSE '' END,
-			sum(amount), count(*) FROM commission_lines GROUP BY 1, 2, 3, 4, 5`}, {`
+			sum(amount), count(*), sum(kind IN ('sale', 'recurring')), sum(CASE WHEN kind IN ('sale', 'recurring') THEN base ELSE 0 END)
+		FROM commission_lines GROUP BY 1, 2, 3, 4, 5`}, {`
 		SELECT customer_id, program_id, order_id, time, partner_id, currency FROM report_firsts`, `
 		SELECT o.customer_id, o.program_id, o.id, o.time, o.partner_id, o.currency FROM orders o
 		WHERE o.customer_id IS NOT NULL
