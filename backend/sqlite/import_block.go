@@ -313,7 +313,7 @@ func (b *orderBlock) create(outcomes []string, customers map[int]int64) error {
 			lines.row().int(id).int(int64(j + 1)).str(l.SKU).str(l.Name).int(l.Quantity).int(l.UnitPrice).int(l.Discount).done()
 		}
 		// No batch_changes row: the order's batch_id tells undo that this batch created it.
-		b.w.touched = append(b.w.touched, id)
+		b.w.created = append(b.w.created, createdOrder{id: id, customer: customers[i]})
 		b.firsts.add(customers[i], id, when, o.Currency, o.Cancelled)
 	}
 	if r := orders.json(); r != "" {

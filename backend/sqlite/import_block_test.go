@@ -65,3 +65,22 @@ func TestImportAcrossBlocks(t *testing.T) {
 		t.Errorf("order lines = %d, want %d", n, unique)
 	}
 }
+
+// TestImportCreditsOrdersWithAndWithoutCustomer: the orders an import creates are computed
+// with their customers' histories, whether they have a customer or not (a guest order with no
+// e-mail).
+func TestImportCreditsOrdersWithAndWithoutCustomer(t *testing.T) {
+	s := open(t)
+	prog, _, _ := commissionProgram(t, s, "10.00")
+	if _, err := importItems(t, s, prog.ID, domain.OrderImport{File: "a.csv"}, sale("#1", 1, 5000, "ana@example.org", "")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importItems(t, s, prog.ID, domain.OrderImport{File: "b.csv"},
+		sale("#2", 2, 3000, "", "LENA"), sale("#3", 3, 2000, "ana@example.org", "KIRA10")); err != nil {
+		t.Fatal(err)
+	}
+	want := "#2 lena sale pending 6.00 \n#3 kira sale pending 4.00 \n#3 lena second_tier pending 1.00 "
+	if got := lines(t, s, prog.ID, "2025-03-04"); got != want {
+		t.Errorf("lines:\n%s\nwant\n%s", got, want)
+	}
+}

@@ -27,7 +27,8 @@ type orderWriter struct {
 	byEmail   *sql.Stmt
 	byRef     *sql.Stmt
 	addCust   *sql.Stmt
-	touched   []int64 // orders created, changed or refunded: their commissions are computed again
+	touched   []int64        // orders changed or refunded: their commissions are computed again
+	created   []createdOrder // orders created, whose customers are known: the same
 	// refundsGrew counts the orders put whose own refunded amount grew (a refund carried in the
 	// order's row, as Shopify's are).
 	refundsGrew int

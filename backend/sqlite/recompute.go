@@ -22,12 +22,17 @@ type recomputeScope struct {
 	all       bool
 	fresh     bool // nothing in this transaction changed orders, customers or lines before: see chunks
 	orders    []int64
+	created   []createdOrder // orders this transaction created, with their customers
 	customers []int64
 	leads     []int64
 	sold      []partnerTime // sales that were in a partner's month before (their tiers move)
 	// counts, when set, hears how many commission lines the recompute created and changed.
 	counts *domain.LineCounts
 }
+
+// createdOrder is an order a writer created, and its customer (0: none): its customer's
+// history is computed again without reading the order back, and it was in no partner's month.
+type createdOrder struct{ id, customer int64 }
 
 type partnerTime struct {
 	partner int64
@@ -193,6 +198,13 @@ func (c *computer) scopeCustomers(sc recomputeScope) ([]int64, []int64, error) {
 	}
 	for _, id := range sc.customers {
 		add(id)
+	}
+	for _, o := range sc.created {
+		if o.customer == 0 {
+			alone = append(alone, o.id)
+		} else {
+			add(o.customer)
+		}
 	}
 	for start := 0; start < len(sc.orders); start += chunk {
 		ids := sc.orders[start:min(start+chunk, len(sc.orders))]
