@@ -392,3 +392,39 @@ func TestProgramChangesRecompute(t *testing.T) {
 		t.Error("commissionsChange does not tell a plan change from a rename")
 	}
 }
+
+// TestExistingLinesOfALeadAlone: a lead's bounty dated at its first order carries that order;
+// read by the lead alone (a recompute of standalone leads names no orders), it is still read.
+func TestExistingLinesOfALeadAlone(t *testing.T) {
+	s := open(t)
+	p := domain.DefaultProgram("Shop")
+	two := decimal.NewFromInt(2)
+	p.Rules = domain.Plan{Lead: &domain.Rate{Fixed: &two}}
+	prog, err := s.CreateProgram(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustAdd(t, s, prog.ID, partner("Kira", "kira@example.com", "kira"))
+	l, err := s.AddLead(ctx, prog.ID, domain.Lead{Partner: "kira", Email: "ana@example.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importItems(t, s, prog.ID, domain.OrderImport{}, sale("#1", 1, 5000, "ana@example.org", "")); err != nil {
+		t.Fatal(err)
+	}
+	var withOrder int
+	s.db.QueryRow(`SELECT count(*) FROM commission_lines WHERE lead_id = ? AND order_id IS NOT NULL`, l.ID).Scan(&withOrder)
+	if withOrder != 1 {
+		t.Fatalf("%d lines of the lead dated at an order, want 1", withOrder)
+	}
+	err = s.write(ctx, func(tx *Tx) error {
+		ex, err := existingLines(ctx, tx, nil, []int64{l.ID})
+		if err == nil && len(ex) != 1 {
+			err = fmt.Errorf("read %d keys of the lead's lines, want 1", len(ex))
+		}
+		return err
+	})
+	if err != nil {
+		t.Error(err)
+	}
+}

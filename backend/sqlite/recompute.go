@@ -358,7 +358,12 @@ func (tx *Tx) int64s(q string, args ...any) ([]int64, error) {
 	return out, rows.Err()
 }
 
+// jsonIDs is ids as a JSON array; [] when there are none (json_each of null is one row of NULL,
+// which makes every "NOT IN" false).
 func jsonIDs(ids []int64) string {
+	if len(ids) == 0 {
+		return "[]"
+	}
 	b, _ := json.Marshal(ids)
 	return string(b)
 }
