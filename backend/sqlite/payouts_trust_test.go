@@ -60,18 +60,9 @@ func TestNumbersSurviveARename(t *testing.T) {
 // A database whose series were keyed by the company's names goes on after the greatest
 // number any of them issued; its payouts are frozen when first read.
 func TestNumberSeriesMigration(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "pb.db")
-	raw, err := openRaw("file:" + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := &Store{db: raw, path: path, Now: time.Now}
-	if _, err := old.Migrate(ctx, "", 6); err != nil {
-		t.Fatal(err)
-	}
 	// As version 6 left it: two numbers taken under the name "default", and a later name that
 	// started a series of its own (whose first run then failed, rolled back).
-	for _, q := range []string{
+	s := migratedFrom(t, 6,
 		`INSERT INTO programs (id, name, created_at, updated_at) VALUES (1, 'Shop', 'x', 'x')`,
 		`INSERT INTO partners (id, program_id, name, email, key, created_at, updated_at) VALUES (1, 1, 'Kira', 'kira@example.com', 'kira', 'x', 'x')`,
 		`INSERT INTO payout_runs (id, program_id, as_of, created_at) VALUES (1, 1, '2025-05-01', '2025-05-01T10:00:00Z')`,
@@ -79,13 +70,7 @@ func TestNumberSeriesMigration(t *testing.T) {
 			VALUES (1, 1, 1, '2025-0001', 'EUR', 1000, 0, 'other', 'x'), (1, 1, 1, '2025-0002', 'EUR', 1000, 0, 'other', 'x')`,
 		`INSERT INTO number_series VALUES ('default', 2025, 3), ('Kaffee GmbH', 2025, 1), ('default', 2024, 8)`,
 		`INSERT INTO settings (key, value) VALUES ('company.name', 'Kaffee GmbH'), ('company.address', 'Hauptstraße 1, Berlin')`,
-	} {
-		if _, err := raw.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	raw.Close()
-	s := reopen(t, path)
+	)
 	payday(s)
 	var series string
 	s.db.QueryRow(`SELECT group_concat(issuer || ' ' || year || ' ' || next, '; ') FROM (SELECT * FROM number_series ORDER BY year)`).Scan(&series)

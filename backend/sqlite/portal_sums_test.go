@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -138,16 +137,7 @@ func overviewFromLines(t *testing.T, s *Store, partnerID int64, day string) over
 // TestPortalSumsMigration: a database with lines before migration 017 gets the sales of its
 // balances counted from its lines.
 func TestPortalSumsMigration(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "pb.db")
-	raw, err := openRaw("file:" + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := &Store{db: raw, path: path, Now: time.Now}
-	if _, err := old.Migrate(ctx, "", 16); err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
+	s := migratedFrom(t, 16,
 		`INSERT INTO programs (id, name, created_at, updated_at) VALUES (1, 'Shop', 'x', 'x')`,
 		`INSERT INTO partners (id, program_id, name, email, key, created_at, updated_at) VALUES (1, 1, 'Kira', 'kira@example.org', 'kira', 'x', 'x')`,
 		`INSERT INTO commission_lines (program_id, partner_id, kind, status, base, amount, currency, order_time, due, created_at, updated_at) VALUES
@@ -161,13 +151,7 @@ func TestPortalSumsMigration(t *testing.T) {
 			SELECT program_id, partner_id, currency, status, CASE WHEN status = 'pending' THEN COALESCE(due, '9999-12-31') ELSE '' END,
 				sum(amount), count(*) FROM commission_lines GROUP BY 1, 2, 3, 4, 5`,
 		linesSumsSQL("+1", "true")[0], // the hours, which 017 leaves as they are
-	} {
-		if _, err := raw.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	raw.Close()
-	s := reopen(t, path)
+	)
 	var sales, base int64
 	if err := s.db.QueryRow(`SELECT sum(sales), sum(sales_base) FROM report_balances`).Scan(&sales, &base); err != nil || sales != 3 || base != 22000 {
 		t.Errorf("sales %d, bases %d (%v); want 3 and 22000", sales, base, err)

@@ -1,10 +1,8 @@
 package sqlite
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // The sample program's runs and a real program's runs (the test store has company details) in
@@ -82,26 +80,11 @@ func TestSampleFlagStays(t *testing.T) {
 // A sample made before programs were marked is known by its name and its invented partner; a
 // real program is not marked, even one with a partner of that address.
 func TestSampleMigration(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "pb.db")
-	raw, err := openRaw("file:" + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := &Store{db: raw, path: path, Now: time.Now}
-	if _, err := old.Migrate(ctx, "", 14); err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
+	s := migratedFrom(t, 14,
 		`INSERT INTO programs (id, name, created_at, updated_at) VALUES (1, 'Sample shop', 'x', 'x'), (2, 'Shop', 'x', 'x'), (3, 'Old', 'x', 'x')`,
 		`INSERT INTO partners (program_id, name, email, key, created_at, updated_at) VALUES
 			(1, 'Kira Nowak', 'kira@example.org', 'kira', 'x', 'x'), (2, 'Kira Nowak', 'kira@example.org', 'kira', 'x', 'x')`,
-	} {
-		if _, err := raw.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	raw.Close()
-	s := reopen(t, path)
+	)
 	for name, want := range map[string]bool{"Sample shop": true, "Shop": false, "Old": false} {
 		if p, err := s.FindProgram(ctx, name); err != nil || p.Sample != want {
 			t.Errorf("%s: sample = %v, %v", name, p.Sample, err)

@@ -39,6 +39,30 @@ func reopen(t *testing.T, path string) *Store {
 	return s
 }
 
+// migratedFrom makes a database at migration version alone, runs statements on it as that
+// version left it, and opens it as a store: every migration after version runs then.
+func migratedFrom(t *testing.T, version int, statements ...string) *Store {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "pb.db")
+	raw, err := openRaw("file:" + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := &Store{db: raw, path: path, Now: time.Now}
+	if _, err := old.Migrate(ctx, "", version); err != nil {
+		raw.Close()
+		t.Fatal(err)
+	}
+	for _, q := range statements {
+		if _, err := raw.Exec(q); err != nil {
+			raw.Close()
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	return reopen(t, path)
+}
+
 var ctx = domain.WithActor(context.Background(), "test")
 
 func program(t *testing.T, s *Store, name string) domain.Program {
