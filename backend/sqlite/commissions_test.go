@@ -336,10 +336,10 @@ func keyName(t *testing.T, s *Store, key string) string {
 	return strings.Join(parts, ":")
 }
 
-// A lead a person marks converted earns its bounty then, once; imported again unchanged, or
-// updated by an import of the leads file, it still has one line.
-func TestLeadConvertedByAPerson(t *testing.T) {
-	s := open(t)
+// leadProgram is a program paying 2.00 a lead, its partner kira, and kira's lead
+// ana@example.org, not converted yet.
+func leadProgram(t *testing.T, s *Store) (domain.Program, domain.Lead) {
+	t.Helper()
 	p := domain.DefaultProgram("Shop")
 	two := decimal.NewFromInt(2)
 	p.Rules = domain.Plan{Lead: &domain.Rate{Fixed: &two}}
@@ -352,6 +352,14 @@ func TestLeadConvertedByAPerson(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return prog, l
+}
+
+// A lead a person marks converted earns its bounty then, once; imported again unchanged, or
+// updated by an import of the leads file, it still has one line.
+func TestLeadConvertedByAPerson(t *testing.T) {
+	s := open(t)
+	prog, l := leadProgram(t, s)
 	if got := lines(t, s, prog.ID, "2025-03-20"); got != "" {
 		t.Fatalf("a new lead earned: %s", got)
 	}
@@ -397,18 +405,7 @@ func TestProgramChangesRecompute(t *testing.T) {
 // read by the lead alone (a recompute of standalone leads names no orders), it is still read.
 func TestExistingLinesOfALeadAlone(t *testing.T) {
 	s := open(t)
-	p := domain.DefaultProgram("Shop")
-	two := decimal.NewFromInt(2)
-	p.Rules = domain.Plan{Lead: &domain.Rate{Fixed: &two}}
-	prog, err := s.CreateProgram(ctx, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mustAdd(t, s, prog.ID, partner("Kira", "kira@example.com", "kira"))
-	l, err := s.AddLead(ctx, prog.ID, domain.Lead{Partner: "kira", Email: "ana@example.org"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	prog, l := leadProgram(t, s)
 	if _, err := importItems(t, s, prog.ID, domain.OrderImport{}, sale("#1", 1, 5000, "ana@example.org", "")); err != nil {
 		t.Fatal(err)
 	}
@@ -417,7 +414,7 @@ func TestExistingLinesOfALeadAlone(t *testing.T) {
 	if withOrder != 1 {
 		t.Fatalf("%d lines of the lead dated at an order, want 1", withOrder)
 	}
-	err = s.write(ctx, func(tx *Tx) error {
+	err := s.write(ctx, func(tx *Tx) error {
 		ex, err := existingLines(ctx, tx, nil, []int64{l.ID})
 		if err == nil && len(ex) != 1 {
 			err = fmt.Errorf("read %d keys of the lead's lines, want 1", len(ex))
