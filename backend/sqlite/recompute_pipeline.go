@@ -15,9 +15,10 @@ import (
 //
 // When the program has few lines yet (fewer than a quarter of its customers and lone orders),
 // nearly every line is new and the writes set the pace: then one reader runs the engine itself,
-// so that two busy goroutines share the two cores instead of three. When lines exist, reading them sets the pace (the writes are few): then two
-// readers take the chunks in turn, each on its own connection, and the engine gets its own
-// stage, which takes the chunks back in their order.
+// so that two busy goroutines share the two cores instead of three. When lines exist, reading
+// them sets the pace (the writes are few): then two readers take the chunks in turn, each on
+// its own connection, and the engine gets its own stage, which takes the chunks back in their
+// order.
 func (c *computer) pipeline(all []chunkOf) (err error) {
 	// The lines are counted from the report's balances (counting the table itself took a third
 	// of a second in a program of a million orders); the chunks hold customers and lone orders.
