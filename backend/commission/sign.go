@@ -1,0 +1,109 @@
+package commission
+
+import (
+	"math"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Signer fingerprints what Plan is given for each order: the lines computed for it, the
+// sales that keep their stored lines while they wait for their tier (see Waiting), and the
+// planner's own settings (hold days, zone). The store keeps an order's fingerprint beside it
+// when it has planned the order's lines; when the next recompute computes the same
+// fingerprint, and nobody touched the order's lines since (the store clears the fingerprint
+// then), planning them again would write nothing, so their stored lines need not be read.
+//
+// Equal inputs give equal fingerprints; unequal ones differ but for a 64-bit hash's chance
+// (one in 2^64 an order). A value with another representation (1.5 and 1.50) may differ,
+// which only costs a read.
+type Signer struct{ seed uint64 }
+
+// NewSigner signs for a program's hold days and zone.
+func NewSigner(holdDays int, loc *time.Location) Signer {
+	h := newHash().int(int64(holdDays)).str(loc.String())
+	return Signer{seed: h.sum()}
+}
+
+// Orders gives each of the orders its fingerprint (never 0, which the store keeps for "none
+// yet") from the lines and sales of results. Lines of no order (a lead's bounty of no order)
+// and of orders not named are left out.
+func (s Signer) Orders(orders []int64, results []Result) map[int64]int64 {
+	sums := make(map[int64]uint64, len(orders))
+	for _, id := range orders {
+		sums[id] = s.seed
+	}
+	for i := range results {
+		r := &results[i]
+		for j := range r.Lines {
+			l := &r.Lines[j]
+			if v, ok := sums[l.Order]; ok {
+				sums[l.Order] = v + lineHash(l)
+			}
+		}
+		for j := range r.Sales {
+			sale := &r.Sales[j]
+			if v, ok := sums[sale.Order.ID]; ok {
+				sums[sale.Order.ID] = v + newHash().str("waits").int(sale.Order.ID).int(sale.Partner).sum()
+			}
+		}
+	}
+	out := make(map[int64]int64, len(sums))
+	for id, v := range sums {
+		if v == 0 {
+			v = 1
+		}
+		out[id] = int64(v) // the bits as they are: SQLite keeps 64-bit integers
+	}
+	return out
+}
+
+// lineHash is every field of a line the planner reads.
+func lineHash(l *Line) uint64 {
+	h := newHash().str(l.Key).str(l.ParentKey).int(l.Partner).int(l.Order).int(l.Lead).str(l.Kind).str(l.Reason).
+		str(l.Rule).str(l.SKU).dec(l.Base).dec(l.Amount).str(l.Currency).int(l.Time.Unix()).int(int64(l.Time.Nanosecond())).
+		str(l.Note)
+	if l.Rejected {
+		h = h.int(1)
+	}
+	return h.sum()
+}
+
+// hash is 64-bit FNV-1a, with each field's length or kind mixed in so that fields cannot run
+// into each other; sum mixes the result once more (so that sums of hashes stay spread).
+type hash uint64
+
+func newHash() hash { return 14695981039346656037 }
+
+func (h hash) byte(b byte) hash { return (h ^ hash(b)) * 1099511628211 }
+
+func (h hash) int(v int64) hash {
+	for i := 0; i < 64; i += 8 {
+		h = h.byte(byte(v >> i))
+	}
+	return h
+}
+
+func (h hash) str(s string) hash {
+	h = h.int(int64(len(s)))
+	for i := 0; i < len(s); i++ {
+		h = h.byte(s[i])
+	}
+	return h
+}
+
+// dec is an amount by its coefficient and exponent, or its text when the coefficient is large.
+func (h hash) dec(d decimal.Decimal) hash {
+	if d.NumDigits() <= 18 {
+		return h.int(d.CoefficientInt64()).int(int64(d.Exponent()))
+	}
+	return h.int(math.MinInt64).str(d.String())
+}
+
+// sum is the hash, through the finaliser of splitmix64.
+func (h hash) sum() uint64 {
+	z := uint64(h)
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
+}
