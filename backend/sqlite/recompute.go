@@ -52,6 +52,7 @@ type computer struct {
 	tx       *Tx
 	prog     domain.Program
 	e        *commission.Engine
+	sign     commission.Signer
 	links    map[int64][]commission.Link
 	leads    map[string]commission.Lead // by e-mail
 	leadDone map[int64]bool
@@ -115,7 +116,7 @@ func (tx *Tx) newComputer(programID int64) (*computer, error) {
 		return nil, err
 	}
 	s := commission.Settings{Currency: prog.Currency, Location: loc, Base: prog.Base, SelfReferral: prog.SelfReferral, Plan: prog.Rules}
-	c := &computer{tx: tx, prog: prog, e: commission.New(s, partners), links: map[int64][]commission.Link{},
+	c := &computer{tx: tx, prog: prog, e: commission.New(s, partners), sign: commission.NewSigner(prog.HoldDays, loc), links: map[int64][]commission.Link{},
 		leads: map[string]commission.Lead{}, leadDone: map[int64]bool{}, months: map[partnerMonth]bool{}}
 	rows, err := tx.QueryContext(tx.ctx, `SELECT customer_id, partner_id, reason, since FROM customer_links WHERE program_id = ?`, programID)
 	if err != nil {

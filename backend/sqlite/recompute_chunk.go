@@ -31,14 +31,16 @@ type chunkData struct {
 	chunkOf
 	orders    []loadedOrder
 	stored    map[int64]storedCustomer
-	ex        map[string][]lineRow
+	leads     []int64              // the leads of its customers' e-mails
+	ex        map[string][]lineRow // the stored lines that planning reads: see planChunk
 	histories []commission.History
 	results   []commission.Result
 	ops       []commission.Op    // the planned writes of its lines
 	sums      *sumsDelta         // what its writes change in the report's sums
 	lines     map[int64]*lineRow // the stored lines of ex by id, as read (planning consumes ex)
-	links     string             // the changed links and attributions, as JSON rows for the merger's batches
+	links     string             // the changed links, attributions and fingerprints, as JSON rows for the merger's batches
 	attrs     string
+	sigs      string
 	err       error
 }
 
@@ -63,7 +65,7 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 	}
 	for _, ck := range all {
 		d := c.readChunk(c.tx.ctx, c.tx, ck)
-		if c.runEngine(&d, c.merge.plan); d.err != nil {
+		if c.planChunk(c.tx.ctx, c.tx, &d, c.merge.plan); d.err != nil {
 			return d.err
 		}
 		if err := c.computeChunk(d); err != nil {
@@ -77,7 +79,7 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 // a little over what a shop with returning customers has.
 const ordersPerCustomer = 4
 
-// readChunk reads what a chunk's computation needs, and makes its customers' histories. It
+// readChunk reads a chunk's orders and customers, and makes its customers' histories. It
 // touches nothing of c that computeChunk writes: c.leads, c.links and c.prog are read-only once
 // the computer is made.
 func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkData {
@@ -93,14 +95,11 @@ func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkDa
 		return d
 	}
 	byCustomer := make(map[int64]int, len(ck.ids))
-	orderIDs := make([]int64, len(d.orders))
 	in := make([]int, len(d.orders)) // each order's history
 	var counts []int
-	var leadIDs []int64
 	d.histories = make([]commission.History, 0, len(ck.ids))
 	for i := range d.orders {
 		lo := &d.orders[i]
-		orderIDs[i] = lo.ID
 		j, ok := byCustomer[lo.Customer]
 		if !ok || ck.alone {
 			j = len(d.histories)
@@ -110,7 +109,7 @@ func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkDa
 				if l, ok := c.leads[d.stored[lo.Customer].email]; ok {
 					lead := l // a copy on the heap only for a customer who has a lead
 					h.Lead = &lead
-					leadIDs = append(leadIDs, l.ID)
+					d.leads = append(d.leads, l.ID)
 				}
 			}
 			d.histories = append(d.histories, h)
@@ -129,36 +128,27 @@ func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkDa
 		h := &d.histories[in[i]]
 		h.Orders = append(h.Orders, d.orders[i].Order)
 	}
-	d.ex, d.err = existingLines(ctx, q, orderIDs, leadIDs)
 	return d
 }
 
-// runEngine runs the engine over a chunk's histories and plans the writes of its lines. The
-// engine is pure and does not change once made, and the planner touches no database, so this
-// may run beside the reads and the writes. It sets each order's new attribution, for
-// computeChunk to write.
-func (c *computer) runEngine(d *chunkData, p *commission.Planner) {
+// planChunk runs the engine over a chunk's histories, reads the stored lines that may change
+// (see changedOrders) and plans their writes. The engine is pure and does not change once
+// made, and the planner touches no database, so this may run beside the writes, on a reader's
+// connection. It sets each order's new attribution and fingerprint, for computeChunk to write.
+func (c *computer) planChunk(ctx context.Context, q querier, d *chunkData, p *commission.Planner) {
 	if d.err != nil {
 		return
 	}
-	d.results = make([]commission.Result, len(d.histories))
-	state := map[int64]*loadedOrder{}
+	state := c.runEngine(d)
+	lines, read := c.changedOrders(d)
+	all := make([]int64, len(d.orders))
 	for i := range d.orders {
-		state[d.orders[i].ID] = &d.orders[i]
+		all[i] = d.orders[i].ID
 	}
-	var lines []commission.Line
-	for i, h := range d.histories {
-		r := c.e.Customer(h)
-		d.results[i] = r
-		lines = append(lines, r.Lines...)
-		for _, a := range r.Attributions {
-			state[a.Order].newPartner, state[a.Order].newReason = a.Partner, a.Reason
-		}
-		for _, s := range r.Sales {
-			state[s.Order.ID].newSaleBase = s.Base.String()
-		}
+	if d.ex, d.err = existingLines(ctx, q, read, d.leads, all); d.err != nil {
+		return
 	}
-	var links, attrs batch
+	var links, attrs, sigs batch
 	for i, h := range d.histories {
 		if h.Customer != 0 {
 			r := d.results[i]
@@ -167,8 +157,9 @@ func (c *computer) runEngine(d *chunkData, p *commission.Planner) {
 	}
 	for i := range d.orders {
 		attributionRow(&attrs, &d.orders[i])
+		sigRow(&sigs, &d.orders[i])
 	}
-	d.links, d.attrs = links.json(), attrs.json()
+	d.links, d.attrs, d.sigs = links.json(), attrs.json(), sigs.json()
 	d.lines = linesByID(d.ex)
 	d.ops = p.Plan(d.ex, lines, commission.Waiting(d.results))
 	d.sums = newSumsDelta(c.prog.ID)
@@ -182,6 +173,55 @@ func (c *computer) runEngine(d *chunkData, p *commission.Planner) {
 		}
 	}
 	d.err = d.sums.ops(d.lines, d.ops)
+}
+
+// runEngine runs the engine over a chunk's histories, and sets each order's new attribution,
+// sale base and fingerprint. It gives the chunk's orders by id.
+func (c *computer) runEngine(d *chunkData) map[int64]*loadedOrder {
+	d.results = make([]commission.Result, len(d.histories))
+	state := make(map[int64]*loadedOrder, len(d.orders))
+	ids := make([]int64, len(d.orders))
+	for i := range d.orders {
+		state[d.orders[i].ID], ids[i] = &d.orders[i], d.orders[i].ID
+	}
+	for i, h := range d.histories {
+		r := c.e.Customer(h)
+		d.results[i] = r
+		for _, a := range r.Attributions {
+			state[a.Order].newPartner, state[a.Order].newReason = a.Partner, a.Reason
+		}
+		for _, s := range r.Sales {
+			state[s.Order.ID].newSaleBase = s.Base.String()
+		}
+	}
+	for id, sig := range c.sign.Orders(ids, d.results) {
+		state[id].newSig = sig
+	}
+	return state
+}
+
+// changedOrders are the orders whose fingerprint is not the one stored with them (none is
+// stored yet, it changed, or somebody changed their lines since), and the computed lines
+// that planning takes: those of these orders, and a lead's of no order. The other orders'
+// lines are neither read nor planned: planning them again would write nothing.
+func (c *computer) changedOrders(d *chunkData) ([]commission.Line, []int64) {
+	var read []int64
+	changed := map[int64]bool{}
+	for i := range d.orders {
+		if lo := &d.orders[i]; lo.newSig != lo.sig {
+			read = append(read, lo.ID)
+			changed[lo.ID] = true
+		}
+	}
+	var lines []commission.Line
+	for i := range d.results {
+		for _, l := range d.results[i].Lines {
+			if l.Order == 0 || changed[l.Order] {
+				lines = append(lines, l)
+			}
+		}
+	}
+	return lines, read
 }
 
 // firstOrder is a customer's first order that is not cancelled (by time, then id), as the
@@ -203,8 +243,8 @@ func firstOrder(h commission.History, state map[int64]*loadedOrder) *loadedOrder
 	return first
 }
 
-// computeChunk writes what the engine made of a chunk where it changed: the orders'
-// attributions, the customers' links and the planned lines.
+// computeChunk writes what the engine made of a chunk where it changed: the customers' links,
+// the planned lines, and the orders' attributions and fingerprints.
 func (c *computer) computeChunk(d chunkData) error {
 	for i, h := range d.histories {
 		if h.Lead != nil {
@@ -221,6 +261,10 @@ func (c *computer) computeChunk(d chunkData) error {
 		return err
 	}
 	if err := c.merge.execute(d.lines, d.ops); err != nil {
+		return err
+	}
+	// After the lines: writing a line's status drops its order's fingerprint (migration 019).
+	if err := c.merge.writeRows(c.merge.sigs, "fingerprint orders", d.sigs); err != nil {
 		return err
 	}
 	return d.sums.write(c.tx, c.merge.sums)

@@ -111,6 +111,9 @@ func TestPipelinedRecomputeEqualsSequential(t *testing.T) {
 	if changed == want {
 		t.Fatal("the plan change changed nothing")
 	}
+	if c := readingEverything(t, s, prog.ID); c != (domain.LineCounts{}) {
+		t.Fatalf("after the plan change, reading every line would write %+v", c)
+	}
 	clearAll()
 	recompute(false)
 	if got, _ := state(t, s); got != changed {

@@ -17,10 +17,12 @@ type loadedOrder struct {
 	reason   string
 	saleBase string
 	hour     string // its UTC hour, as the report's sums read it
+	sig      int64  // the fingerprint of its lines when they were last planned (0: none)
 	// What the engine says now.
 	newPartner  int64
 	newReason   string
 	newSaleBase string
+	newSig      int64
 }
 
 // loadOrders reads the orders where says (without their key, which is for people; a million
@@ -32,8 +34,8 @@ type loadedOrder struct {
 func (c *computer) loadOrders(ctx context.Context, q querier, about int, where string, args ...any) ([]loadedOrder, error) {
 	rows, err := q.QueryContext(ctx, `SELECT o.id, COALESCE(o.customer_id, 0), o.customer_email, o.time,
 		o.currency, o.total, o.net, o.discount, o.refunded, o.cancelled, o.discount_codes, o.ref_key,
-		COALESCE(o.partner_id, 0), o.reason, COALESCE(o.sale_base, '')
-		FROM orders o WHERE `+where, args...)
+		COALESCE(o.partner_id, 0), o.reason, COALESCE(o.sale_base, ''), COALESCE(s.sig, 0)
+		FROM orders o LEFT JOIN order_sigs s ON s.order_id = o.id WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: load orders: %w", err)
 	}
@@ -43,7 +45,7 @@ func (c *computer) loadOrders(ctx context.Context, q querier, about int, where s
 		var lo loadedOrder
 		var t, codes string
 		if err := rows.Scan(&lo.ID, &lo.Customer, &lo.Email, &t, &lo.Currency, &lo.Total, &lo.Net, &lo.Discount,
-			&lo.Refunded, &lo.Cancelled, &codes, &lo.Ref, &lo.partner, &lo.reason, &lo.saleBase); err != nil {
+			&lo.Refunded, &lo.Cancelled, &codes, &lo.Ref, &lo.partner, &lo.reason, &lo.saleBase, &lo.sig); err != nil {
 			return nil, err
 		}
 		lo.Time, lo.hour, lo.Email = parseTime(t), storedHour(t), domain.NormalizeEmail(lo.Email)
@@ -128,4 +130,11 @@ func attributionRow(b *batch, lo *loadedOrder) {
 		return
 	}
 	b.row().int(lo.ID).id(lo.newPartner).str(lo.newReason).text(lo.newSaleBase).done()
+}
+
+// sigRow adds an order's fingerprint to b, where it changed.
+func sigRow(b *batch, lo *loadedOrder) {
+	if lo.newSig != lo.sig {
+		b.row().int(lo.ID).int(lo.newSig).done()
+	}
 }

@@ -21,6 +21,7 @@ type merger struct {
 	loc     *time.Location // the program's zone
 	links   *sql.Stmt      // customers' links, from a batch's JSON rows
 	orders  *sql.Stmt      // orders' attributions, from a batch's JSON rows
+	sigs    *sql.Stmt      // orders' fingerprints (see commission.Signer), from a batch's JSON rows
 	insert  *sql.Stmt
 	insertN *sql.Stmt            // insertBatch rows at once
 	pending []any                // rows to insert, insertCols values each
@@ -46,6 +47,8 @@ func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error
 		linked_at = j.value->>3 FROM json_each(?) j WHERE customers.id = j.value->>0`)
 	m.orders = prep(`UPDATE orders SET partner_id = j.value->>1, reason = j.value->>2,
 		sale_base = j.value->>3 FROM json_each(?) j WHERE orders.id = j.value->>0`)
+	m.sigs = prep(`INSERT INTO order_sigs (order_id, sig) SELECT j.value->>0, j.value->>1 FROM json_each(?) j WHERE true
+		ON CONFLICT (order_id) DO UPDATE SET sig = excluded.sig`)
 	// What every new line of this recompute shares is written into the statement, not bound:
 	// its program, its times, and no person's decision (a new line has none). Fewer values
 	// cross into SQLite (15 a row instead of 20); both are ours, never a person's text.
@@ -105,7 +108,7 @@ func (m *merger) flushLines() error {
 }
 
 func (m *merger) close() {
-	for _, st := range []*sql.Stmt{m.links, m.orders, m.insert, m.insertN, m.del} {
+	for _, st := range []*sql.Stmt{m.links, m.orders, m.sigs, m.insert, m.insertN, m.del} {
 		if st != nil {
 			st.Close()
 		}
@@ -123,10 +126,12 @@ const lineCols = `id, line_key, kind, partner_id, status, amount, base, payout_i
 
 // existing reads the machine's lines (not people's adjustments) of the orders and leads.
 func (m *merger) existing(orderIDs, leadIDs []int64) (map[string][]lineRow, error) {
-	return existingLines(m.tx.ctx, m.tx, orderIDs, leadIDs)
+	return existingLines(m.tx.ctx, m.tx, orderIDs, leadIDs, orderIDs)
 }
 
-func existingLines(ctx context.Context, q querier, orderIDs, leadIDs []int64) (map[string][]lineRow, error) {
+// existingLines reads the machine's lines of the orders, and of the leads those that are not
+// lines of the orders of besides (which holds the orders).
+func existingLines(ctx context.Context, q querier, orderIDs, leadIDs, besides []int64) (map[string][]lineRow, error) {
 	out := map[string][]lineRow{}
 	// The orders' lines, then the leads' that are not lines of those orders too (a UNION of the
 	// two, which compares whole rows to drop the doubles, took three times as long).
@@ -135,7 +140,7 @@ func existingLines(ctx context.Context, q querier, orderIDs, leadIDs []int64) (m
 		return nil, err
 	}
 	err := scanLines(ctx, q, out, `SELECT `+lineCols+` FROM commission_lines WHERE lead_id IN (SELECT value FROM json_each(?))
-		AND (order_id IS NULL OR order_id NOT IN (SELECT value FROM json_each(?)))`, leadIDs, jsonIDs(leadIDs), jsonIDs(orderIDs))
+		AND (order_id IS NULL OR order_id NOT IN (SELECT value FROM json_each(?)))`, leadIDs, jsonIDs(leadIDs), jsonIDs(besides))
 	return out, err
 }
 

@@ -10,15 +10,15 @@ import (
 )
 
 // pipeline computes the chunks with the reads on snapshot connections (see chunks): readers
-// read the chunks, the engine's stage runs the engine and plans the writes, and this goroutine
-// writes; a chunk or two ahead each, so memory stays flat.
+// read the chunks, run the engine and plan the writes, and this goroutine writes; a chunk or
+// two ahead each, so memory stays flat.
 //
 // When the program has few lines yet (fewer than a quarter of its customers and lone orders),
-// nearly every line is new and the writes set the pace: then one reader runs the engine itself,
-// so that two busy goroutines share the two cores instead of three. When lines exist, reading
-// them sets the pace (the writes are few): then two readers take the chunks in turn, each on
-// its own connection, and the engine gets its own stage, which takes the chunks back in their
-// order.
+// nearly every line is new and the writes set the pace: then one reader is enough, so that two
+// busy goroutines share the two cores instead of three. When lines exist, reading them and
+// running the engine set the pace (the writes are few): then two readers take the chunks in
+// turn, each on its own connection and with its own planner, and this goroutine takes them back
+// in their order.
 func (c *computer) pipeline(all []chunkOf) (err error) {
 	// The lines are counted from the report's balances (counting the table itself took a third
 	// of a second in a program of a million orders); the chunks hold customers and lone orders.
@@ -30,9 +30,8 @@ func (c *computer) pipeline(all []chunkOf) (err error) {
 	for _, ck := range all {
 		ids += len(ck.ids)
 	}
-	engineStage := lines >= ids/4
 	readers := 1
-	if engineStage {
+	if lines >= ids/4 {
 		readers = 2
 	}
 	conns := make([]*sql.Conn, 0, readers)
@@ -55,16 +54,6 @@ func (c *computer) pipeline(all []chunkOf) (err error) {
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	defer cancel()
-	send := func(ch chan chunkData, d chunkData) bool {
-		select {
-		case ch <- d:
-			return d.err == nil
-		case <-ctx.Done():
-			return false
-		}
-	}
-	// The engine's own planner (the merger's is the writer's); one reader alone shares it.
-	plan := commission.NewPlanner(c.merge.hold, c.merge.loc)
 	read := make([]chan chunkData, readers)
 	for r := range read {
 		read[r] = make(chan chunkData, 1)
@@ -72,42 +61,26 @@ func (c *computer) pipeline(all []chunkOf) (err error) {
 		go func() {
 			defer wg.Done()
 			defer close(read[r])
+			plan := commission.NewPlanner(c.merge.hold, c.merge.loc) // the merger's is the writer's
 			for i := r; i < len(all); i += readers {
 				d := c.readChunk(ctx, conns[r], all[i])
-				if !engineStage {
-					c.runEngine(&d, plan)
-				}
-				if !send(read[r], d) {
+				c.planChunk(ctx, conns[r], &d, plan)
+				select {
+				case read[r] <- d:
+					if d.err != nil {
+						return
+					}
+				case <-ctx.Done():
 					return
 				}
 			}
 		}()
 	}
-	computed := make(chan chunkData, 1)
-	wg.Add(1)
-	go func() { // the chunks in their order, through the engine when it has its stage
-		defer wg.Done()
-		defer close(computed)
-		for i := range all {
-			var d chunkData
-			var ok bool
-			select {
-			case d, ok = <-read[i%readers]:
-			case <-ctx.Done():
-				return
-			}
-			if !ok {
-				return
-			}
-			if engineStage {
-				c.runEngine(&d, plan)
-			}
-			if !send(computed, d) {
-				return
-			}
+	for i := range all { // the chunks in their order
+		d, ok := <-read[i%readers]
+		if !ok {
+			break
 		}
-	}()
-	for d := range computed {
 		if d.err != nil {
 			return d.err
 		}
