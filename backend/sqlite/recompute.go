@@ -53,6 +53,11 @@ type computer struct {
 	prog     domain.Program
 	e        *commission.Engine
 	sign     commission.Signer
+	// signNew: fingerprint every order, also those without one yet. A whole program's
+	// recompute does; one of what a change touched (an import) only keeps up to date the
+	// fingerprints there are, so that an import writes none: its new orders get theirs at the
+	// next whole recompute, which reads their lines once more.
+	signNew bool
 	links    map[int64][]commission.Link
 	leads    map[string]commission.Lead // by e-mail
 	leadDone map[int64]bool
@@ -77,7 +82,7 @@ func (tx *Tx) recompute(programID int64, sc recomputeScope) (err error) {
 		return err
 	}
 	defer c.merge.close()
-	c.merge.counts = sc.counts
+	c.merge.counts, c.signNew = sc.counts, sc.all
 	for _, s := range sc.sold {
 		c.addMonth(s.partner, s.time)
 	}

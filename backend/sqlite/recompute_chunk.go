@@ -176,13 +176,16 @@ func (c *computer) planChunk(ctx context.Context, q querier, d *chunkData, p *co
 }
 
 // runEngine runs the engine over a chunk's histories, and sets each order's new attribution,
-// sale base and fingerprint. It gives the chunk's orders by id.
+// sale base and fingerprint (0: none, see signNew). It gives the chunk's orders by id.
 func (c *computer) runEngine(d *chunkData) map[int64]*loadedOrder {
 	d.results = make([]commission.Result, len(d.histories))
 	state := make(map[int64]*loadedOrder, len(d.orders))
-	ids := make([]int64, len(d.orders))
+	ids := make([]int64, 0, len(d.orders)) // those to fingerprint (see signNew)
 	for i := range d.orders {
-		state[d.orders[i].ID], ids[i] = &d.orders[i], d.orders[i].ID
+		state[d.orders[i].ID] = &d.orders[i]
+		if c.signNew || d.orders[i].sig != 0 {
+			ids = append(ids, d.orders[i].ID)
+		}
 	}
 	for i, h := range d.histories {
 		r := c.e.Customer(h)
@@ -208,7 +211,7 @@ func (c *computer) changedOrders(d *chunkData) ([]commission.Line, []int64) {
 	var read []int64
 	changed := map[int64]bool{}
 	for i := range d.orders {
-		if lo := &d.orders[i]; lo.newSig != lo.sig {
+		if lo := &d.orders[i]; lo.sig == 0 || lo.newSig != lo.sig {
 			read = append(read, lo.ID)
 			changed[lo.ID] = true
 		}

@@ -132,9 +132,9 @@ func attributionRow(b *batch, lo *loadedOrder) {
 	b.row().int(lo.ID).id(lo.newPartner).str(lo.newReason).text(lo.newSaleBase).done()
 }
 
-// sigRow adds an order's fingerprint to b, where it changed.
+// sigRow adds an order's fingerprint to b, where it has one that changed.
 func sigRow(b *batch, lo *loadedOrder) {
-	if lo.newSig != lo.sig {
+	if lo.newSig != 0 && lo.newSig != lo.sig {
 		b.row().int(lo.ID).int(lo.newSig).done()
 	}
 }

@@ -122,6 +122,10 @@ func TestLinesChangedByHandArePlannedAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := lines(t, s, prog.ID, "")
+	if n := count(t, s, "order_sigs"); n != 0 {
+		t.Errorf("an import wrote %d fingerprints; the next whole recompute writes them", n)
+	}
+	recomputeAll(t, s, prog.ID)
 	for _, edit := range []string{
 		`UPDATE commission_lines SET status = 'reversed' WHERE kind = 'sale'`,
 		`UPDATE commission_lines SET note = 'typed by hand' WHERE kind = 'second_tier'`,
@@ -156,6 +160,7 @@ func TestUndoPlansAChangedOrderAgain(t *testing.T) {
 	if _, err := importItems(t, s, prog.ID, domain.OrderImport{File: "march.csv"}, sale("#1", 3, 10000, "a@example.org", "KIRA10")); err != nil {
 		t.Fatal(err)
 	}
+	recomputeAll(t, s, prog.ID) // the order gets its fingerprint
 	before := lines(t, s, prog.ID, "")
 	res, err := importItems(t, s, prog.ID, domain.OrderImport{File: "april.csv"}, sale("#1", 3, 30000, "a@example.org", "KIRA10"))
 	if err != nil || res.Updated != 1 {
@@ -193,6 +198,7 @@ func TestAnOrderThatStopsBeingASaleInTiers(t *testing.T) {
 	if got, want := lines(t, s, prog.ID, ""), "#1 kira sale pending 10.00 \n#2 kira sale pending 20.00 "; got != want {
 		t.Fatalf("before:\n%s\nwant\n%s", got, want)
 	}
+	recomputeAll(t, s, prog.ID) // the orders get their fingerprints
 	if _, err := importItems(t, s, prog.ID, domain.OrderImport{File: "april.csv"}, sale("#1", 3, 10000, "a@example.org", "")); err != nil {
 		t.Fatal(err)
 	}
