@@ -141,11 +141,7 @@ func (c *computer) planChunk(ctx context.Context, q querier, d *chunkData, p *co
 	}
 	state := c.runEngine(d)
 	lines, read := c.changedOrders(d)
-	all := make([]int64, len(d.orders))
-	for i := range d.orders {
-		all[i] = d.orders[i].ID
-	}
-	if d.ex, d.err = existingLines(ctx, q, read, d.leads, all); d.err != nil {
+	if d.ex, d.err = existingLines(ctx, q, read, d.leads, read); d.err != nil {
 		return
 	}
 	var links, attrs, sigs batch
@@ -205,8 +201,13 @@ func (c *computer) runEngine(d *chunkData) map[int64]*loadedOrder {
 
 // changedOrders are the orders whose fingerprint is not the one stored with them (none is
 // stored yet, it changed, or somebody changed their lines since), and the computed lines
-// that planning takes: those of these orders, and a lead's of no order. The other orders'
+// that planning takes: those of these orders, and the leads' bounties. The other orders'
 // lines are neither read nor planned: planning them again would write nothing.
+//
+// A bounty is always read and planned, wherever it is (the chunk's leads' lines are read by
+// lead): its key is the lead's, not an order's, so it moves from order to order (an earlier
+// order of the customer, a person's earlier conversion), and a paid bounty stays at the order
+// it was paid at while its corrections follow the key.
 func (c *computer) changedOrders(d *chunkData) ([]commission.Line, []int64) {
 	var read []int64
 	changed := map[int64]bool{}
@@ -219,7 +220,7 @@ func (c *computer) changedOrders(d *chunkData) ([]commission.Line, []int64) {
 	var lines []commission.Line
 	for i := range d.results {
 		for _, l := range d.results[i].Lines {
-			if l.Order == 0 || changed[l.Order] {
+			if l.Order == 0 || l.Lead != 0 || changed[l.Order] {
 				lines = append(lines, l)
 			}
 		}

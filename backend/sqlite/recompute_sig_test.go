@@ -207,3 +207,68 @@ func TestAnOrderThatStopsBeingASaleInTiers(t *testing.T) {
 	}
 	wroteEverything(t, s, prog.ID)
 }
+
+// A lead's bounty, paid at an order, moves off it (a person marks the lead converted earlier;
+// an earlier order of the customer comes in): the paid line stays at its order, whose
+// fingerprint then holds without the bounty, and the bounty is neither paid twice nor lost.
+// (Found in review: both paid the bounty again when the lead's lines were read by order.)
+func TestAPaidBountyThatMovesOffItsOrder(t *testing.T) {
+	setup := func(t *testing.T) (*Store, domain.Program, domain.Lead) {
+		s := open(t)
+		payday(s)
+		prog, l := leadProgram(t, s)
+		for k, v := range map[string]string{"company.name": "Kaffee Shop GmbH", "company.address": "Hauptstraße 1, 10115 Berlin"} {
+			if err := s.SetSetting(ctx, k, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return s, prog, l
+	}
+	t.Run("converted earlier by a person", func(t *testing.T) {
+		s, prog, l := setup(t)
+		if _, err := importItems(t, s, prog.ID, domain.OrderImport{}, sale("#1", 1, 5000, "ana@example.org", "")); err != nil {
+			t.Fatal(err)
+		}
+		if got := lines(t, s, prog.ID, ""); got != "#1 kira lead approved 2.00 " {
+			t.Fatalf("before: %q", got)
+		}
+		if run, err := s.RunPayouts(ctx, prog.ID, "2025-04-02", false); err != nil || len(run.Payouts) != 1 {
+			t.Fatalf("run = %+v, %v", run, err)
+		}
+		if _, err := s.SetLeadStatus(ctx, prog.ID, l.ID, "converted", time.Date(2025, 2, 20, 9, 0, 0, 0, time.UTC)); err != nil {
+			t.Fatal(err)
+		}
+		want := lines(t, s, prog.ID, "")
+		recomputeAll(t, s, prog.ID) // #1 gets its fingerprint
+		if c := recomputeAll(t, s, prog.ID); c != (domain.LineCounts{}) {
+			t.Errorf("a recompute with nothing changed wrote %+v", c)
+		}
+		if got := lines(t, s, prog.ID, ""); got != want {
+			t.Errorf("after two whole recomputes:\n%s\nwant\n%s", got, want)
+		}
+		wroteEverything(t, s, prog.ID)
+	})
+	t.Run("an earlier order", func(t *testing.T) {
+		s, prog, _ := setup(t)
+		if _, err := importItems(t, s, prog.ID, domain.OrderImport{File: "a.csv"}, sale("#2", 10, 5000, "ana@example.org", "")); err != nil {
+			t.Fatal(err)
+		}
+		if run, err := s.RunPayouts(ctx, prog.ID, "2025-04-12", false); err != nil || len(run.Payouts) != 1 {
+			t.Fatalf("run = %+v, %v", run, err)
+		}
+		if _, err := importItems(t, s, prog.ID, domain.OrderImport{File: "b.csv"}, sale("#1", 1, 3000, "ana@example.org", "")); err != nil {
+			t.Fatal(err)
+		}
+		recomputeAll(t, s, prog.ID) // both orders get their fingerprints
+		want := lines(t, s, prog.ID, "")
+		refunded := sale("#1", 1, 3000, "ana@example.org", "")
+		refunded.Order.Refunded = 1000
+		if _, err := importItems(t, s, prog.ID, domain.OrderImport{File: "c.csv"}, refunded); err != nil {
+			t.Fatal(err)
+		}
+		if got := lines(t, s, prog.ID, ""); got != want {
+			t.Errorf("after a refund of #1:\n%s\nwant\n%s", got, want)
+		}
+		wroteEverything(t, s, prog.ID)
+	})
+}
