@@ -17,12 +17,39 @@ import (
 // Equal inputs give equal fingerprints; unequal ones differ but for a 64-bit hash's chance
 // (one in 2^64 an order). A value with another representation (1.5 and 1.50) may differ,
 // which only costs a read.
+//
+// What the planner makes of equal inputs can change too: a release that plans otherwise
+// raises planVersion, and the zone is signed by its rules (its offsets and when they change),
+// not its name, so that new time zone data plans the due days again.
 type Signer struct{ seed uint64 }
+
+// planVersion is raised by a change of what Plan writes for the same lines and stored rows:
+// every order's fingerprint then differs, and the next recompute plans every line again.
+const planVersion = 1
 
 // NewSigner signs for a program's hold days and zone.
 func NewSigner(holdDays int, loc *time.Location) Signer {
-	h := newHash().int(int64(holdDays)).str(loc.String())
-	return Signer{seed: h.sum()}
+	h := newHash().int(planVersion).int(int64(holdDays)).str(loc.String())
+	return Signer{seed: zoneRules(h, loc).sum()}
+}
+
+// zoneRules adds the zone's offsets and the instants they change at, from 1970 to 2100 (about
+// 260 changes where clocks move twice a year).
+func zoneRules(h hash, loc *time.Location) hash {
+	end := time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+	for t := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC); t.Before(end); {
+		_, offset := t.In(loc).Zone()
+		h = h.int(t.Unix()).int(int64(offset))
+		_, next := t.In(loc).ZoneBounds()
+		switch {
+		case next.IsZero(): // no change after t
+			return h
+		case !next.After(t): // the time package says so at the end of a year its rules compute
+			next = t.Add(24 * time.Hour)
+		}
+		t = next
+	}
+	return h
 }
 
 // Orders gives each of the orders its fingerprint (never 0, which the store keeps for "none

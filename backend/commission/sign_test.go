@@ -63,7 +63,13 @@ func TestSignerOrders(t *testing.T) {
 			t.Errorf("%s changed, the fingerprint did not", c.name)
 		}
 	}
-	for name, s2 := range map[string]Signer{"hold days": NewSigner(14, berlin), "zone": NewSigner(30, time.UTC)} {
+	// A zone of the same name whose clocks do not move (other time zone data).
+	frozen := time.FixedZone("Europe/Berlin", 2*3600)
+	if got := NewSigner(30, berlin); got != s {
+		t.Error("the same zone and hold days signed twice differ")
+	}
+	for name, s2 := range map[string]Signer{"hold days": NewSigner(14, berlin), "zone": NewSigner(30, time.UTC),
+		"zone of the same name, other rules": NewSigner(30, frozen)} {
 		if got := sig(s2, []Line{signLine(), second}, nil); got == base {
 			t.Errorf("%s changed, the fingerprint did not", name)
 		}

@@ -49,15 +49,15 @@ const chunk = 2000
 
 // computer recomputes one program's lines inside a transaction.
 type computer struct {
-	tx       *Tx
-	prog     domain.Program
-	e        *commission.Engine
-	sign     commission.Signer
+	tx   *Tx
+	prog domain.Program
+	e    *commission.Engine
+	sign commission.Signer
 	// signNew: fingerprint every order, also those without one yet. A whole program's
 	// recompute does; one of what a change touched (an import) only keeps up to date the
 	// fingerprints there are, so that an import writes none: its new orders get theirs at the
 	// next whole recompute, which reads their lines once more.
-	signNew bool
+	signNew  bool
 	links    map[int64][]commission.Link
 	leads    map[string]commission.Lead // by e-mail
 	leadDone map[int64]bool
@@ -121,8 +121,9 @@ func (tx *Tx) newComputer(programID int64) (*computer, error) {
 		return nil, err
 	}
 	s := commission.Settings{Currency: prog.Currency, Location: loc, Base: prog.Base, SelfReferral: prog.SelfReferral, Plan: prog.Rules}
-	c := &computer{tx: tx, prog: prog, e: commission.New(s, partners), sign: commission.NewSigner(prog.HoldDays, loc), links: map[int64][]commission.Link{},
-		leads: map[string]commission.Lead{}, leadDone: map[int64]bool{}, months: map[partnerMonth]bool{}}
+	c := &computer{tx: tx, prog: prog, e: commission.New(s, partners), sign: commission.NewSigner(prog.HoldDays, loc),
+		links: map[int64][]commission.Link{}, leads: map[string]commission.Lead{}, leadDone: map[int64]bool{},
+		months: map[partnerMonth]bool{}}
 	rows, err := tx.QueryContext(tx.ctx, `SELECT customer_id, partner_id, reason, since FROM customer_links WHERE program_id = ?`, programID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: customer links: %w", err)
