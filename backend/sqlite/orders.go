@@ -29,6 +29,7 @@ type orderWriter struct {
 	addCust   *sql.Stmt
 	touched   []int64        // orders changed or refunded: their commissions are computed again
 	created   []createdOrder // orders created, whose customers are known: the same
+	left      []int64        // customers an order changed left: their histories lost it
 	// refundsGrew counts the orders put whose own refunded amount grew (a refund carried in the
 	// order's row, as Shopify's are).
 	refundsGrew int
@@ -174,6 +175,9 @@ func (w *orderWriter) rewrite(o domain.Order, fp string, id int64, cust any) err
 	if err != nil {
 		return err
 	}
+	if err := w.leaves(id, cust); err != nil {
+		return err
+	}
 	w.touched = append(w.touched, id)
 	if _, err := w.change.ExecContext(w.tx.ctx, w.batchID, "order", id, before); err != nil {
 		return fmt.Errorf("sqlite: record order %s: %w", o.ID, err)
@@ -195,6 +199,20 @@ func (w *orderWriter) rewrite(o domain.Order, fp string, id int64, cust any) err
 		return fmt.Errorf("sqlite: update order %s: %w", o.ID, err)
 	}
 	return w.lines(id, o.Lines)
+}
+
+// leaves notes the customer an order had when the order now goes to another (cust: an id, or
+// nil for none): that customer's history is computed again too, as it lost the order (a lead's
+// bounty that was dated at the order goes back to another of their orders).
+func (w *orderWriter) leaves(id int64, cust any) error {
+	var was sql.NullInt64
+	if err := w.tx.QueryRowContext(w.tx.ctx, `SELECT customer_id FROM orders WHERE id = ?`, id).Scan(&was); err != nil {
+		return fmt.Errorf("sqlite: order %d: %w", id, err)
+	}
+	if now, ok := cust.(int64); was.Valid && (!ok || now != was.Int64) {
+		w.left = append(w.left, was.Int64)
+	}
+	return nil
 }
 
 // errTwice is put's answer for an order that this batch wrote already with other values: the

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
+	"strings"
 	"testing"
 	"time"
 
@@ -271,4 +272,45 @@ func TestAPaidBountyThatMovesOffItsOrder(t *testing.T) {
 		}
 		wroteEverything(t, s, prog.ID)
 	})
+}
+
+// An order imported again under another customer's e-mail leaves its customer: the bounty of
+// that customer's lead, dated at the order, goes back to the customer's other order, and
+// nothing is clawed back (found in review: only the order's new customer was computed again,
+// which deleted an unpaid bounty and charged back a paid one until the next whole recompute).
+func TestAnOrderThatMovesToAnotherCustomer(t *testing.T) {
+	for _, paid := range []bool{false, true} {
+		t.Run(fmt.Sprint("paid ", paid), func(t *testing.T) {
+			s := open(t)
+			payday(s)
+			prog, _ := leadProgram(t, s)
+			for k, v := range map[string]string{"company.name": "Kaffee Shop GmbH", "company.address": "Hauptstraße 1, 10115 Berlin"} {
+				if err := s.SetSetting(ctx, k, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := importItems(t, s, prog.ID, domain.OrderImport{File: "a.csv"}, sale("#1", 1, 5000, "ana@example.org", ""),
+				sale("#2", 5, 5000, "ana@example.org", "")); err != nil {
+				t.Fatal(err)
+			}
+			if paid {
+				if run, err := s.RunPayouts(ctx, prog.ID, "2025-04-02", false); err != nil || len(run.Payouts) != 1 {
+					t.Fatalf("run = %+v, %v", run, err)
+				}
+			}
+			recomputeAll(t, s, prog.ID)
+			before := lines(t, s, prog.ID, "")
+			if _, err := importItems(t, s, prog.ID, domain.OrderImport{File: "b.csv"}, sale("#1", 1, 5000, "zed@example.org", "")); err != nil {
+				t.Fatal(err)
+			}
+			got := lines(t, s, prog.ID, "")
+			if got == before && !paid {
+				t.Fatalf("the bounty did not move: the test proves nothing\n%s", got)
+			}
+			if strings.Contains(got, "-2.00") || !strings.Contains(got, "lead") {
+				t.Errorf("after #1 left ana:\n%s", got)
+			}
+			wroteEverything(t, s, prog.ID)
+		})
+	}
 }
