@@ -422,7 +422,7 @@ func TestExistingLinesOfALeadAlone(t *testing.T) {
 		t.Fatalf("%d lines of the lead dated at an order, want 1", withOrder)
 	}
 	err := s.write(ctx, func(tx *Tx) error {
-		ex, err := existingLines(ctx, tx, nil, []int64{l.ID}, nil)
+		ex, err := existingLines(ctx, tx, nil, []int64{l.ID})
 		if err == nil && len(ex) != 1 {
 			err = fmt.Errorf("read %d keys of the lead's lines, want 1", len(ex))
 		}

@@ -141,7 +141,7 @@ func (c *computer) planChunk(ctx context.Context, q querier, d *chunkData, p *co
 	}
 	state := c.runEngine(d)
 	lines, read := c.changedOrders(d)
-	if d.ex, d.err = existingLines(ctx, q, read, d.leads, read); d.err != nil {
+	if d.ex, d.err = existingLines(ctx, q, read, d.leads); d.err != nil {
 		return
 	}
 	var links, attrs, sigs batch

@@ -126,12 +126,12 @@ const lineCols = `id, line_key, kind, partner_id, status, amount, base, payout_i
 
 // existing reads the machine's lines (not people's adjustments) of the orders and leads.
 func (m *merger) existing(orderIDs, leadIDs []int64) (map[string][]lineRow, error) {
-	return existingLines(m.tx.ctx, m.tx, orderIDs, leadIDs, orderIDs)
+	return existingLines(m.tx.ctx, m.tx, orderIDs, leadIDs)
 }
 
-// existingLines reads the machine's lines of the orders, and of the leads those that are not
-// lines of the orders of besides (which holds the orders).
-func existingLines(ctx context.Context, q querier, orderIDs, leadIDs, besides []int64) (map[string][]lineRow, error) {
+// existingLines reads the machine's lines of the orders, and those of the leads that are not
+// lines of the orders too.
+func existingLines(ctx context.Context, q querier, orderIDs, leadIDs []int64) (map[string][]lineRow, error) {
 	out := map[string][]lineRow{}
 	// The orders' lines, then the leads' that are not lines of those orders too (a UNION of the
 	// two, which compares whole rows to drop the doubles, took three times as long).
@@ -140,7 +140,7 @@ func existingLines(ctx context.Context, q querier, orderIDs, leadIDs, besides []
 		return nil, err
 	}
 	err := scanLines(ctx, q, out, `SELECT `+lineCols+` FROM commission_lines WHERE lead_id IN (SELECT value FROM json_each(?))
-		AND (order_id IS NULL OR order_id NOT IN (SELECT value FROM json_each(?)))`, leadIDs, jsonIDs(leadIDs), jsonIDs(besides))
+		AND (order_id IS NULL OR order_id NOT IN (SELECT value FROM json_each(?)))`, leadIDs, jsonIDs(leadIDs), jsonIDs(orderIDs))
 	return out, err
 }
 
