@@ -13,10 +13,10 @@ import (
 	"partnerbook/backend/domain"
 )
 
-// What becomes of a stored line when the engine computes it again.
 // plannedBy is, by planVersion, a digest of what Plan writes in TestPlanner's cases.
-var plannedBy = map[int]string{1: "be7b8c415ee1e696"}
+var plannedBy = map[int]string{1: "1d44caf4d81ad093"}
 
+// What becomes of a stored line when the engine computes it again.
 func TestPlanner(t *testing.T) {
 	at := time.Date(2025, 3, 31, 23, 30, 0, 0, time.UTC) // 1 April in Berlin
 	sale := Line{Key: SaleKey(1, 3), Partner: 3, Order: 1, Kind: "sale", Reason: "coupon", Rule: "sale 20%", Currency: "EUR", Time: at,
@@ -59,8 +59,11 @@ func TestPlanner(t *testing.T) {
 		{"a second tier follows its approved line", []Stored{stored(sale, func(r *Stored) { r.ApprovedBy, r.Status = "window", "approved" })},
 			[]Line{sale, t2}, "insert o1:p3:sale:t2:p7 approved 260 due 2025-05-01"},
 	}
-	all := sha256.New() // every op in full, of every case: see planVersion
+	all, ran := sha256.New(), 0 // every op in full, of every case: see planVersion
 	defer func() {
+		if ran < len(cases) { // some cases left out (go test -run)
+			return
+		}
 		if got := hex.EncodeToString(all.Sum(nil))[:16]; got != plannedBy[planVersion] {
 			t.Errorf("Plan writes otherwise than when planVersion was %d: raise planVersion (sign.go), so that "+
 				"fingerprinted orders are planned again, and record %s for it in plannedBy", planVersion, got)
@@ -73,7 +76,8 @@ func TestPlanner(t *testing.T) {
 				ex[r.Key] = append(ex[r.Key], r)
 			}
 			ops := NewPlanner(30, mustZone(t, "Europe/Berlin")).Plan(ex, append([]Line(nil), c.lines...), func(string) bool { return false })
-			fmt.Fprintf(all, "%s %+v\n", c.name, ops)
+			fmt.Fprintf(all, "%+v\n", ops)
+			ran++
 			var got []string
 			for _, op := range ops {
 				switch {
