@@ -14,6 +14,9 @@ import (
 	"path/filepath"
 	"syscall"
 	"time"
+	// The zones come with the program: on a laptop without the system's zone files (Windows
+	// without Go), a program's zone would fall back to UTC, and its months and due days with it.
+	_ "time/tzdata"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"

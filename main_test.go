@@ -60,3 +60,15 @@ func TestBuildFolder(t *testing.T) {
 		}
 	}
 }
+
+// The zones are built into the program (time/tzdata), so that a laptop without the system's
+// zone files computes a program's months and due days in its own zone, not in UTC.
+func TestZonesAreBuiltIn(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	if !bytes.Contains(out, []byte("\ntime/tzdata\n")) {
+		t.Error("main does not build the zones in: import _ \"time/tzdata\"")
+	}
+}
