@@ -171,13 +171,11 @@ func (w *orderWriter) put(o domain.Order, fp string) (string, error) {
 
 // rewrite writes a changed order over the stored one (id), recording the row it replaces.
 func (w *orderWriter) rewrite(o domain.Order, fp string, id int64, cust any) error {
-	before, err := w.tx.orderSnapshot(id)
+	before, row, err := w.tx.snapshotOrder(id)
 	if err != nil {
 		return err
 	}
-	if err := w.leaves(id, cust); err != nil {
-		return err
-	}
+	w.leaves(row["customer_id"], cust)
 	w.touched = append(w.touched, id)
 	if _, err := w.change.ExecContext(w.tx.ctx, w.batchID, "order", id, before); err != nil {
 		return fmt.Errorf("sqlite: record order %s: %w", o.ID, err)
@@ -201,18 +199,14 @@ func (w *orderWriter) rewrite(o domain.Order, fp string, id int64, cust any) err
 	return w.lines(id, o.Lines)
 }
 
-// leaves notes the customer an order had when the order now goes to another (cust: an id, or
-// nil for none): that customer's history is computed again too, as it lost the order (a lead's
-// bounty that was dated at the order goes back to another of their orders).
-func (w *orderWriter) leaves(id int64, cust any) error {
-	var was sql.NullInt64
-	if err := w.tx.QueryRowContext(w.tx.ctx, `SELECT customer_id FROM orders WHERE id = ?`, id).Scan(&was); err != nil {
-		return fmt.Errorf("sqlite: order %d: %w", id, err)
+// leaves notes the customer an order had (was, as its row held it: an id, or nil for none) when
+// the order now goes to another (cust, the same): that customer's history is computed again too,
+// as it lost the order (a lead's bounty that was dated at the order goes back to another of
+// their orders).
+func (w *orderWriter) leaves(was, cust any) {
+	if old, ok := was.(int64); ok && old != cust {
+		w.left = append(w.left, old)
 	}
-	if now, ok := cust.(int64); was.Valid && (!ok || now != was.Int64) {
-		w.left = append(w.left, was.Int64)
-	}
-	return nil
 }
 
 // errTwice is put's answer for an order that this batch wrote already with other values: the
@@ -256,24 +250,30 @@ func (w *orderWriter) lineStmt(n int) (*sql.Stmt, error) {
 
 // orderSnapshot is an order row and its lines as JSON, what undo puts back.
 func (tx *Tx) orderSnapshot(id int64) (string, error) {
+	snap, _, err := tx.snapshotOrder(id)
+	return snap, err
+}
+
+// snapshotOrder is orderSnapshot, and the order's row as read (column → value).
+func (tx *Tx) snapshotOrder(id int64) (string, map[string]any, error) {
 	row := map[string]any{}
 	rows, err := tx.QueryContext(tx.ctx, `SELECT * FROM orders WHERE id = ?`, id)
 	if err != nil {
-		return "", fmt.Errorf("sqlite: snapshot order %d: %w", id, err)
+		return "", nil, fmt.Errorf("sqlite: snapshot order %d: %w", id, err)
 	}
 	if err := scanMap(rows, func(m map[string]any) { row = m }); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	var lines []map[string]any
 	rows, err = tx.QueryContext(tx.ctx, `SELECT * FROM order_lines WHERE order_id = ? ORDER BY position`, id)
 	if err != nil {
-		return "", fmt.Errorf("sqlite: snapshot order %d: %w", id, err)
+		return "", nil, fmt.Errorf("sqlite: snapshot order %d: %w", id, err)
 	}
 	if err := scanMap(rows, func(m map[string]any) { lines = append(lines, m) }); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	b, err := json.Marshal(map[string]any{"order": row, "lines": lines})
-	return string(b), err
+	return string(b), row, err
 }
 
 // scanMap calls fn with each row as column → value.
