@@ -29,16 +29,22 @@ func commissionProgramNamed(t *testing.T, s *Store, name, threshold string) (dom
 	if err != nil {
 		t.Fatal(err)
 	}
-	for k, v := range map[string]string{"company.name": "Kaffee Shop GmbH", "company.address": "Hauptstraße 1, 10115 Berlin"} {
-		if err := s.SetSetting(ctx, k, v); err != nil {
-			t.Fatal(err)
-		}
-	}
+	issuer(t, s)
 	lena := mustAdd(t, s, prog.ID, partner("Lena", "lena@example.com", "lena", "LENA"))
 	kp := partner("Kira", "kira@example.com", "kira", "KIRA10")
 	kp.Parent = str("lena")
 	kira := mustAdd(t, s, prog.ID, kp)
 	return prog, kira, lena
+}
+
+// issuer sets the shop's name and address, which a payout run needs.
+func issuer(t *testing.T, s *Store) {
+	t.Helper()
+	for k, v := range map[string]string{"company.name": "Kaffee Shop GmbH", "company.address": "Hauptstraße 1, 10115 Berlin"} {
+		if err := s.SetSetting(ctx, k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // payday sets the clock to the end of 2025, so that runs as of its days are not in the future.

@@ -61,55 +61,46 @@ func recomputeAll(t *testing.T, s *Store, programID int64) domain.LineCounts {
 // recompute left unread because their fingerprints matched are what planning every line would
 // make of them: reading everything would write nothing, at every step.
 func TestFingerprintsLeaveUnreadOnlyWhatWouldNotChange(t *testing.T) {
-	n := 900
-	if testing.Short() {
-		n = 300
-	}
-	for seed := int64(1); seed <= 2; seed++ {
-		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
-			s := open(t)
-			s.Now = func() time.Time { return time.Date(2025, 4, 3, 12, 0, 0, 0, time.UTC) }
-			prog := randomProgram(t, s, seed, n)
-			var signed, all int
-			s.db.QueryRow(`SELECT (SELECT count(*) FROM order_sigs), count(*) FROM orders`).Scan(&signed, &all)
-			if signed < all/2 {
-				t.Fatalf("%d of %d orders have a fingerprint: the test proves nothing", signed, all)
-			}
-			if c := readingEverything(t, s, prog.ID); c != (domain.LineCounts{}) {
-				t.Fatalf("after the random program, reading every line would write %+v", c)
-			}
-			// The plan changes back, a line is rejected, payouts run: each recompute reads what
-			// changed, and reading everything after it would write nothing.
-			p, err := s.FindProgram(ctx, fmt.Sprint(prog.ID))
-			if err != nil {
-				t.Fatal(err)
-			}
-			twenty := decimal.NewFromInt(20)
-			p.Rules.Sale = &domain.Rate{Percent: &twenty}
-			if _, err := s.UpdateProgram(ctx, p); err != nil {
-				t.Fatal(err)
-			}
-			if c := readingEverything(t, s, prog.ID); c != (domain.LineCounts{}) {
-				t.Fatalf("after a plan change, reading every line would write %+v", c)
-			}
-			rnd := rand.New(rand.NewSource(seed))
-			var id int64
-			s.db.QueryRow(`SELECT id FROM commission_lines WHERE status = 'pending' AND kind = 'sale' ORDER BY id LIMIT 1 OFFSET ?`,
-				rnd.Intn(20)).Scan(&id)
-			if _, err := s.RejectLines(ctx, prog.ID, []int64{id}, "test order"); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.RunPayouts(ctx, prog.ID, "2025-04-01", false); err != nil {
-				t.Fatal(err)
-			}
-			if c := recomputeAll(t, s, prog.ID); c != (domain.LineCounts{}) {
-				t.Errorf("a recompute after people's decisions wrote %+v", c)
-			}
-			if c := readingEverything(t, s, prog.ID); c != (domain.LineCounts{}) {
-				t.Fatalf("after people's decisions and a payout, reading every line would write %+v", c)
-			}
-		})
-	}
+	onRandomPrograms(t, 900, func(t *testing.T, s *Store, prog domain.Program, seed int64) {
+		var signed, all int
+		s.db.QueryRow(`SELECT (SELECT count(*) FROM order_sigs), count(*) FROM orders`).Scan(&signed, &all)
+		if signed < all/2 {
+			t.Fatalf("%d of %d orders have a fingerprint: the test proves nothing", signed, all)
+		}
+		if c := readingEverything(t, s, prog.ID); c != (domain.LineCounts{}) {
+			t.Fatalf("after the random program, reading every line would write %+v", c)
+		}
+		// The plan changes back, a line is rejected, payouts run: each recompute reads what
+		// changed, and reading everything after it would write nothing.
+		p, err := s.FindProgram(ctx, fmt.Sprint(prog.ID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		twenty := decimal.NewFromInt(20)
+		p.Rules.Sale = &domain.Rate{Percent: &twenty}
+		if _, err := s.UpdateProgram(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if c := readingEverything(t, s, prog.ID); c != (domain.LineCounts{}) {
+			t.Fatalf("after a plan change, reading every line would write %+v", c)
+		}
+		rnd := rand.New(rand.NewSource(seed))
+		var id int64
+		s.db.QueryRow(`SELECT id FROM commission_lines WHERE status = 'pending' AND kind = 'sale' ORDER BY id LIMIT 1 OFFSET ?`,
+			rnd.Intn(20)).Scan(&id)
+		if _, err := s.RejectLines(ctx, prog.ID, []int64{id}, "test order"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.RunPayouts(ctx, prog.ID, "2025-04-01", false); err != nil {
+			t.Fatal(err)
+		}
+		if c := recomputeAll(t, s, prog.ID); c != (domain.LineCounts{}) {
+			t.Errorf("a recompute after people's decisions wrote %+v", c)
+		}
+		if c := readingEverything(t, s, prog.ID); c != (domain.LineCounts{}) {
+			t.Fatalf("after people's decisions and a payout, reading every line would write %+v", c)
+		}
+	})
 }
 
 // A line changed or deleted behind the recompute's back (in SQL, by hand; the report's sums are
@@ -218,11 +209,7 @@ func TestAPaidBountyThatMovesOffItsOrder(t *testing.T) {
 		s := open(t)
 		payday(s)
 		prog, l := leadProgram(t, s)
-		for k, v := range map[string]string{"company.name": "Kaffee Shop GmbH", "company.address": "Hauptstraße 1, 10115 Berlin"} {
-			if err := s.SetSetting(ctx, k, v); err != nil {
-				t.Fatal(err)
-			}
-		}
+		issuer(t, s)
 		return s, prog, l
 	}
 	t.Run("converted earlier by a person", func(t *testing.T) {
@@ -284,11 +271,7 @@ func TestAnOrderThatMovesToAnotherCustomer(t *testing.T) {
 			s := open(t)
 			payday(s)
 			prog, _ := leadProgram(t, s)
-			for k, v := range map[string]string{"company.name": "Kaffee Shop GmbH", "company.address": "Hauptstraße 1, 10115 Berlin"} {
-				if err := s.SetSetting(ctx, k, v); err != nil {
-					t.Fatal(err)
-				}
-			}
+			issuer(t, s)
 			if _, err := importItems(t, s, prog.ID, domain.OrderImport{File: "a.csv"}, sale("#1", 1, 5000, "ana@example.org", ""),
 				sale("#2", 5, 5000, "ana@example.org", "")); err != nil {
 				t.Fatal(err)

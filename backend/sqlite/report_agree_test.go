@@ -120,11 +120,9 @@ func randomProgram(t *testing.T, s *Store, seed int64, n int) domain.Program {
 	return prog
 }
 
-// TestReportAgreesWithCommissionsAndBalances: on random programs, every partner's commissions
-// of random periods equal the sum of `commissions` for the same filter (reversed and rejected
-// left out), pending and owed equal `balances`, and order figures equal a count of the orders.
-func TestReportAgreesWithCommissionsAndBalances(t *testing.T) {
-	n := 1200
+// onRandomPrograms runs f on the random programs of seeds 1 and 2 (randomProgram), of n orders
+// (300 with -short), each in its own store, with the clock at 3 April 2025.
+func onRandomPrograms(t *testing.T, n int, f func(t *testing.T, s *Store, prog domain.Program, seed int64)) {
 	if testing.Short() {
 		n = 300
 	}
@@ -132,18 +130,26 @@ func TestReportAgreesWithCommissionsAndBalances(t *testing.T) {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			s := open(t)
 			s.Now = func() time.Time { return time.Date(2025, 4, 3, 12, 0, 0, 0, time.UTC) }
-			prog := randomProgram(t, s, seed, n)
-			assertReportSums(t, s)
-			rnd := rand.New(rand.NewSource(seed))
-			for k := 0; k < 6; k++ {
-				from := time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rnd.Intn(120))
-				to := from.AddDate(0, 0, rnd.Intn(60))
-				q := domain.ReportQuery{ProgramID: prog.ID, From: from.Format("2006-01-02"), To: to.Format("2006-01-02"),
-					By: []string{"day", "week", "month"}[k%3], AsOf: from.AddDate(0, 0, 40).Format("2006-01-02")}
-				agree(t, s, prog, q)
-			}
+			f(t, s, randomProgram(t, s, seed, n), seed)
 		})
 	}
+}
+
+// TestReportAgreesWithCommissionsAndBalances: on random programs, every partner's commissions
+// of random periods equal the sum of `commissions` for the same filter (reversed and rejected
+// left out), pending and owed equal `balances`, and order figures equal a count of the orders.
+func TestReportAgreesWithCommissionsAndBalances(t *testing.T) {
+	onRandomPrograms(t, 1200, func(t *testing.T, s *Store, prog domain.Program, seed int64) {
+		assertReportSums(t, s)
+		rnd := rand.New(rand.NewSource(seed))
+		for k := 0; k < 6; k++ {
+			from := time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rnd.Intn(120))
+			to := from.AddDate(0, 0, rnd.Intn(60))
+			q := domain.ReportQuery{ProgramID: prog.ID, From: from.Format("2006-01-02"), To: to.Format("2006-01-02"),
+				By: []string{"day", "week", "month"}[k%3], AsOf: from.AddDate(0, 0, 40).Format("2006-01-02")}
+			agree(t, s, prog, q)
+		}
+	})
 }
 
 func agree(t *testing.T, s *Store, prog domain.Program, q domain.ReportQuery) {
