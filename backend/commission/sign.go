@@ -58,33 +58,33 @@ func zoneRules(h hash, loc *time.Location) hash {
 // yet") from the lines and sales of results. Lines of no order (a lead's bounty of no order)
 // and of orders not named are left out.
 func (s Signer) Orders(orders []int64, results []Result) map[int64]int64 {
-	sums := make(map[int64]uint64, len(orders))
+	// Sums of hashes, kept as the int64 the store keeps: the same bits as unsigned sums, since
+	// Go's signed addition wraps.
+	sums := make(map[int64]int64, len(orders))
 	for _, id := range orders {
-		sums[id] = s.seed
+		sums[id] = int64(s.seed)
 	}
 	for i := range results {
 		r := &results[i]
 		for j := range r.Lines {
 			l := &r.Lines[j]
 			if v, ok := sums[l.Order]; ok {
-				sums[l.Order] = v + lineHash(l)
+				sums[l.Order] = v + int64(lineHash(l))
 			}
 		}
 		for j := range r.Sales {
 			sale := &r.Sales[j]
 			if v, ok := sums[sale.Order.ID]; ok {
-				sums[sale.Order.ID] = v + newHash().str("waits").int(sale.Order.ID).int(sale.Partner).sum()
+				sums[sale.Order.ID] = v + int64(newHash().str("waits").int(sale.Order.ID).int(sale.Partner).sum())
 			}
 		}
 	}
-	out := make(map[int64]int64, len(sums))
 	for id, v := range sums {
 		if v == 0 {
-			v = 1
+			sums[id] = 1
 		}
-		out[id] = int64(v) // the bits as they are: SQLite keeps 64-bit integers
 	}
-	return out
+	return sums
 }
 
 // lineHash is every field of a line the planner reads.
