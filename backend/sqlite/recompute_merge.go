@@ -129,18 +129,20 @@ func (m *merger) existing(orderIDs, leadIDs []int64) (map[string][]lineRow, erro
 	return existingLines(m.tx.ctx, m.tx, orderIDs, leadIDs)
 }
 
-// existingLines reads the machine's lines of the orders, and those of the leads that are not
-// lines of the orders too.
+// existingLines reads the machine's lines of the orders, and the leads' bounties wherever they
+// are. A bounty is read by its lead alone, never by its order: its key is the lead's, so it is
+// planned where the lead's customer is (or with the leads no customer took up), and a paid
+// bounty stays at the order it was paid at while that order may belong to another customer
+// since. Read by that order too, the other customer's chunk did not compute it and charged
+// it back.
 func existingLines(ctx context.Context, q querier, orderIDs, leadIDs []int64) (map[string][]lineRow, error) {
 	out := map[string][]lineRow{}
-	// The orders' lines, then the leads' that are not lines of those orders too (a UNION of the
-	// two, which compares whole rows to drop the doubles, took three times as long).
-	if err := scanLines(ctx, q, out, `SELECT `+lineCols+` FROM commission_lines WHERE order_id IN (SELECT value FROM json_each(?))`,
-		orderIDs, jsonIDs(orderIDs)); err != nil {
+	if err := scanLines(ctx, q, out, `SELECT `+lineCols+` FROM commission_lines WHERE order_id IN (SELECT value FROM json_each(?))
+		AND lead_id IS NULL`, orderIDs, jsonIDs(orderIDs)); err != nil {
 		return nil, err
 	}
-	err := scanLines(ctx, q, out, `SELECT `+lineCols+` FROM commission_lines WHERE lead_id IN (SELECT value FROM json_each(?))
-		AND (order_id IS NULL OR order_id NOT IN (SELECT value FROM json_each(?)))`, leadIDs, jsonIDs(leadIDs), jsonIDs(orderIDs))
+	err := scanLines(ctx, q, out, `SELECT `+lineCols+` FROM commission_lines WHERE lead_id IN (SELECT value FROM json_each(?))`,
+		leadIDs, jsonIDs(leadIDs))
 	return out, err
 }
 
