@@ -32,30 +32,32 @@ type loadedOrder struct {
 // about is how many orders to expect: the slice is made that large at once (growing a slice of
 // these large values copied them again and again, a tenth of a whole recompute's reading).
 func (c *computer) loadOrders(ctx context.Context, q querier, about int, where string, args ...any) ([]loadedOrder, error) {
-	rows, err := q.QueryContext(ctx, `SELECT o.id, COALESCE(o.customer_id, 0), o.customer_email, o.time,
-		o.currency, o.total, o.net, o.discount, o.refunded, o.cancelled, o.discount_codes, o.ref_key,
-		COALESCE(o.partner_id, 0), o.reason, COALESCE(o.sale_base, ''), COALESCE(s.sig, 0)
-		FROM orders o LEFT JOIN order_sigs s ON s.order_id = o.id WHERE `+where, args...)
-	if err != nil {
+	var all string // the rows as one JSON array (see jsonRows)
+	if err := q.QueryRowContext(ctx, `SELECT json_group_array(json_array(o.id, COALESCE(o.customer_id, 0), o.customer_email,
+		o.time, o.currency, o.total, o.net, o.discount, o.refunded, o.cancelled, o.discount_codes, o.ref_key,
+		COALESCE(o.partner_id, 0), o.reason, COALESCE(o.sale_base, ''), COALESCE(s.sig, 0)))
+		FROM orders o LEFT JOIN order_sigs s ON s.order_id = o.id WHERE `+where, args...).Scan(&all); err != nil {
 		return nil, fmt.Errorf("sqlite: load orders: %w", err)
 	}
-	defer rows.Close()
 	out := make([]loadedOrder, 0, about)
-	for rows.Next() {
+	r := jsonRows{s: all}
+	for r.next() {
 		var lo loadedOrder
-		var t, codes string
-		if err := rows.Scan(&lo.ID, &lo.Customer, &lo.Email, &t, &lo.Currency, &lo.Total, &lo.Net, &lo.Discount,
-			&lo.Refunded, &lo.Cancelled, &codes, &lo.Ref, &lo.partner, &lo.reason, &lo.saleBase, &lo.sig); err != nil {
-			return nil, err
-		}
+		lo.ID, lo.Customer, lo.Email = r.int(), r.int(), r.str()
+		t := r.str()
+		lo.Currency, lo.Total, lo.Net, lo.Discount, lo.Refunded = r.str(), r.int(), r.int(), r.int(), r.int()
+		lo.Cancelled = r.int() != 0
+		codes := r.str()
+		lo.Ref, lo.partner, lo.reason, lo.saleBase, lo.sig = r.str(), r.int(), r.str(), r.str(), r.int()
+		r.end()
 		lo.Time, lo.hour, lo.Email = parseTime(t), storedHour(t), domain.NormalizeEmail(lo.Email)
 		if codes != "" {
 			lo.Codes = strings.Split(codes, ",")
 		}
 		out = append(out, lo)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	if r.err != nil {
+		return nil, fmt.Errorf("sqlite: load orders: %w", r.err)
 	}
 	if len(c.prog.Rules.Products) == 0 || len(out) == 0 {
 		return out, nil
