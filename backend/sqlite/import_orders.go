@@ -57,7 +57,8 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 		if len(problems) > 0 && !in.SkipInvalid {
 			return domain.Invalid(fmt.Sprintf("%s was not imported: %d problem(s); nothing was changed", in.File, len(problems)), problems)
 		}
-		if err := tx.recompute(programID, recomputeScope{orders: w.touched, created: w.created, customers: w.left, counts: &res.Lines}); err != nil {
+		if err := tx.recompute(programID, recomputeScope{orders: w.touched, created: w.created, customers: w.left, sold: w.sold,
+			counts: &res.Lines}); err != nil {
 			return err
 		}
 		res.Refunds += w.refundsGrew

@@ -30,6 +30,7 @@ type orderWriter struct {
 	touched   []int64        // orders changed or refunded: their commissions are computed again
 	created   []createdOrder // orders created, whose customers are known: the same
 	left      []int64        // customers an order changed left: their histories lost it
+	sold      []partnerTime  // the sales that were in a partner's month before a rewrite: the month is tiered again
 	// refundsGrew counts the orders put whose own refunded amount grew (a refund carried in the
 	// order's row, as Shopify's are).
 	refundsGrew int
@@ -176,6 +177,7 @@ func (w *orderWriter) rewrite(o domain.Order, fp string, id int64, cust any) err
 		return err
 	}
 	w.leaves(row["customer_id"], cust)
+	w.wasSold(row)
 	w.touched = append(w.touched, id)
 	if _, err := w.change.ExecContext(w.tx.ctx, w.batchID, "order", id, before); err != nil {
 		return fmt.Errorf("sqlite: record order %s: %w", o.ID, err)
@@ -206,6 +208,18 @@ func (w *orderWriter) rewrite(o domain.Order, fp string, id int64, cust any) err
 func (w *orderWriter) leaves(was, cust any) {
 	if old, ok := was.(int64); ok && old != cust {
 		w.left = append(w.left, old)
+	}
+}
+
+// wasSold notes the partner's month an order was a sale in, as its row held it before a
+// rewrite: the rewrite may move it out of that month (another time, another partner), and the
+// partner's other sales of the month are then put in their tiers again. The recompute reads
+// the order as rewritten, and no longer knows the month it leaves.
+func (w *orderWriter) wasSold(row map[string]any) {
+	partner, ok := row["partner_id"].(int64)
+	when, _ := row["time"].(string)
+	if ok && row["sale_base"] != nil {
+		w.sold = append(w.sold, partnerTime{partner, parseTime(when)})
 	}
 }
 

@@ -61,6 +61,7 @@ type computer struct {
 	links    map[int64][]commission.Link
 	leads    map[string]commission.Lead // by e-mail
 	leadDone map[int64]bool
+	alone    []int64 // leads of customers in the scope left without orders (see computeChunk)
 	months   map[partnerMonth]bool
 	merge    *merger
 }
@@ -104,7 +105,7 @@ func (tx *Tx) recompute(programID int64, sc recomputeScope) (err error) {
 	if err := c.chunks(chunksOf(customers, alone), sc.all && sc.fresh); err != nil {
 		return err
 	}
-	if err := c.standaloneLeads(sc.leads); err != nil {
+	if err := c.standaloneLeads(append(sc.leads, c.alone...)); err != nil {
 		return err
 	}
 	return c.tiers(sc.all)
@@ -279,6 +280,7 @@ func (c *computer) standaloneLeads(ids []int64) error {
 		if !ok || c.leadDone[id] {
 			continue
 		}
+		c.leadDone[id] = true // once, though named twice
 		todo = append(todo, id)
 		if line, ok := c.e.LeadLine(l, nil); ok {
 			lines = append(lines, line)

@@ -258,6 +258,19 @@ func (c *computer) computeChunk(d chunkData) error {
 			c.addMonth(s.Partner, s.Order.Time)
 		}
 	}
+	// A sale as stored may leave its month now (another partner, a repeat purchase since an
+	// earlier order came in): that month is tiered again too.
+	for i := range d.orders {
+		if lo := &d.orders[i]; lo.partner != 0 && lo.saleBase != "" {
+			c.addMonth(lo.partner, lo.Time)
+		}
+	}
+	// A customer of the chunk with no order left has no history: their lead is computed alone.
+	for _, sc := range d.stored {
+		if l, ok := c.leads[sc.email]; ok && !c.leadDone[l.ID] {
+			c.alone = append(c.alone, l.ID)
+		}
+	}
 	if err := c.merge.writeRows(c.merge.links, "customer links", d.links); err != nil {
 		return err
 	}

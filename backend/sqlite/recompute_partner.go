@@ -8,8 +8,8 @@ import (
 )
 
 // recomputePartner recomputes what a new or changed partner can move: the orders credited to
-// them or to their children (second tier), and the orders whose coupon or referral key names
-// them before or after the change. A change of address or payment details moves nothing.
+// them or to their children (second tier), the orders whose coupon or referral key names
+// them before or after the change, and their leads. A change of address or payment details moves nothing.
 func (tx *Tx) recomputePartner(programID int64, before *domain.Partner, after domain.Partner) error {
 	names := append([]string{after.Key}, after.Coupons...)
 	if before != nil {
@@ -28,7 +28,12 @@ func (tx *Tx) recomputePartner(programID int64, before *domain.Partner, after do
 	if err != nil {
 		return err
 	}
-	return tx.recompute(programID, recomputeScope{orders: append(ids, more...)})
+	// Their leads' bounties: rejected while the partner is not active, or a self-referral.
+	leads, err := tx.int64s(`SELECT id FROM leads WHERE partner_id = ?`, after.ID)
+	if err != nil {
+		return err
+	}
+	return tx.recompute(programID, recomputeScope{orders: append(ids, more...), leads: leads})
 }
 
 // namedOrders finds the orders whose referral key or one of whose discount codes is one of names

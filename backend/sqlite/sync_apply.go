@@ -209,7 +209,7 @@ func (a *eventApplier) refund(e domain.Event, res *domain.ApplyResult) (string, 
 func (a *eventApplier) finish(res *domain.ApplyResult) error {
 	sc := recomputeScope{customers: a.linked}
 	if a.w != nil {
-		sc.orders, sc.customers = a.w.touched, append(sc.customers, a.w.left...)
+		sc.orders, sc.customers, sc.sold = a.w.touched, append(sc.customers, a.w.left...), a.w.sold
 	}
 	if len(sc.orders)+len(sc.customers) > 0 {
 		if err := a.tx.recompute(a.prog.ID, sc); err != nil {
