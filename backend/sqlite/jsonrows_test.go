@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"math"
+	"partnerbook/backend/domain"
 	"reflect"
 	"testing"
 	"time"
@@ -86,5 +87,38 @@ func TestLoadOrdersReadsTheColumnsAsStored(t *testing.T) {
 		if !reflect.DeepEqual(have[i], want[i]) {
 			t.Errorf("column %d: %#v, want %#v", i, have[i], want[i])
 		}
+	}
+}
+
+// A whole recompute of what did not change rewrites no customer's link and no order's
+// attribution: what it read of them (as JSON, see jsonRows) is what it would write.
+func TestAnUnchangedRecomputeRewritesNoLinkNorAttribution(t *testing.T) {
+	s := open(t)
+	prog, _, _ := commissionProgram(t, s, "0")
+	if _, err := s.AddLead(ctx, prog.ID, domain.Lead{Partner: "lena", Email: "bo@example.org"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importItems(t, s, prog.ID, domain.OrderImport{}, sale("#1", 1, 5000, "ana@example.org", "KIRA10"),
+		sale("#2", 2, 7000, "ana@example.org", ""), sale("#3", 3, 3000, "bo@example.org", ""), sale("#4", 4, 2000, "", "LENA")); err != nil {
+		t.Fatal(err)
+	}
+	recomputeAll(t, s, prog.ID)
+	for _, q := range []string{`CREATE TABLE rewrites (what TEXT)`,
+		`CREATE TRIGGER count_links AFTER UPDATE ON customers BEGIN INSERT INTO rewrites VALUES ('link ' || NEW.id); END`,
+		`CREATE TRIGGER count_attributions AFTER UPDATE ON orders BEGIN INSERT INTO rewrites VALUES ('order ' || NEW.id); END`} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var linked, credited int
+	s.db.QueryRow(`SELECT (SELECT count(*) FROM customers WHERE partner_id IS NOT NULL AND linked_at IS NOT NULL),
+		(SELECT count(*) FROM orders WHERE partner_id IS NOT NULL AND reason <> '')`).Scan(&linked, &credited)
+	if linked < 2 || credited < 3 {
+		t.Fatalf("%d customers linked, %d orders credited: the test proves nothing", linked, credited)
+	}
+	recomputeAll(t, s, prog.ID)
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM rewrites`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d rows rewritten (%v)", n, err)
 	}
 }

@@ -92,25 +92,26 @@ type storedCustomer struct {
 
 // customerRows reads the chunk's customers.
 func customerRows(ctx context.Context, q querier, ids []int64, alone bool) (map[int64]storedCustomer, error) {
-	out := map[int64]storedCustomer{}
+	out := make(map[int64]storedCustomer, len(ids))
 	if alone {
 		return out, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, email, COALESCE(partner_id, 0), link_reason, COALESCE(linked_at, '')
-		FROM customers WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
-	if err != nil {
+	var all string // as one JSON array (see jsonRows)
+	if err := q.QueryRowContext(ctx, `SELECT json_group_array(json_array(id, email, COALESCE(partner_id, 0), link_reason,
+		COALESCE(linked_at, ''))) FROM customers WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids)).Scan(&all); err != nil {
 		return nil, fmt.Errorf("sqlite: customers: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var sc storedCustomer
-		if err := rows.Scan(&id, &sc.email, &sc.partner, &sc.reason, &sc.since); err != nil {
-			return nil, err
-		}
+	r := jsonRows{s: all}
+	for r.next() {
+		id := r.int()
+		sc := storedCustomer{email: r.str(), partner: r.int(), reason: r.str(), since: r.str()}
+		r.end()
 		out[id] = sc
 	}
-	return out, rows.Err()
+	if r.err != nil {
+		return nil, fmt.Errorf("sqlite: customers: %w", r.err)
+	}
+	return out, nil
 }
 
 // linkRow adds the customer's link as the engine derives it (for the Customers screen) to b,

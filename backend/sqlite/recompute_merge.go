@@ -137,38 +137,41 @@ func (m *merger) existing(orderIDs, leadIDs []int64) (map[string][]lineRow, erro
 // it back.
 func existingLines(ctx context.Context, q querier, orderIDs, leadIDs []int64) (map[string][]lineRow, error) {
 	out := map[string][]lineRow{}
-	if err := scanLines(ctx, q, out, `SELECT `+lineCols+` FROM commission_lines WHERE order_id IN (SELECT value FROM json_each(?))
+	if err := scanLines(ctx, q, out, `FROM commission_lines WHERE order_id IN (SELECT value FROM json_each(?))
 		AND lead_id IS NULL`, orderIDs, jsonIDs(orderIDs)); err != nil {
 		return nil, err
 	}
-	err := scanLines(ctx, q, out, `SELECT `+lineCols+` FROM commission_lines WHERE lead_id IN (SELECT value FROM json_each(?))`,
+	err := scanLines(ctx, q, out, `FROM commission_lines WHERE lead_id IN (SELECT value FROM json_each(?))`,
 		leadIDs, jsonIDs(leadIDs))
 	return out, err
 }
 
 // scanLines adds the machine's lines the query reads to out, by key; none when ids is empty.
+// query reads the columns lineCols names FROM commission_lines; they come over as one JSON
+// array (see jsonRows).
 func scanLines(ctx context.Context, q querier, out map[string][]lineRow, query string, ids []int64, args ...any) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
+	var all string
+	if err := q.QueryRowContext(ctx, `SELECT json_group_array(json_array(`+lineCols+`)) `+query, args...).Scan(&all); err != nil {
 		return fmt.Errorf("sqlite: commission lines: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	rd := jsonRows{s: all}
+	for rd.next() {
 		var r lineRow
-		if err := rows.Scan(&r.ID, &r.Key, &r.Kind, &r.Partner, &r.Status, &r.Amount, &r.Base, &r.Paid, &r.ApprovedBy, &r.RejectedBy,
-			&r.Note, &r.Rule, &r.Reason, &r.SKU, &r.Due, &r.Currency, &r.TimeAt, &r.Order, &r.Lead); err != nil {
-			return fmt.Errorf("sqlite: commission lines: %w", err)
-		}
+		r.ID, r.Key, r.Kind, r.Partner, r.Status, r.Amount, r.Base = rd.int(), rd.str(), rd.str(), rd.int(), rd.str(), rd.int(), rd.int()
+		r.Paid = rd.int() != 0
+		r.ApprovedBy, r.RejectedBy, r.Note, r.Rule, r.Reason, r.SKU = rd.str(), rd.str(), rd.str(), rd.str(), rd.str(), rd.str()
+		r.Due, r.Currency, r.TimeAt, r.Order, r.Lead = rd.str(), rd.str(), rd.str(), rd.int(), rd.int()
+		rd.end()
 		if r.Key == "" || commission.IsManual(r.Key) {
 			continue
 		}
 		out[r.Key] = append(out[r.Key], r)
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlite: commission lines: %w", err)
+	if rd.err != nil {
+		return fmt.Errorf("sqlite: commission lines: %w", rd.err)
 	}
 	return nil
 }
