@@ -20,7 +20,7 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 	res := domain.OrderImportResult{Format: in.Format, DryRun: in.DryRun, Errors: []domain.Problem{}, Skips: []domain.Skip{}}
 	var problems []domain.Problem
 	var firsts []*domain.Order // the first in.Credits orders, whose credits the result names
-	err := s.write(ctx, func(tx *Tx) error {
+	err := s.write(ctx, func(tx *Tx) (err error) {
 		if _, err := tx.findProgram(fmt.Sprint(programID)); err != nil {
 			return err
 		}
@@ -30,6 +30,17 @@ func (s *Store) ImportOrders(ctx context.Context, programID int64, in domain.Ord
 			return fmt.Errorf("sqlite: import batch: %w", err)
 		}
 		res.Batch, _ = r.LastInsertId()
+		// The orders, their indexes and lines change far more pages than SQLite's own cache
+		// holds: without room it spills them to the WAL in the middle and reads them back.
+		restore, err := roomy(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if e := restore(); err == nil {
+				err = e
+			}
+		}()
 		w, err := tx.newOrderWriter(programID, res.Batch)
 		if err != nil {
 			return err
