@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -190,4 +191,28 @@ func TestTierParentChangeInChunks(t *testing.T) {
 		t.Errorf("after kira's parent is lena again:\n%s", got)
 	}
 	checkAll(t, s, prog.ID)
+}
+
+// The same through the sync endpoint: a sale pushed again with its time in April leaves
+// kira's March, whose other sale is the first again (10%).
+func TestTierSyncedSaleMovesToAnotherMonth(t *testing.T) {
+	s := open(t)
+	prog := tierProgram(t, s)
+	push := func(id, order, day string, orders int) {
+		event(t, s, prog.ID, id, "sale", fmt.Sprintf(`{"order_id":%q,"customer":{"email":"%s@example.org"},"amount":"100.00",
+			"currency":"EUR","coupon":"KIRA10","time":"2025-%sT10:00:00Z"}`, order, order, day), 1, 10)
+		if res, err := s.ApplyEvents(ctx, 100); err != nil || res.Orders != orders {
+			t.Fatalf("%s: %+v, %v", id, res, err)
+		}
+	}
+	push("e1", "s1", "03-01", 1)
+	push("e2", "s2", "03-05", 1)
+	if got := lines(t, s, prog.ID, ""); !strings.Contains(got, "s2 kira sale pending 20.00") {
+		t.Fatalf("before:\n%s", got)
+	}
+	push("e3", "s1", "04-01", 0) // an update
+	if got := lines(t, s, prog.ID, ""); !strings.Contains(got, "s1 kira sale pending 10.00") || !strings.Contains(got, "s2 kira sale pending 10.00") {
+		t.Errorf("after s1 moved to April:\n%s\nwant s1 and s2 at tier 1 (10.00)", got)
+	}
+	sameAfterFullRecomputes(t, s, prog.ID)
 }
