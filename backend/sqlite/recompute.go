@@ -58,6 +58,7 @@ type computer struct {
 	// fingerprints there are, so that an import writes none: its new orders get theirs at the
 	// next whole recompute, which reads their lines once more.
 	signNew  bool
+	all      bool // a whole program's: tiers takes every month, c.months is not read
 	links    map[int64][]commission.Link
 	leads    map[string]commission.Lead // by e-mail
 	leadDone map[int64]bool
@@ -83,7 +84,7 @@ func (tx *Tx) recompute(programID int64, sc recomputeScope) (err error) {
 		return err
 	}
 	defer c.merge.close()
-	c.merge.counts, c.signNew = sc.counts, sc.all
+	c.merge.counts, c.signNew, c.all = sc.counts, sc.all, sc.all
 	for _, s := range sc.sold {
 		c.addMonth(s.partner, s.time)
 	}

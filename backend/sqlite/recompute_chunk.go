@@ -261,7 +261,7 @@ func (c *computer) computeChunk(d chunkData) error {
 	// A sale as stored may leave its month now (another partner, a repeat purchase since an
 	// earlier order came in): that month is tiered again too.
 	for i := range d.orders {
-		if lo := &d.orders[i]; lo.partner != 0 && lo.saleBase != "" {
+		if lo := &d.orders[i]; !c.all && lo.partner != 0 && lo.saleBase != "" {
 			c.addMonth(lo.partner, lo.Time)
 		}
 	}

@@ -166,8 +166,8 @@ func (tx *Tx) refusePaid(batchID int64) error {
 }
 
 // undoScope is what the commissions of an undo depend on, read before the undo: the orders the
-// batch changed (put back), the customers of all it touched (their histories change), and the
-// partner-months of its sales (their tiers move).
+// batch changed (put back), the customers of all it touched (their histories change), the
+// partner-months of its sales (their tiers move) and the leads of the bounties at its orders.
 func (tx *Tx) undoScope(batchID int64) (recomputeScope, error) {
 	var sc recomputeScope
 	rows, err := tx.QueryContext(tx.ctx, `SELECT id, batch_id = ?1, COALESCE(customer_id, 0), COALESCE(partner_id, 0), time, sale_base IS NOT NULL
@@ -193,7 +193,15 @@ func (tx *Tx) undoScope(batchID int64) (recomputeScope, error) {
 			sc.sold = append(sc.sold, partnerTime{partner, parseTime(t)})
 		}
 	}
-	return sc, rows.Err()
+	if err := rows.Err(); err != nil {
+		return sc, fmt.Errorf("sqlite: undo: %w", err)
+	}
+	// The leads whose bounties stand at those orders: a bounty is planned with its lead alone,
+	// and the undo may delete the lead's customer (created by the batch, left without orders),
+	// after which no customer's history names the lead.
+	sc.leads, err = tx.int64s(batchOrders+`SELECT DISTINCT lead_id FROM commission_lines
+		WHERE lead_id IS NOT NULL AND order_id IN (SELECT id FROM mine)`, batchID)
+	return sc, err
 }
 
 func (tx *Tx) batchChanges(batchID int64) ([]change, error) {
