@@ -53,12 +53,12 @@ type computer struct {
 	prog domain.Program
 	e    *commission.Engine
 	sign commission.Signer
-	// signNew: fingerprint every order, also those without one yet. A whole program's
-	// recompute does; one of what a change touched (an import) only keeps up to date the
-	// fingerprints there are, so that an import writes none: its new orders get theirs at the
-	// next whole recompute, which reads their lines once more.
-	signNew  bool
-	all      bool // a whole program's: tiers takes every month, c.months is not read
+	// all: a whole program's recompute. It fingerprints every order, also those without one
+	// yet; one of what a change touched (an import) only keeps up to date the fingerprints
+	// there are, so that an import writes none: its new orders get theirs at the next whole
+	// recompute, which reads their lines once more. Its tiers take every month: c.months is
+	// not read.
+	all      bool
 	links    map[int64][]commission.Link
 	leads    map[string]commission.Lead // by e-mail
 	leadDone map[int64]bool
@@ -84,7 +84,7 @@ func (tx *Tx) recompute(programID int64, sc recomputeScope) (err error) {
 		return err
 	}
 	defer c.merge.close()
-	c.merge.counts, c.signNew, c.all = sc.counts, sc.all, sc.all
+	c.merge.counts, c.all = sc.counts, sc.all
 	for _, s := range sc.sold {
 		c.addMonth(s.partner, s.time)
 	}
@@ -194,8 +194,9 @@ func (tx *Tx) enginePartners(programID int64) ([]commission.Partner, error) {
 	return out, rows.Err()
 }
 
-// scopeCustomers finds the customers whose histories the scope touches, the touched orders
-// without a customer, and the partner-months those orders were in before.
+// scopeCustomers finds the customers whose histories the scope touches, and the touched orders
+// without a customer. (The partner-months those orders are sales in, as stored, are noted
+// when their chunk is written: see computeChunk.)
 func (c *computer) scopeCustomers(sc recomputeScope) ([]int64, []int64, error) {
 	seen := map[int64]bool{}
 	var customers, alone []int64
@@ -217,16 +218,14 @@ func (c *computer) scopeCustomers(sc recomputeScope) ([]int64, []int64, error) {
 	}
 	for start := 0; start < len(sc.orders); start += chunk {
 		ids := sc.orders[start:min(start+chunk, len(sc.orders))]
-		rows, err := c.tx.QueryContext(c.tx.ctx, `SELECT id, COALESCE(customer_id, 0), COALESCE(partner_id, 0), time, sale_base IS NOT NULL
+		rows, err := c.tx.QueryContext(c.tx.ctx, `SELECT id, COALESCE(customer_id, 0)
 			FROM orders WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
 		if err != nil {
 			return nil, nil, fmt.Errorf("sqlite: recompute scope: %w", err)
 		}
 		for rows.Next() {
-			var id, cust, partner int64
-			var t string
-			var sale bool
-			if err := rows.Scan(&id, &cust, &partner, &t, &sale); err != nil {
+			var id, cust int64
+			if err := rows.Scan(&id, &cust); err != nil {
 				rows.Close()
 				return nil, nil, err
 			}
@@ -234,9 +233,6 @@ func (c *computer) scopeCustomers(sc recomputeScope) ([]int64, []int64, error) {
 				alone = append(alone, id)
 			} else {
 				add(cust)
-			}
-			if partner != 0 && sale {
-				c.addMonth(partner, parseTime(t))
 			}
 		}
 		rows.Close()

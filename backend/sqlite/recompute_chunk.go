@@ -172,14 +172,14 @@ func (c *computer) planChunk(ctx context.Context, q querier, d *chunkData, p *co
 }
 
 // runEngine runs the engine over a chunk's histories, and sets each order's new attribution,
-// sale base and fingerprint (0: none, see signNew). It gives the chunk's orders by id.
+// sale base and fingerprint (0: none, see computer.all). It gives the chunk's orders by id.
 func (c *computer) runEngine(d *chunkData) map[int64]*loadedOrder {
 	d.results = make([]commission.Result, len(d.histories))
 	state := make(map[int64]*loadedOrder, len(d.orders))
-	ids := make([]int64, 0, len(d.orders)) // those to fingerprint (see signNew)
+	ids := make([]int64, 0, len(d.orders)) // those to fingerprint (see computer.all)
 	for i := range d.orders {
 		state[d.orders[i].ID] = &d.orders[i]
-		if c.signNew || d.orders[i].sig != 0 {
+		if c.all || d.orders[i].sig != 0 {
 			ids = append(ids, d.orders[i].ID)
 		}
 	}
@@ -259,7 +259,9 @@ func (c *computer) computeChunk(d chunkData) error {
 		}
 	}
 	// A sale as stored may leave its month now (another partner, a repeat purchase since an
-	// earlier order came in): that month is tiered again too.
+	// earlier order came in): that month is tiered again too. Every order of the scope is read
+	// in its chunk, so this notes them all. (The month a rewritten order was in before its
+	// rewrite is noted by orderWriter.wasSold.)
 	for i := range d.orders {
 		if lo := &d.orders[i]; !c.all && lo.partner != 0 && lo.saleBase != "" {
 			c.addMonth(lo.partner, lo.Time)
