@@ -32,15 +32,13 @@ type loadedOrder struct {
 // about is how many orders to expect: the slice is made that large at once (growing a slice of
 // these large values copied them again and again, a tenth of a whole recompute's reading).
 func (c *computer) loadOrders(ctx context.Context, q querier, about int, where string, args ...any) ([]loadedOrder, error) {
-	var all string // the rows as one JSON array (see jsonRows)
-	if err := q.QueryRowContext(ctx, `SELECT json_group_array(json_array(o.id, COALESCE(o.customer_id, 0), o.customer_email,
-		o.time, o.currency, o.total, o.net, o.discount, o.refunded, o.cancelled, o.discount_codes, o.ref_key,
-		COALESCE(o.partner_id, 0), o.reason, COALESCE(o.sale_base, ''), COALESCE(s.sig, 0)))
-		FROM orders o LEFT JOIN order_sigs s ON s.order_id = o.id WHERE `+where, args...).Scan(&all); err != nil {
+	r, err := queryJSONRows(ctx, q, `o.id, COALESCE(o.customer_id, 0), o.customer_email, o.time, o.currency, o.total, o.net,
+		o.discount, o.refunded, o.cancelled, o.discount_codes, o.ref_key, COALESCE(o.partner_id, 0), o.reason,
+		COALESCE(o.sale_base, ''), COALESCE(s.sig, 0)`, `FROM orders o LEFT JOIN order_sigs s ON s.order_id = o.id WHERE `+where, args...)
+	if err != nil {
 		return nil, fmt.Errorf("sqlite: load orders: %w", err)
 	}
 	out := make([]loadedOrder, 0, about)
-	r := jsonRows{s: all}
 	for r.next() {
 		var lo loadedOrder
 		lo.ID, lo.Customer, lo.Email = r.int(), r.int(), r.str()
@@ -96,12 +94,11 @@ func customerRows(ctx context.Context, q querier, ids []int64, alone bool) (map[
 	if alone {
 		return out, nil
 	}
-	var all string // as one JSON array (see jsonRows)
-	if err := q.QueryRowContext(ctx, `SELECT json_group_array(json_array(id, email, COALESCE(partner_id, 0), link_reason,
-		COALESCE(linked_at, ''))) FROM customers WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids)).Scan(&all); err != nil {
+	r, err := queryJSONRows(ctx, q, `id, email, COALESCE(partner_id, 0), link_reason, COALESCE(linked_at, '')`,
+		`FROM customers WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
+	if err != nil {
 		return nil, fmt.Errorf("sqlite: customers: %w", err)
 	}
-	r := jsonRows{s: all}
 	for r.next() {
 		id := r.int()
 		sc := storedCustomer{email: r.str(), partner: r.int(), reason: r.str(), since: r.str()}

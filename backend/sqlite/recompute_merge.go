@@ -147,17 +147,15 @@ func existingLines(ctx context.Context, q querier, orderIDs, leadIDs []int64) (m
 }
 
 // scanLines adds the machine's lines the query reads to out, by key; none when ids is empty.
-// query reads the columns lineCols names FROM commission_lines; they come over as one JSON
-// array (see jsonRows).
+// query is the FROM and WHERE of the lines, whose columns lineCols names (see queryJSONRows).
 func scanLines(ctx context.Context, q querier, out map[string][]lineRow, query string, ids []int64, args ...any) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	var all string
-	if err := q.QueryRowContext(ctx, `SELECT json_group_array(json_array(`+lineCols+`)) `+query, args...).Scan(&all); err != nil {
+	rd, err := queryJSONRows(ctx, q, lineCols, query, args...)
+	if err != nil {
 		return fmt.Errorf("sqlite: commission lines: %w", err)
 	}
-	rd := jsonRows{s: all}
 	for rd.next() {
 		var r lineRow
 		r.ID, r.Key, r.Kind, r.Partner, r.Status, r.Amount, r.Base = rd.int(), rd.str(), rd.str(), rd.int(), rd.str(), rd.int(), rd.int()
