@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -19,35 +18,19 @@ func TestABountyIsPlannedOnlyWithItsLead(t *testing.T) {
 	payday(s)
 	prog, _ := leadProgram(t, s)
 	issuer(t, s)
-	file := []domain.OrderItem{sale("#1", 1, 5000, "ana@example.org", ""), sale("#2", 5, 5000, "ana@example.org", "")}
-	for i := range chunk { // ana is the first customer, zed comes after a chunk of others
-		file = append(file, sale(fmt.Sprintf("#f%d", i), 9, 1000, fmt.Sprintf("f%d@example.org", i), ""))
-	}
-	if _, err := importItems(t, s, prog.ID, domain.OrderImport{File: "a.csv"}, file...); err != nil {
-		t.Fatal(err)
-	}
+	// ana is the first customer, zed comes after a chunk of others
+	imp(t, s, prog.ID, "a.csv", append([]domain.OrderItem{sale("#1", 1, 5000, "ana@example.org", ""),
+		sale("#2", 5, 5000, "ana@example.org", "")}, fillers(chunk)...)...)
 	if run, err := s.RunPayouts(ctx, prog.ID, "2025-04-02", false); err != nil || len(run.Payouts) != 1 {
 		t.Fatalf("run = %+v, %v", run, err)
 	}
-	if _, err := importItems(t, s, prog.ID, domain.OrderImport{File: "b.csv"}, sale("#1", 1, 5000, "zed@example.org", "")); err != nil {
-		t.Fatal(err)
-	}
-	var ana, zed int64
-	if err := s.db.QueryRow(`SELECT (SELECT id FROM customers WHERE email = 'ana@example.org'),
-		(SELECT id FROM customers WHERE email = 'zed@example.org')`).Scan(&ana, &zed); err != nil || (ana-1)/chunk == (zed-1)/chunk {
-		t.Fatalf("ana %d and zed %d (%v): not in different chunks, the test proves nothing", ana, zed, err)
-	}
+	imp(t, s, prog.ID, "b.csv", sale("#1", 1, 5000, "zed@example.org", ""))
+	apartInChunks(t, s, "ana@example.org", "zed@example.org")
 	want := lines(t, s, prog.ID, "")
 	if !strings.Contains(want, "lead paid 2.00") || strings.Contains(want, "-2.00") {
 		t.Fatalf("after #1 left ana:\n%s", want)
 	}
-	wroteEverything(t, s, prog.ID)
-	if _, err := s.db.Exec(`DELETE FROM order_sigs`); err != nil {
-		t.Fatal(err)
-	}
-	if c := recomputeAll(t, s, prog.ID); c != (domain.LineCounts{}) {
-		t.Errorf("a whole recompute with every order read wrote %+v", c)
-	}
+	sameAfterFullRecomputes(t, s, prog.ID)
 	if got := lines(t, s, prog.ID, ""); got != want {
 		t.Errorf("lines after a whole recompute:\n%s\nwant:\n%s", got, want)
 	}

@@ -29,9 +29,15 @@ func tierProgram(t *testing.T, s *Store) domain.Program {
 	return prog
 }
 
+// sameAfterFullRecomputes checks that a whole recompute writes nothing, that reading every
+// order would write nothing (wroteEverything), and that a whole recompute with every
+// fingerprint gone, committed, writes nothing either.
 func sameAfterFullRecomputes(t *testing.T, s *Store, pid int64) {
 	t.Helper()
 	want := lines(t, s, pid, "")
+	if c := recomputeAll(t, s, pid); c != (domain.LineCounts{}) {
+		t.Errorf("a whole recompute wrote %+v:\nbefore\n%s\nafter\n%s", c, want, lines(t, s, pid, ""))
+	}
 	wroteEverything(t, s, pid)
 	if _, err := s.db.Exec(`DELETE FROM order_sigs`); err != nil {
 		t.Fatal(err)
