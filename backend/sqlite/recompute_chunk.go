@@ -30,6 +30,7 @@ func chunksOf(customers, alone []int64) []chunkOf {
 type chunkData struct {
 	chunkOf
 	orders    []loadedOrder
+	engine    []commission.Order // the array the histories' orders share
 	stored    map[int64]storedCustomer
 	leads     []int64              // the leads of its customers' e-mails
 	ex        map[string][]lineRow // the stored lines that planning reads: see planChunk
@@ -71,6 +72,7 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 		if err := c.computeChunk(d); err != nil {
 			return err
 		}
+		d.recycle()
 	}
 	return nil
 }
@@ -119,9 +121,10 @@ func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkDa
 		counts[j]++
 	}
 	// The histories' orders share one array, each its own stretch of it.
-	all, at := make([]commission.Order, len(d.orders)), 0
+	d.engine = engineOrders(len(d.orders))
+	at := 0
 	for j := range d.histories {
-		d.histories[j].Orders = all[at : at : at+counts[j]]
+		d.histories[j].Orders = d.engine[at : at : at+counts[j]]
 		at += counts[j]
 	}
 	for i := range d.orders {
@@ -217,11 +220,20 @@ func (c *computer) changedOrders(d *chunkData) ([]commission.Line, []int64) {
 			changed[lo.ID] = true
 		}
 	}
-	var lines []commission.Line
+	taken := func(l *commission.Line) bool { return l.Order == 0 || l.Lead != 0 || changed[l.Order] }
+	n := 0 // counted first: grown by appending, these large values were copied again and again
 	for i := range d.results {
-		for _, l := range d.results[i].Lines {
-			if l.Order == 0 || l.Lead != 0 || changed[l.Order] {
-				lines = append(lines, l)
+		for j := range d.results[i].Lines {
+			if taken(&d.results[i].Lines[j]) {
+				n++
+			}
+		}
+	}
+	lines := make([]commission.Line, 0, n)
+	for i := range d.results {
+		for j := range d.results[i].Lines {
+			if l := &d.results[i].Lines[j]; taken(l) {
+				lines = append(lines, *l)
 			}
 		}
 	}

@@ -87,6 +87,7 @@ func (c *computer) pipeline(all []chunkOf) (err error) {
 		if err := c.computeChunk(d); err != nil {
 			return err
 		}
+		d.recycle()
 	}
 	return ctx.Err()
 }
