@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"encoding/json"
 	"testing"
 
 	"partnerbook/backend/commission"
@@ -69,12 +70,26 @@ func TestSumsDelta(t *testing.T) {
 			if wantErr := c.name == "a change of a line the plan did not read is refused"; (err != nil) != wantErr {
 				t.Fatalf("error %v", err)
 			}
-			if got := d.hoursJSON(); got != c.hours {
+			if got := rowsText(d.hoursArgs(), hoursCols); got != c.hours {
 				t.Errorf("hours\n got %s\nwant %s", got, c.hours)
 			}
-			if got := d.balancesJSON(); got != c.balances {
+			if got := rowsText(d.balancesArgs(), balancesCols); got != c.balances {
 				t.Errorf("balances\n got %s\nwant %s", got, c.balances)
 			}
 		})
 	}
+}
+
+// rowsText is rows of cols values each as a JSON array of rows, without their first value (the
+// program, the same in every row); "" for none.
+func rowsText(args []any, cols int) string {
+	if len(args) == 0 {
+		return ""
+	}
+	var rows [][]any
+	for i := 0; i < len(args); i += cols {
+		rows = append(rows, args[i+1:i+cols])
+	}
+	out, _ := json.Marshal(rows)
+	return string(out)
 }
