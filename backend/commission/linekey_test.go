@@ -21,6 +21,12 @@ func TestLineKeys(t *testing.T) {
 			t.Errorf("%s: followed %q sale %v manual %v", c.key, Followed(c.key), IsSale(c.key), IsManual(c.key))
 		}
 	}
+	if k := OrderKey(9007199254740993, 1234567, "product:MUG-1"); k != "o9007199254740993:p1234567:product:MUG-1" {
+		t.Errorf("order key %s", k)
+	}
+	if k := LeadKey(4503599627370497, 42); k != "l4503599627370497:p42:lead" {
+		t.Errorf("lead key %s", k)
+	}
 	if t2 != "o12:p3:sale:t2:p7" || SecondTierPrefix(sale) != "o12:p3:sale:t2:" {
 		t.Fatalf("second tier key %s, prefix %s", t2, SecondTierPrefix(sale))
 	}

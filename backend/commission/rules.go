@@ -146,7 +146,7 @@ func (e *Engine) appendWithSecondTier(dst []Line, l Line) []Line {
 		return append(dst, l)
 	}
 	t2 := Line{Key: SecondTierKey(l.Key, parent.ID), ParentKey: l.Key, Partner: parent.ID, Order: l.Order,
-		Kind: "second_tier", Reason: l.Reason, Rule: "second tier " + st.Percent.String() + "% of " + e.partners[l.Partner].Key,
+		Kind: "second_tier", Reason: l.Reason, Rule: e.secondTierRules[l.Partner],
 		SKU: l.SKU, Base: l.Base, Amount: domain.Round(l.Base.Mul(*st.Percent).Shift(-2), l.Currency),
 		Currency: l.Currency, Time: l.Time, Rejected: l.Rejected, Note: l.Note}
 	if !t2.Rejected && !parent.Active {
