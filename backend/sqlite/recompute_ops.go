@@ -1,6 +1,11 @@
 package sqlite
 
-import "partnerbook/backend/commission"
+import (
+	"fmt"
+	"strings"
+
+	"partnerbook/backend/commission"
+)
 
 // lineRow is a stored commission line, as the planner of package commission reads it.
 type lineRow = commission.Stored
@@ -76,6 +81,24 @@ func updateSQL(mask uint16) string {
 	}
 	return q + "updated_at = ? WHERE id = ?"
 }
+
+// updateBatchSQL sets the fields of mask, and the time of the change, of updateBatch lines at
+// once: each line's row of values is updateValues(mask, …), its id last.
+func updateBatchSQL(mask uint16) string {
+	q, n := "UPDATE commission_lines SET ", 0
+	for i, f := range lineFields {
+		if mask&(1<<i) != 0 {
+			n++
+			q += fmt.Sprintf("%s = v.column%d, ", f.col, n)
+		}
+	}
+	row := "(" + strings.Repeat("?, ", n+1) + "?)"
+	return q + fmt.Sprintf("updated_at = v.column%d FROM (VALUES %s%s) AS v WHERE commission_lines.id = v.column%d",
+		n+1, row, strings.Repeat(", "+row, updateBatch-1), n+2)
+}
+
+// updateBatch is how many changed lines one statement sets (see merger.update).
+const updateBatch = 25
 
 // updateValues are the values of updateSQL(mask).
 func updateValues(mask uint16, r *lineRow, id int64, now string) []any {

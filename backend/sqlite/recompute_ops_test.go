@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -34,5 +35,18 @@ func TestUpdateSetsOnlyWhatChanged(t *testing.T) {
 		if got := fmt.Sprint(updateValues(mask, &now, old.ID, "NOW")); got != c.values {
 			t.Errorf("%s: values %s, want %s", c.name, got, c.values)
 		}
+	}
+}
+
+// The batch UPDATE sets the same fields from each line's row of values, in updateValues' order.
+func TestUpdateBatchSetsFromEachRow(t *testing.T) {
+	old := lineRow{ID: 7, Rule: "sale 20%", Amount: 200}
+	now := old
+	now.Rule, now.Amount = "sale 25%", 250
+	row := "(?, ?, ?, ?)"
+	want := "UPDATE commission_lines SET rule = v.column1, amount = v.column2, updated_at = v.column3 FROM (VALUES " + row +
+		strings.Repeat(", "+row, updateBatch-1) + ") AS v WHERE commission_lines.id = v.column4"
+	if got := updateBatchSQL(changedFields(&old, &now)); got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
 	}
 }
