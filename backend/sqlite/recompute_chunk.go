@@ -45,35 +45,16 @@ type chunkData struct {
 	err       error
 }
 
-// chunks computes the chunks in their order, each read and run through the engine (readChunk,
-// planChunk) on one goroutine while the one before is written (computeChunk) on this one: the
-// engine, planning and the reads' parsing run beside the writes.
-//
-// fresh says that nothing in this transaction changed orders, customers or lines before the
-// recompute (a whole recompute after a plan change or a partners import). Then the chunks are
-// read on other connections, each in a snapshot of the database as this transaction found it
-// (see pipeline), and SQLite's reading runs beside its writing too. Otherwise the chunks are
-// read on this transaction's own connection, which SQLite serves one call at a time, so that
-// they see what the transaction wrote before the recompute (an import's orders).
-//
-// Both rely on the chunks being disjoint: chunk N's writes touch only chunk N's orders,
+// chunks computes the chunks one after the other. With pipelined, the next chunks are read on
+// other connections while this one is computed and written (see pipeline): the reads (a third of
+// the time of a whole program's recompute) run beside the writes. Those connections see the
+// database as it was when this transaction began, so it may only be used when nothing in the transaction
+// changed orders, customers or lines before the recompute (a plan change, a partners import),
+// and because the chunks are disjoint: chunk N's writes touch only chunk N's orders,
 // customers, lines and leads, never what chunk N+1 reads.
-func (c *computer) chunks(all []chunkOf, fresh bool) error {
-	if len(all) < 2 {
-		for _, ck := range all {
-			d := c.readChunk(c.tx.ctx, c.tx, ck)
-			if c.planChunk(c.tx.ctx, c.tx, &d, c.merge.plan); d.err != nil {
-				return d.err
-			}
-			if err := c.computeChunk(d); err != nil {
-				return err
-			}
-			d.recycle()
-		}
-		return nil
-	}
+func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 	var mode string
-	if fresh {
+	if pipelined && len(all) > 1 {
 		// Only WAL lets a reader go on beside the writer; in a rollback journal the two would
 		// wait for each other.
 		if err := c.tx.QueryRowContext(c.tx.ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
@@ -83,7 +64,17 @@ func (c *computer) chunks(all []chunkOf, fresh bool) error {
 	if mode == "wal" {
 		return c.pipeline(all)
 	}
-	return c.overlap(all, []querier{c.tx})
+	for _, ck := range all {
+		d := c.readChunk(c.tx.ctx, c.tx, ck)
+		if c.planChunk(c.tx.ctx, c.tx, &d, c.merge.plan); d.err != nil {
+			return d.err
+		}
+		if err := c.computeChunk(d); err != nil {
+			return err
+		}
+		d.recycle()
+	}
+	return nil
 }
 
 // ordersPerCustomer is how many orders a chunk's reader makes room for at once, per customer:

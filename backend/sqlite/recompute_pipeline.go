@@ -9,8 +9,9 @@ import (
 	"partnerbook/backend/commission"
 )
 
-// pipeline computes the chunks with the reads on snapshot connections (see chunks and
-// overlap).
+// pipeline computes the chunks with the reads on snapshot connections (see chunks): readers
+// read the chunks, run the engine and plan the writes, and this goroutine writes; a chunk or
+// two ahead each, so memory stays flat.
 //
 // When the program has few lines yet (fewer than a quarter of its customers and lone orders),
 // nearly every line is new and the writes set the pace: then one reader is enough, so that two
@@ -49,22 +50,11 @@ func (c *computer) pipeline(all []chunkOf) (err error) {
 		}
 		conns, releases = append(conns, conn), append(releases, release)
 	}
-	qs := make([]querier, len(conns))
-	for i, conn := range conns {
-		qs[i] = conn
-	}
-	return c.overlap(all, qs)
-}
-
-// overlap computes the chunks with one reader per querier: reader r reads, runs the engine
-// over and plans chunks r, r+len(readers), ..., a chunk or two ahead, while this goroutine
-// writes them in their order. Memory stays flat.
-func (c *computer) overlap(all []chunkOf, readers []querier) error {
 	ctx, cancel := context.WithCancel(c.tx.ctx)
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	defer cancel()
-	read := make([]chan chunkData, len(readers))
+	read := make([]chan chunkData, readers)
 	for r := range read {
 		read[r] = make(chan chunkData, 1)
 		wg.Add(1)
@@ -72,9 +62,9 @@ func (c *computer) overlap(all []chunkOf, readers []querier) error {
 			defer wg.Done()
 			defer close(read[r])
 			plan := commission.NewPlanner(c.merge.hold, c.merge.loc) // the merger's is the writer's
-			for i := r; i < len(all); i += len(readers) {
-				d := c.readChunk(ctx, readers[r], all[i])
-				c.planChunk(ctx, readers[r], &d, plan)
+			for i := r; i < len(all); i += readers {
+				d := c.readChunk(ctx, conns[r], all[i])
+				c.planChunk(ctx, conns[r], &d, plan)
 				select {
 				case read[r] <- d:
 					if d.err != nil {
@@ -87,7 +77,7 @@ func (c *computer) overlap(all []chunkOf, readers []querier) error {
 		}()
 	}
 	for i := range all { // the chunks in their order
-		d, ok := <-read[i%len(readers)]
+		d, ok := <-read[i%readers]
 		if !ok {
 			break
 		}
