@@ -16,23 +16,21 @@ import (
 // merger writes what the engine computed over what is stored: its planner says what to write
 // (see planner), it writes it, with the customers' links and the orders' attributions.
 type merger struct {
-	tx       *Tx
-	plan     *commission.Planner
-	hold     int            // the program's hold days, for the planners of a pipelined recompute
-	loc      *time.Location // the program's zone
-	links    *sql.Stmt      // customers' links, from a batch's JSON rows
-	orders   *sql.Stmt      // orders' attributions, from a batch's JSON rows
-	sigs     *sql.Stmt      // orders' fingerprints (see commission.Signer), from a batch's JSON rows
-	insert   *sql.Stmt
-	insertN  *sql.Stmt            // insertBatch rows at once
-	pending  []any                // rows to insert, insertCols values each
-	updates  map[uint16]*sql.Stmt // by the fields they set (see changedFields)
-	updatesN map[uint16]*sql.Stmt // the same, updateBatch lines at once
-	changed  map[uint16][]any     // the values of the changes that wait, by the fields they set
-	del      *sql.Stmt
-	counts   *domain.LineCounts // when set, counts the lines written
-	sums     *sumsStmts         // the report's sums
-	program  int64
+	tx      *Tx
+	plan    *commission.Planner
+	hold    int                   // the program's hold days, for the planners of a pipelined recompute
+	loc     *time.Location        // the program's zone
+	links   *sql.Stmt             // customers' links, from a batch's JSON rows
+	orders  *sql.Stmt             // orders' attributions, from a batch's JSON rows
+	sigs    *sql.Stmt             // orders' fingerprints (see commission.Signer), from a batch's JSON rows
+	insert  batchStmts            // new lines
+	pending []any                 // rows to insert, insertCols values each
+	updates map[uint16]batchStmts // lines changed in place, by the fields they set (see changedFields)
+	changed map[uint16][]any      // the values of the changes that wait, by the fields they set
+	del     *sql.Stmt
+	counts  *domain.LineCounts // when set, counts the lines written
+	sums    *sumsStmts         // the report's sums
+	program int64
 }
 
 func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error) {
@@ -56,11 +54,11 @@ func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error
 	// its program, its times, and no person's decision (a new line has none). Fewer values
 	// cross into SQLite (15 a row instead of 20); both are ours, never a person's text.
 	values := strings.NewReplacer("PROGRAM", strconv.FormatInt(prog.ID, 10), "NOW", tx.now).Replace(lineValues)
-	m.insert = prep(insertLines + values)
-	m.insertN = prep(insertLines + values + strings.Repeat(", "+values, insertBatch-1))
-	// Changed lines are bound as values, updateBatch lines a statement (see update): as JSON
-	// rows, like the attributions, they were no faster than one a statement.
-	m.updates, m.updatesN, m.changed = map[uint16]*sql.Stmt{}, map[uint16]*sql.Stmt{}, map[uint16][]any{}
+	m.insert = batchStmts{one: prep(rowsOf(insertLines, values, "", 1)), many: prep(rowsOf(insertLines, values, "", batchRows)),
+		cols: insertCols}
+	// Changed lines are bound as values too (see update): as JSON rows, like the attributions,
+	// they were no faster than one a statement.
+	m.updates, m.changed = map[uint16]batchStmts{}, map[uint16][]any{}
 	m.del = prep(`DELETE FROM commission_lines WHERE id = ?`)
 	if err != nil {
 		m.close()
@@ -78,9 +76,8 @@ func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error
 const (
 	insertLines = `INSERT INTO commission_lines (program_id, partner_id, order_id, lead_id, kind, reason, rule, sku, status, base,
 		amount, currency, order_time, note, approved_by, rejected_by, line_key, due, created_at, updated_at) VALUES `
-	lineValues  = `(PROGRAM,?,?,?,?,?,?,?,?,?,?,?,?,?,'','',?,?,'NOW','NOW')`
-	insertCols  = 15
-	insertBatch = 25 // rows per INSERT: fewer round trips through cgo
+	lineValues = `(PROGRAM,?,?,?,?,?,?,?,?,?,?,?,?,?,'','',?,?,'NOW','NOW')`
+	insertCols = 15
 )
 
 // writeRows writes a batch's JSON rows (see batch) with st, a statement over json_each.
@@ -96,30 +93,23 @@ func (m *merger) writeRows(st *sql.Stmt, what, rows string) error {
 
 // flushLines inserts the new lines that wait.
 func (m *merger) flushLines() error {
-	for len(m.pending) > 0 {
-		st, n := m.insert, 1
-		if len(m.pending) >= insertBatch*insertCols {
-			st, n = m.insertN, insertBatch
-		}
-		if _, err := st.ExecContext(m.tx.ctx, m.pending[:n*insertCols]...); err != nil {
-			return fmt.Errorf("sqlite: add commission lines: %w", err)
-		}
-		m.pending = m.pending[n*insertCols:]
-	}
+	err := m.insert.exec(m.tx.ctx, m.pending)
 	m.pending = m.pending[:0]
+	if err != nil {
+		return fmt.Errorf("sqlite: add commission lines: %w", err)
+	}
 	return nil
 }
 
 func (m *merger) close() {
-	for _, st := range []*sql.Stmt{m.links, m.orders, m.sigs, m.insert, m.insertN, m.del} {
+	for _, st := range []*sql.Stmt{m.links, m.orders, m.sigs, m.del} {
 		if st != nil {
 			st.Close()
 		}
 	}
-	for _, sts := range []map[uint16]*sql.Stmt{m.updates, m.updatesN} {
-		for _, st := range sts {
-			st.Close()
-		}
+	m.insert.close()
+	for _, b := range m.updates {
+		b.close()
 	}
 	if m.sums != nil {
 		m.sums.close()
@@ -224,45 +214,39 @@ func (m *merger) count(op commission.Op) {
 }
 
 // update changes a stored line to say r: only the fields that differ (see changedFields). The
-// changes of the same fields wait to be made updateBatch at a time; flushUpdates makes the rest.
-// (A plan change of a million orders changes 200,000 lines in place: one statement a line took a
-// fifth of its writing.)
-func (m *merger) update(old *lineRow, r *lineRow) error {
+// change waits with the others of the same fields; flushUpdates makes them, batchRows lines a
+// statement. (A plan change of a million orders changes 200,000 lines in place: one statement a
+// line took a fifth of its writing.)
+func (m *merger) update(old *lineRow, r *lineRow) {
 	mask := changedFields(old, r)
-	rows := append(m.changed[mask], updateValues(mask, r, old.ID, m.tx.now)...)
-	m.changed[mask] = rows
-	if len(rows) < updateBatch*(bits.OnesCount16(mask)+2) {
-		return nil
-	}
-	m.changed[mask] = rows[:0]
-	return m.exec(m.updatesN, updateBatchSQL, mask, rows)
+	m.changed[mask] = append(m.changed[mask], updateValues(mask, r, old.ID, m.tx.now)...)
 }
 
-// flushUpdates makes the changes that wait, one line at a time.
+// flushUpdates makes the changes that wait, with the statements of their fields (made when
+// first needed).
 func (m *merger) flushUpdates() error {
 	for mask, rows := range m.changed {
-		for n := bits.OnesCount16(mask) + 2; len(rows) > 0; rows = rows[n:] {
-			if err := m.exec(m.updates, updateSQL, mask, rows[:n]); err != nil {
-				return err
-			}
+		if len(rows) == 0 {
+			continue
 		}
-		m.changed[mask] = m.changed[mask][:0]
-	}
-	return nil
-}
-
-// exec runs the statement of mask in sts (made by q when first needed) with args.
-func (m *merger) exec(sts map[uint16]*sql.Stmt, q func(uint16) string, mask uint16, args []any) error {
-	st := sts[mask]
-	if st == nil {
-		var err error
-		if st, err = m.tx.PrepareContext(m.tx.ctx, q(mask)); err != nil {
+		b, ok := m.updates[mask]
+		if !ok {
+			one, err := m.tx.PrepareContext(m.tx.ctx, updateSQL(mask))
+			if err != nil {
+				return fmt.Errorf("sqlite: update commission lines: %w", err)
+			}
+			many, err := m.tx.PrepareContext(m.tx.ctx, updateBatchSQL(mask))
+			if err != nil {
+				one.Close()
+				return fmt.Errorf("sqlite: update commission lines: %w", err)
+			}
+			b = batchStmts{one: one, many: many, cols: bits.OnesCount16(mask) + 2}
+			m.updates[mask] = b
+		}
+		m.changed[mask] = rows[:0]
+		if err := b.exec(m.tx.ctx, rows); err != nil {
 			return fmt.Errorf("sqlite: update commission lines: %w", err)
 		}
-		sts[mask] = st
-	}
-	if _, err := st.ExecContext(m.tx.ctx, args...); err != nil {
-		return fmt.Errorf("sqlite: update commission lines: %w", err)
 	}
 	return nil
 }
@@ -284,9 +268,7 @@ func (m *merger) execute(stored map[int64]*lineRow, ops []commission.Op) error {
 			if old == nil {
 				return fmt.Errorf("sqlite: update commission line %s: line %d was not read", op.Row.Key, op.ID)
 			}
-			if err := m.update(old, &op.Row); err != nil {
-				return err
-			}
+			m.update(old, &op.Row)
 		}
 	}
 	if err := m.flushUpdates(); err != nil {

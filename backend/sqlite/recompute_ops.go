@@ -82,7 +82,7 @@ func updateSQL(mask uint16) string {
 	return q + "updated_at = ? WHERE id = ?"
 }
 
-// updateBatchSQL sets the fields of mask, and the time of the change, of updateBatch lines at
+// updateBatchSQL sets the fields of mask, and the time of the change, of batchRows lines at
 // once: each line's row of values is updateValues(mask, …), its id last.
 func updateBatchSQL(mask uint16) string {
 	q, n := "UPDATE commission_lines SET ", 0
@@ -92,13 +92,9 @@ func updateBatchSQL(mask uint16) string {
 			q += fmt.Sprintf("%s = v.column%d, ", f.col, n)
 		}
 	}
-	row := "(" + strings.Repeat("?, ", n+1) + "?)"
-	return q + fmt.Sprintf("updated_at = v.column%d FROM (VALUES %s%s) AS v WHERE commission_lines.id = v.column%d",
-		n+1, row, strings.Repeat(", "+row, updateBatch-1), n+2)
+	q += fmt.Sprintf("updated_at = v.column%d FROM (VALUES ", n+1)
+	return rowsOf(q, "("+strings.Repeat("?, ", n+1)+"?)", fmt.Sprintf(") AS v WHERE commission_lines.id = v.column%d", n+2), batchRows)
 }
-
-// updateBatch is how many changed lines one statement sets (see merger.update).
-const updateBatch = 25
 
 // updateValues are the values of updateSQL(mask).
 func updateValues(mask uint16, r *lineRow, id int64, now string) []any {

@@ -45,7 +45,7 @@ func TestUpdateBatchSetsFromEachRow(t *testing.T) {
 	now.Rule, now.Amount = "sale 25%", 250
 	row := "(?, ?, ?, ?)"
 	want := "UPDATE commission_lines SET rule = v.column1, amount = v.column2, updated_at = v.column3 FROM (VALUES " + row +
-		strings.Repeat(", "+row, updateBatch-1) + ") AS v WHERE commission_lines.id = v.column4"
+		strings.Repeat(", "+row, batchRows-1) + ") AS v WHERE commission_lines.id = v.column4"
 	if got := updateBatchSQL(changedFields(&old, &now)); got != want {
 		t.Errorf("\n got %s\nwant %s", got, want)
 	}
