@@ -121,7 +121,7 @@ func (c *computer) readChunk(ctx context.Context, q querier, ck chunkOf) chunkDa
 		counts[j]++
 	}
 	// The histories' orders share one array, each its own stretch of it.
-	d.engine = engineOrders(len(d.orders))
+	d.engine = engineBufs.get(len(d.orders))[:len(d.orders)]
 	at := 0
 	for j := range d.histories {
 		d.histories[j].Orders = d.engine[at : at : at+counts[j]]

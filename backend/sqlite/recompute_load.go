@@ -39,7 +39,7 @@ func (c *computer) loadOrders(ctx context.Context, q querier, about int, where s
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: load orders: %w", err)
 	}
-	out := ordersBuf(about)
+	out := loadedBufs.get(about)
 	for r.next() {
 		var lo loadedOrder
 		lo.ID, lo.Customer, lo.Email = r.int(), r.int(), r.str()
@@ -87,41 +87,37 @@ func (c *computer) loadOrders(ctx context.Context, q querier, about int, where s
 // for the next chunks (see recycle): made anew for every chunk, they were a fifth of what a
 // million orders' recompute allocated, and the garbage collector's work grows with that.
 var (
-	loadedBufs sync.Pool // *[]loadedOrder
-	engineBufs sync.Pool // *[]commission.Order
+	loadedBufs slicePool[loadedOrder]
+	engineBufs slicePool[commission.Order]
 )
 
-// ordersBuf is an empty slice with room for n orders at least, kept from an earlier chunk
-// where one is.
-func ordersBuf(n int) []loadedOrder {
-	if p, ok := loadedBufs.Get().(*[]loadedOrder); ok && cap(*p) >= n {
-		return (*p)[:0]
+// slicePool keeps slices for reuse.
+type slicePool[T any] struct{ p sync.Pool } // of *[]T
+
+// get is an empty slice with room for n at least, kept from earlier where one is.
+func (sp *slicePool[T]) get(n int) []T {
+	if s, ok := sp.p.Get().(*[]T); ok && cap(*s) >= n {
+		return (*s)[:0]
 	}
-	return make([]loadedOrder, 0, n)
+	return make([]T, 0, n)
 }
 
-// engineOrders is a slice of n orders, kept from an earlier chunk where one is.
-func engineOrders(n int) []commission.Order {
-	if p, ok := engineBufs.Get().(*[]commission.Order); ok && cap(*p) >= n {
-		return (*p)[:n]
+// put keeps s, emptied so that it holds on to nothing of what it held.
+func (sp *slicePool[T]) put(s []T) {
+	if cap(s) == 0 {
+		return
 	}
-	return make([]commission.Order, n)
+	s = s[:cap(s)]
+	clear(s)
+	s = s[:0]
+	sp.p.Put(&s)
 }
 
-// recycle keeps a written chunk's arrays for the next chunks, emptied so that they hold on to
-// nothing of it. Nothing may use d's orders or histories after this.
+// recycle keeps a written chunk's arrays for the next chunks. Nothing may use d's orders or
+// histories after this.
 func (d *chunkData) recycle() {
-	if cap(d.orders) > 0 {
-		o := d.orders[:cap(d.orders)]
-		clear(o)
-		o = o[:0]
-		loadedBufs.Put(&o)
-	}
-	if cap(d.engine) > 0 {
-		e := d.engine[:cap(d.engine)]
-		clear(e)
-		engineBufs.Put(&e)
-	}
+	loadedBufs.put(d.orders)
+	engineBufs.put(d.engine)
 	d.orders, d.engine, d.histories = nil, nil, nil
 }
 
