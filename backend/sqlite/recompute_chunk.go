@@ -62,7 +62,14 @@ func (c *computer) chunks(all []chunkOf, pipelined bool) error {
 		}
 	}
 	if mode == "wal" {
-		return c.pipeline(all)
+		rebuild, err := c.withoutLineIndexes(all)
+		if err != nil {
+			return err
+		}
+		if err := c.pipeline(all); err != nil {
+			return err
+		}
+		return rebuild()
 	}
 	for _, ck := range all {
 		d := c.readChunk(c.tx.ctx, c.tx, ck)

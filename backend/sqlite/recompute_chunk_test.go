@@ -38,10 +38,15 @@ func state(t *testing.T, s *Store) (string, int) {
 	return hex.EncodeToString(h.Sum(nil)), n
 }
 
-// The pipelined recompute (the next chunk read on a second connection while this one is
-// written) writes exactly what the sequential one writes: from nothing, unchanged, and after
-// a plan change; with tiers, second tiers, recurring, leads and orders without a customer.
-func TestPipelinedRecomputeEqualsSequential(t *testing.T) {
+// pipelineFixture is a program of 7,000 orders in several chunks, with tiers, second tiers,
+// recurring, leads and orders without a customer, and its lines not yet computed.
+type pipelineFixture struct {
+	t    *testing.T
+	s    *Store
+	prog int64
+}
+
+func newPipelineFixture(t *testing.T) pipelineFixture {
 	s, _ := openPath(t)
 	p := domain.DefaultProgram("Shop")
 	ten, five, fifteen := decimal.NewFromInt(10), decimal.NewFromInt(5), decimal.NewFromInt(15)
@@ -66,56 +71,70 @@ func TestPipelinedRecomputeEqualsSequential(t *testing.T) {
 		}
 	}
 	rebuildSums(t, s)
-	recompute := func(fresh bool) {
-		t.Helper()
-		if err := s.write(ctx, func(tx *Tx) error { return tx.recompute(prog.ID, recomputeScope{all: true, fresh: fresh}) }); err != nil {
-			t.Fatal(err)
-		}
-	}
-	clearAll := func() {
-		for _, q := range []string{`DELETE FROM commission_lines`, `UPDATE orders SET partner_id = NULL, reason = '', sale_base = NULL`,
-			`UPDATE customers SET partner_id = NULL, link_reason = '', linked_at = NULL`} {
-			if _, err := s.db.Exec(q); err != nil {
-				t.Fatal(err)
-			}
-		}
-		rebuildSums(t, s)
-	}
 	var customers, alone int
 	s.db.QueryRow(`SELECT count(DISTINCT customer_id), count(*) - count(customer_id) FROM orders`).Scan(&customers, &alone)
 	if got := len(chunksOf(make([]int64, customers), make([]int64, alone))); got < 3 {
 		t.Fatalf("%d chunks (%d customers, %d orders alone): the test must cover several", got, customers, alone)
 	}
-	recompute(false)
+	return pipelineFixture{t, s, prog.ID}
+}
+
+// recompute recomputes the whole program; fresh: pipelined (see computer.chunks).
+func (f pipelineFixture) recompute(fresh bool) {
+	f.t.Helper()
+	if err := f.s.write(ctx, func(tx *Tx) error { return tx.recompute(f.prog, recomputeScope{all: true, fresh: fresh}) }); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+// clear deletes every computed line, attribution and link.
+func (f pipelineFixture) clear() {
+	f.t.Helper()
+	for _, q := range []string{`DELETE FROM commission_lines`, `UPDATE orders SET partner_id = NULL, reason = '', sale_base = NULL`,
+		`UPDATE customers SET partner_id = NULL, link_reason = '', linked_at = NULL`} {
+		if _, err := f.s.db.Exec(q); err != nil {
+			f.t.Fatal(err)
+		}
+	}
+	rebuildSums(f.t, f.s)
+}
+
+// The pipelined recompute (the next chunk read on a second connection while this one is
+// written) writes exactly what the sequential one writes: from nothing, unchanged, and after
+// a plan change; with tiers, second tiers, recurring, leads and orders without a customer.
+func TestPipelinedRecomputeEqualsSequential(t *testing.T) {
+	f := newPipelineFixture(t)
+	s := f.s
+	f.recompute(false)
 	want, n := state(t, s)
 	var lines int
 	s.db.QueryRow(`SELECT count(*) FROM commission_lines`).Scan(&lines)
 	if lines < 5000 || n < lines {
 		t.Fatalf("only %d lines", lines)
 	}
-	clearAll()
-	recompute(true)
+	f.clear()
+	f.recompute(true)
 	if got, _ := state(t, s); got != want {
 		t.Fatal("from nothing: the pipelined recompute differs from the sequential one")
 	}
-	recompute(true)
+	f.recompute(true)
 	if got, _ := state(t, s); got != want {
 		t.Fatal("unchanged: the pipelined recompute changed something")
 	}
 	// A plan change, pipelined over the lines there are, against the sequential from nothing.
-	if _, err := s.db.Exec(`UPDATE programs SET rules = json_set(rules, '$.second_tier.percent', '7') WHERE id = ?`, prog.ID); err != nil {
+	if _, err := s.db.Exec(`UPDATE programs SET rules = json_set(rules, '$.second_tier.percent', '7') WHERE id = ?`, f.prog); err != nil {
 		t.Fatal(err)
 	}
-	recompute(true)
+	f.recompute(true)
 	changed, _ := state(t, s)
 	if changed == want {
 		t.Fatal("the plan change changed nothing")
 	}
-	if c := readingEverything(t, s, prog.ID); c != (domain.LineCounts{}) {
+	if c := readingEverything(t, s, f.prog); c != (domain.LineCounts{}) {
 		t.Fatalf("after the plan change, reading every line would write %+v", c)
 	}
-	clearAll()
-	recompute(false)
+	f.clear()
+	f.recompute(false)
 	if got, _ := state(t, s); got != changed {
 		t.Fatal("plan change: the pipelined recompute differs from the sequential one")
 	}

@@ -1,0 +1,110 @@
+package sqlite
+
+import (
+	"fmt"
+)
+
+// bulkFrom is how many customers and lone orders a pipelined recompute takes at least for its
+// new lines to be written without the lines' indexes, when there is no line yet (see
+// withoutLineIndexes); tests lower it.
+var bulkFrom = 50_000
+
+// withoutLineIndexes drops the indexes of commission_lines for a pipelined recompute that
+// writes every line anew: no line exists yet in the database (a program's orders imported
+// before its partners, then a partners file), and the chunks hold at least bulkFrom customers
+// and lone orders. rebuild creates them again, as they were, with the planner's statistics
+// of them; it must run before anything reads the lines by an index (the standalone leads,
+// the tiers).
+//
+// Each line written into an indexed table puts an entry into each index at its place, a page
+// here and a page there; creating an index once the lines are in sorts them all at once.
+// Of the recompute from nothing of a million orders (780,000 lines) that took some 2 s of its
+// 18–21 s (bench/README.md). The pipeline's readers do not see the drop: they read the
+// database as the last commit left it, indexes and all (see snapshot), and the writer reads
+// no line by an index while the chunks are written (its updates and deletes go by rowid, and
+// a fresh recompute's lines are all new). It is one transaction: a failure leaves the indexes
+// as they were.
+func (c *computer) withoutLineIndexes(all []chunkOf) (rebuild func() error, err error) {
+	none := func() error { return nil }
+	n := 0
+	for _, ck := range all {
+		n += len(ck.ids)
+	}
+	var lines bool
+	if n < bulkFrom {
+		return none, nil
+	}
+	if err := c.tx.QueryRowContext(c.tx.ctx, `SELECT EXISTS (SELECT 1 FROM commission_lines)`).Scan(&lines); err != nil {
+		return nil, fmt.Errorf("sqlite: recompute: %w", err)
+	}
+	if lines {
+		return none, nil
+	}
+	idx, err := c.tx.pairs(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'commission_lines'
+		AND sql IS NOT NULL ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	stats, err := c.tx.lineStats()
+	if err != nil {
+		return nil, err
+	}
+	for _, ix := range idx {
+		if _, err := c.tx.ExecContext(c.tx.ctx, `DROP INDEX "`+ix[0]+`"`); err != nil {
+			return nil, fmt.Errorf("sqlite: recompute: drop index %s: %w", ix[0], err)
+		}
+	}
+	return func() error {
+		for _, ix := range idx {
+			if _, err := c.tx.ExecContext(c.tx.ctx, ix[1]); err != nil {
+				return fmt.Errorf("sqlite: recompute: create index %s: %w", ix[0], err)
+			}
+		}
+		for _, st := range stats {
+			// Dropping an index deletes its statistics; the DELETE makes sure.
+			if _, err := c.tx.ExecContext(c.tx.ctx, `DELETE FROM sqlite_stat1 WHERE tbl = 'commission_lines' AND idx = ?`, st[0]); err != nil {
+				return fmt.Errorf("sqlite: recompute: statistics of %s: %w", st[0], err)
+			}
+			if _, err := c.tx.ExecContext(c.tx.ctx, `INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('commission_lines', ?, ?)`,
+				st[0], st[1]); err != nil {
+				return fmt.Errorf("sqlite: recompute: statistics of %s: %w", st[0], err)
+			}
+		}
+		return nil
+	}, nil
+}
+
+// lineStats are the planner's statistics of the lines' indexes (sqlite_stat1, from PRAGMA
+// optimize), which dropping an index deletes: index name and statistics. None where there
+// are none.
+func (tx *Tx) lineStats() ([][2]string, error) {
+	var has bool
+	if err := tx.QueryRowContext(tx.ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1')`).Scan(&has); err != nil {
+		return nil, fmt.Errorf("sqlite: recompute: %w", err)
+	}
+	if !has {
+		return nil, nil
+	}
+	return tx.pairs(`SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'commission_lines' AND idx IS NOT NULL`)
+}
+
+// pairs reads a query's two text columns.
+func (tx *Tx) pairs(query string) ([][2]string, error) {
+	rows, err := tx.QueryContext(tx.ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: recompute: %w", err)
+	}
+	defer rows.Close()
+	var out [][2]string
+	for rows.Next() {
+		var p [2]string
+		if err := rows.Scan(&p[0], &p[1]); err != nil {
+			return nil, fmt.Errorf("sqlite: recompute: %w", err)
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: recompute: %w", err)
+	}
+	return out, nil
+}
