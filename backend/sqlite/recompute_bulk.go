@@ -12,9 +12,9 @@ var bulkFrom = 50_000
 // withoutLineIndexes drops the indexes of commission_lines for a pipelined recompute that
 // writes every line anew: no line exists yet in the database (a program's orders imported
 // before its partners, then a partners file), and the chunks hold at least bulkFrom customers
-// and lone orders. rebuild creates them again, as they were, with the planner's statistics
-// of them; it must run before anything reads the lines by an index (the standalone leads,
-// the tiers).
+// and lone orders. rebuild creates them again, as they were and in their order, with the
+// planner's statistics of them; it must run before anything reads the lines by an index (the
+// standalone leads, the tiers).
 //
 // Each line written into an indexed table puts an entry into each index at its place, a page
 // here and a page there; creating an index once the lines are in sorts them all at once.
@@ -40,8 +40,11 @@ func (c *computer) withoutLineIndexes(all []chunkOf) (rebuild func() error, err 
 	if lines {
 		return none, nil
 	}
+	// In the order they were made: where two indexes are as good, SQLite's planner takes the
+	// one that comes first in the schema, and without statistics (a new shop's database) it
+	// often has no other way to choose.
 	idx, err := c.tx.pairs(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'commission_lines'
-		AND sql IS NOT NULL ORDER BY name`)
+		AND sql IS NOT NULL ORDER BY rowid`)
 	if err != nil {
 		return nil, err
 	}
@@ -69,6 +72,14 @@ func (c *computer) withoutLineIndexes(all []chunkOf) (rebuild func() error, err 
 				st[0], st[1]); err != nil {
 				return fmt.Errorf("sqlite: recompute: statistics of %s: %w", st[0], err)
 			}
+		}
+		if len(stats) == 0 {
+			return nil
+		}
+		// This connection's planner reads the statistics again (the others do when they see
+		// the schema changed); without it, it plans with an index's defaults until it does.
+		if _, err := c.tx.ExecContext(c.tx.ctx, `ANALYZE sqlite_schema`); err != nil {
+			return fmt.Errorf("sqlite: recompute: statistics: %w", err)
 		}
 		return nil
 	}, nil

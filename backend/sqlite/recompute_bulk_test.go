@@ -1,17 +1,18 @@
 package sqlite
 
 import (
+	"database/sql"
 	"errors"
 	"strings"
 	"testing"
 )
 
-// lineIndexes is the text of the lines' indexes and of their planner statistics.
+// lineIndexes is the text of the lines' indexes, in their order, and of their planner statistics.
 func lineIndexes(t *testing.T, s *Store) string {
 	t.Helper()
 	var ix, stats string
 	if err := s.db.QueryRow(`SELECT group_concat(sql, char(10)) FROM (SELECT sql FROM sqlite_schema
-		WHERE type = 'index' AND tbl_name = 'commission_lines' AND sql IS NOT NULL ORDER BY name)`).Scan(&ix); err != nil {
+		WHERE type = 'index' AND tbl_name = 'commission_lines' AND sql IS NOT NULL ORDER BY rowid)`).Scan(&ix); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.db.QueryRow(`SELECT COALESCE(group_concat(idx || ' ' || stat, char(10)), '') FROM (SELECT idx, stat FROM sqlite_stat1
@@ -84,5 +85,96 @@ func TestRecomputeWithoutLineIndexesEqualsSequential(t *testing.T) {
 	s.db.QueryRow(`SELECT count(*) FROM commission_lines`).Scan(&lines)
 	if got := lineIndexes(t, s); got != before || lines != 0 {
 		t.Fatalf("after a failed recompute: %d lines, indexes:\n%s", lines, got)
+	}
+}
+
+// queryPlans are SQLite's plans of queries where two indexes of the lines could serve.
+func queryPlans(t *testing.T, db *sql.DB) string {
+	t.Helper()
+	var out []string
+	for _, q := range []string{`commission_lines WHERE order_id = 5 AND partner_id = 7`,
+		`commission_lines WHERE program_id = 1 AND partner_id = 7`, `commission_lines WHERE lead_id = 1 AND order_id = 7`,
+		`commission_lines WHERE payout_id = 1 AND partner_id = 7`} {
+		rows, err := db.Query(`EXPLAIN QUERY PLAN SELECT id FROM ` + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var detail []string
+		for rows.Next() {
+			var id, parent, unused int
+			var d string
+			if err := rows.Scan(&id, &parent, &unused, &d); err != nil {
+				t.Fatal(err)
+			}
+			detail = append(detail, d)
+		}
+		rows.Close()
+		out = append(out, strings.Join(detail, "; "))
+	}
+	return strings.Join(out, "\n")
+}
+
+// dropAndRebuild drops and makes again the lines' indexes in one transaction; fail: the
+// transaction fails between the two instead.
+func dropAndRebuild(t *testing.T, s *Store, fail bool) error {
+	t.Helper()
+	was := bulkFrom
+	bulkFrom = 1
+	defer func() { bulkFrom = was }()
+	return s.write(ctx, func(tx *Tx) error {
+		c := &computer{tx: tx}
+		rebuild, err := c.withoutLineIndexes([]chunkOf{{ids: []int64{1}}})
+		if err != nil || fail {
+			return errors.Join(err, errors.New("failed between"))
+		}
+		return rebuild()
+	})
+}
+
+// After the lines' indexes are made again, SQLite plans as before, on the writer's connection
+// (the only one of the pool here) and on another: without statistics, where the order of the
+// indexes decides between two, and with statistics that make the order's index the better.
+func TestLineIndexesMadeAgainPlanAsBefore(t *testing.T) {
+	s, path := openPath(t)
+	s.db.SetMaxOpenConns(1)
+	other, err := openRaw("file:" + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	before := queryPlans(t, s.db)
+	if err := dropAndRebuild(t, s, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := queryPlans(t, s.db); got != before {
+		t.Fatalf("without statistics, plans after:\n%s\nbefore:\n%s", got, before)
+	}
+	if got := queryPlans(t, other); got != before {
+		t.Fatalf("without statistics, another connection's plans after:\n%s\nbefore:\n%s", got, before)
+	}
+	for _, q := range []string{`ANALYZE`, `DELETE FROM sqlite_stat1 WHERE tbl = 'commission_lines'`,
+		`INSERT INTO sqlite_stat1 VALUES ('commission_lines', 'commission_lines_order', '1000000 2')`,
+		`INSERT INTO sqlite_stat1 VALUES ('commission_lines', 'commission_lines_partner', '1000000 500000 250000 1')`,
+		`ANALYZE sqlite_schema`} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stats := queryPlans(t, s.db)
+	if stats == before {
+		t.Fatal("the statistics change no plan: the test covers nothing")
+	}
+	if err := dropAndRebuild(t, s, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := queryPlans(t, s.db); got != stats {
+		t.Fatalf("with statistics, the writer's plans after:\n%s\nbefore:\n%s", got, stats)
+	}
+	ix := lineIndexes(t, s)
+	if err := dropAndRebuild(t, s, true); err == nil {
+		t.Fatal("the failing transaction did not fail")
+	}
+	if got := queryPlans(t, s.db); got != stats || lineIndexes(t, s) != ix {
+		t.Fatalf("after a failure between the drop and the rebuild, plans:\n%s\nindexes:\n%s", got, lineIndexes(t, s))
 	}
 }
