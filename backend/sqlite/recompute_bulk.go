@@ -5,16 +5,17 @@ import (
 )
 
 // bulkFrom is how many customers and lone orders a pipelined recompute takes at least for its
-// new lines to be written without the lines' indexes, when there is no line yet (see
+// new lines to be written without the lines' indexes, when its program has no line yet (see
 // withoutLineIndexes); tests lower it.
 var bulkFrom = 50_000
 
 // withoutLineIndexes drops the indexes of commission_lines for a pipelined recompute that
-// writes every line anew: no line exists yet in the database (a program's orders imported
-// before its partners, then a partners file), and the chunks hold at least bulkFrom customers
-// and lone orders. rebuild creates them again, as they were and in their order, with the
-// planner's statistics of them; it must run before anything reads the lines by an index (the
-// standalone leads, the tiers).
+// writes every line of its program anew: the program has no line yet (its orders imported
+// before its partners, then a partners file), the chunks hold at least bulkFrom customers and
+// lone orders, and the other programs' lines (the sample's) are fewer than a tenth of those:
+// making the indexes again sorts them too. rebuild creates the indexes again, as they were and
+// in their order, with the planner's statistics of them; it must run before anything reads
+// the lines by an index (the standalone leads, the tiers).
 //
 // Each line written into an indexed table puts an entry into each index at its place, a page
 // here and a page there; creating an index once the lines are in sorts them all at once.
@@ -22,22 +23,24 @@ var bulkFrom = 50_000
 // 18–21 s (bench/README.md). The pipeline's readers do not see the drop: they read the
 // database as the last commit left it, indexes and all (see snapshot), and the writer reads
 // no line by an index while the chunks are written (its updates and deletes go by rowid, and
-// a fresh recompute's lines are all new). It is one transaction: a failure leaves the indexes
-// as they were.
+// the program's lines are all new; the other programs' lines are not touched). It is one
+// transaction: a failure leaves the indexes as they were.
 func (c *computer) withoutLineIndexes(all []chunkOf) (rebuild func() error, err error) {
 	none := func() error { return nil }
 	n := 0
 	for _, ck := range all {
 		n += len(ck.ids)
 	}
-	var lines bool
 	if n < bulkFrom {
 		return none, nil
 	}
-	if err := c.tx.QueryRowContext(c.tx.ctx, `SELECT EXISTS (SELECT 1 FROM commission_lines)`).Scan(&lines); err != nil {
+	var mine bool
+	var others int
+	if err := c.tx.QueryRowContext(c.tx.ctx, `SELECT EXISTS (SELECT 1 FROM commission_lines WHERE program_id = ?),
+		(SELECT count(*) FROM (SELECT 1 FROM commission_lines LIMIT ?))`, c.prog.ID, n/10+1).Scan(&mine, &others); err != nil {
 		return nil, fmt.Errorf("sqlite: recompute: %w", err)
 	}
-	if lines {
+	if mine || others > n/10 {
 		return none, nil
 	}
 	// In the order they were made: where two indexes are as good, SQLite's planner takes the

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"partnerbook/backend/domain"
 )
 
 // lineIndexes is the text of the lines' indexes, in their order, and of their planner statistics.
@@ -14,6 +16,10 @@ func lineIndexes(t *testing.T, s *Store) string {
 	if err := s.db.QueryRow(`SELECT group_concat(sql, char(10)) FROM (SELECT sql FROM sqlite_schema
 		WHERE type = 'index' AND tbl_name = 'commission_lines' AND sql IS NOT NULL ORDER BY rowid)`).Scan(&ix); err != nil {
 		t.Fatal(err)
+	}
+	var has bool
+	if err := s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1')`).Scan(&has); err != nil || !has {
+		return ix + "\n(no statistics)"
 	}
 	if err := s.db.QueryRow(`SELECT COALESCE(group_concat(idx || ' ' || stat, char(10)), '') FROM (SELECT idx, stat FROM sqlite_stat1
 		WHERE tbl = 'commission_lines' ORDER BY idx)`).Scan(&stats); err != nil {
@@ -176,5 +182,73 @@ func TestLineIndexesMadeAgainPlanAsBefore(t *testing.T) {
 	}
 	if got := queryPlans(t, s.db); got != stats || lineIndexes(t, s) != ix {
 		t.Fatalf("after a failure between the drop and the rebuild, plans:\n%s\nindexes:\n%s", got, lineIndexes(t, s))
+	}
+}
+
+// Another program's lines (the sample's) do not keep a program without lines from being
+// written without the indexes, while they are few; they stay as they were. When they are many,
+// or when the program has lines of its own, the indexes stay.
+func TestRecomputeWithoutLineIndexesBesideAnotherProgram(t *testing.T) {
+	f := newPipelineFixture(t)
+	s := f.s
+	f.recompute(false)
+	want, _ := state(t, s)
+	f.clear()
+	other, err := s.CreateProgram(ctx, domain.DefaultProgram("Sample"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	addLines := func(program int64, n int) {
+		t.Helper()
+		if _, err := s.db.Exec(`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?)
+			INSERT INTO commission_lines (program_id, partner_id, kind, status, amount, currency, order_time, line_key, created_at, updated_at)
+			SELECT ?, (SELECT min(id) FROM partners), 'adjustment', 'approved', i, 'EUR', '2025-01-01T00:00:00Z', 'adjustment:' || i,
+				'2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z' FROM k`,
+			n, program); err != nil {
+			t.Fatal(err)
+		}
+		rebuildSums(t, s)
+	}
+	others := func() string {
+		t.Helper()
+		var sum string
+		s.db.QueryRow(`SELECT count(*) || ' ' || sum(amount) || ' ' || max(id) FROM commission_lines WHERE program_id = ?`, other.ID).Scan(&sum)
+		return sum
+	}
+	addLines(other.ID, 20)
+	was := bulkFrom
+	bulkFrom = 1
+	defer func() { bulkFrom = was }()
+	before, version, theirs := lineIndexes(t, s), schemaVersion(t, s), others()
+	f.recompute(true)
+	if schemaVersion(t, s) == version {
+		t.Fatal("20 lines of another program kept the indexes")
+	}
+	if got := others(); got != theirs {
+		t.Fatalf("the other program's lines: %s, were %s", got, theirs)
+	}
+	if _, err := s.db.Exec(`DELETE FROM commission_lines WHERE program_id = ?`, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := state(t, s); got != want {
+		t.Fatal("beside another program's lines: differs from the sequential recompute")
+	}
+	if got := lineIndexes(t, s); got != before {
+		t.Fatalf("the lines' indexes after:\n%s\nwant:\n%s", got, before)
+	}
+	f.clear()
+	addLines(other.ID, 1000) // more than a tenth of the fixture's 2,334 customers and 636 lone orders
+	version = schemaVersion(t, s)
+	f.recompute(true)
+	if schemaVersion(t, s) != version {
+		t.Fatal("1,000 lines of another program: the indexes were dropped all the same")
+	}
+	// A few lines of the program's own (people's adjustments): its lines are not all new.
+	f.clear()
+	addLines(f.prog, 20)
+	version = schemaVersion(t, s)
+	f.recompute(true)
+	if schemaVersion(t, s) != version {
+		t.Fatal("20 lines of the program's own: the indexes were dropped all the same")
 	}
 }
