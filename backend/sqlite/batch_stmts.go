@@ -38,6 +38,26 @@ func (b batchStmts) exec(ctx context.Context, args []any) error {
 	return nil
 }
 
+// prepareBatch prepares the statements of rows of cols values: one writes a row, many
+// batchRows rows. Nothing stays prepared when it fails.
+func (tx *Tx) prepareBatch(one, many string, cols int) (batchStmts, error) {
+	b := batchStmts{cols: cols}
+	var err error
+	if b.one, err = tx.PrepareContext(tx.ctx, one); err != nil {
+		return batchStmts{}, err
+	}
+	if b.many, err = tx.PrepareContext(tx.ctx, many); err != nil {
+		b.one.Close()
+		return batchStmts{}, err
+	}
+	return b, nil
+}
+
+// prepareRows prepares the statement head, rows of row, tail (see rowsOf) as a batch.
+func (tx *Tx) prepareRows(head, row, tail string, cols int) (batchStmts, error) {
+	return tx.prepareBatch(rowsOf(head, row, tail, 1), rowsOf(head, row, tail, batchRows), cols)
+}
+
 func (b batchStmts) close() {
 	for _, st := range []*sql.Stmt{b.one, b.many} {
 		if st != nil {

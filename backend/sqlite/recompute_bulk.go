@@ -27,10 +27,7 @@ var bulkFrom = 50_000
 // transaction: a failure leaves the indexes as they were.
 func (c *computer) withoutLineIndexes(all []chunkOf) (rebuild func() error, err error) {
 	none := func() error { return nil }
-	n := 0
-	for _, ck := range all {
-		n += len(ck.ids)
-	}
+	n := idsIn(all)
 	if n < bulkFrom {
 		return none, nil
 	}

@@ -24,6 +24,15 @@ func chunksOf(customers, alone []int64) []chunkOf {
 	return out
 }
 
+// idsIn is how many customers and lone orders the chunks hold.
+func idsIn(all []chunkOf) int {
+	n := 0
+	for _, ck := range all {
+		n += len(ck.ids)
+	}
+	return n
+}
+
 // chunkData is a chunk read and run through the engine: its orders, its customers as stored,
 // the stored lines of those orders and of the leads their e-mails match, and each customer's
 // history with what the engine made of it.

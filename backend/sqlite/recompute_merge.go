@@ -54,8 +54,9 @@ func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error
 	// its program, its times, and no person's decision (a new line has none). Fewer values
 	// cross into SQLite (15 a row instead of 20); both are ours, never a person's text.
 	values := strings.NewReplacer("PROGRAM", strconv.FormatInt(prog.ID, 10), "NOW", tx.now).Replace(lineValues)
-	m.insert = batchStmts{one: prep(rowsOf(insertLines, values, "", 1)), many: prep(rowsOf(insertLines, values, "", batchRows)),
-		cols: insertCols}
+	if err == nil {
+		m.insert, err = tx.prepareRows(insertLines, values, "", insertCols)
+	}
 	// Changed lines are bound as values too (see update): as JSON rows, like the attributions,
 	// they were no faster than one a statement.
 	m.updates, m.changed = map[uint16]batchStmts{}, map[uint16][]any{}
@@ -231,16 +232,10 @@ func (m *merger) flushUpdates() error {
 		}
 		b, ok := m.updates[mask]
 		if !ok {
-			one, err := m.tx.PrepareContext(m.tx.ctx, updateSQL(mask))
-			if err != nil {
+			var err error
+			if b, err = m.tx.prepareBatch(updateSQL(mask), updateBatchSQL(mask), bits.OnesCount16(mask)+2); err != nil {
 				return fmt.Errorf("sqlite: update commission lines: %w", err)
 			}
-			many, err := m.tx.PrepareContext(m.tx.ctx, updateBatchSQL(mask))
-			if err != nil {
-				one.Close()
-				return fmt.Errorf("sqlite: update commission lines: %w", err)
-			}
-			b = batchStmts{one: one, many: many, cols: bits.OnesCount16(mask) + 2}
 			m.updates[mask] = b
 		}
 		m.changed[mask] = rows[:0]

@@ -73,15 +73,12 @@ func (c *computer) pipeline(all []chunkOf) (err error) {
 // are counted from the report's balances (counting the table itself took a third of a second
 // in a program of a million orders); the chunks hold customers and lone orders.
 func (c *computer) readersFor(all []chunkOf) (int, error) {
-	var lines, ids int
+	var lines int
 	if err := c.tx.QueryRowContext(c.tx.ctx, `SELECT COALESCE(sum(lines), 0) FROM report_balances WHERE program_id = ?`,
 		c.prog.ID).Scan(&lines); err != nil {
 		return 0, fmt.Errorf("sqlite: recompute: %w", err)
 	}
-	for _, ck := range all {
-		ids += len(ck.ids)
-	}
-	if lines >= ids/4 {
+	if lines >= idsIn(all)/4 {
 		return 2, nil
 	}
 	return 1, nil

@@ -189,23 +189,16 @@ type sumsStmts struct {
 }
 
 func (tx *Tx) prepareSums() (*sumsStmts, error) {
-	s := &sumsStmts{hours: batchStmts{cols: hoursCols}, balances: batchStmts{cols: balancesCols}}
-	for _, p := range []struct {
-		st **sql.Stmt
-		q  string
-	}{
-		{&s.hours.one, rowsOf(hoursInsert, hoursValues, hoursUpsert, 1)},
-		{&s.hours.many, rowsOf(hoursInsert, hoursValues, hoursUpsert, batchRows)},
-		{&s.balances.one, rowsOf(balancesInsert, balancesValues, balancesUpsert, 1)},
-		{&s.balances.many, rowsOf(balancesInsert, balancesValues, balancesUpsert, batchRows)},
-		{&s.firsts, firstsDeltaSQL},
-	} {
-		st, err := tx.PrepareContext(tx.ctx, p.q)
-		if err != nil {
-			s.close()
-			return nil, fmt.Errorf("sqlite: prepare report sums: %w", err)
+	s := &sumsStmts{}
+	var err error
+	if s.hours, err = tx.prepareRows(hoursInsert, hoursValues, hoursUpsert, hoursCols); err == nil {
+		if s.balances, err = tx.prepareRows(balancesInsert, balancesValues, balancesUpsert, balancesCols); err == nil {
+			s.firsts, err = tx.PrepareContext(tx.ctx, firstsDeltaSQL)
 		}
-		*p.st = st
+	}
+	if err != nil {
+		s.close()
+		return nil, fmt.Errorf("sqlite: prepare report sums: %w", err)
 	}
 	return s, nil
 }
