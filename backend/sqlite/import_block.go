@@ -46,8 +46,9 @@ type orderBlock struct {
 	linesSt *sql.Stmt
 	newSt   *sql.Stmt // batch_changes of new customers
 	// the report's first orders (see import_firsts.go)
-	firstsOutSt, firstsInSt *sql.Stmt
-	firsts                  blockFirsts
+	firstsOutSt []*sql.Stmt // one a table of sums
+	firstsInSt  *sql.Stmt
+	firsts      blockFirsts
 	// The JSON of a block's statements, kept to be filled again: their buffers grow once
 	// per import instead of once per block.
 	keys, emails, refs, custRows, created, orders, lines, firstRows batch
@@ -83,7 +84,10 @@ func (w *orderWriter) newBlock(outcome func(domain.Order, string, error) error) 
 			?2, ?3, ?3 FROM jsonb_each(?4)`)
 	b.linesSt = prep(`INSERT INTO order_lines (order_id, position, sku, name, quantity, unit_price, discount)
 		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM jsonb_each(?1)`)
-	b.firstsOutSt, b.firstsInSt = prep(firstsOutSQL), prep(firstsInSQL)
+	for _, q := range firstsOutSQL() {
+		b.firstsOutSt = append(b.firstsOutSt, prep(q))
+	}
+	b.firstsInSt = prep(firstsInSQL)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: prepare order writes: %w", err)
 	}
@@ -91,7 +95,8 @@ func (w *orderWriter) newBlock(outcome func(domain.Order, string, error) error) 
 }
 
 func (b *orderBlock) close() {
-	for _, st := range []*sql.Stmt{b.findSt, b.emailSt, b.refSt, b.custSt, b.newSt, b.ordSt, b.linesSt, b.firstsOutSt, b.firstsInSt} {
+	for _, st := range append([]*sql.Stmt{b.findSt, b.emailSt, b.refSt, b.custSt, b.newSt, b.ordSt, b.linesSt, b.firstsInSt},
+		b.firstsOutSt...) {
 		if st != nil {
 			st.Close()
 		}

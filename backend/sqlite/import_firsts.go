@@ -6,19 +6,23 @@ import "fmt"
 // each customer's first order that is not cancelled, and an order the block creates replaces
 // it where it is earlier (a new order's id is above every stored one, so a tie in time keeps
 // the stored order). New orders are not credited yet (the recompute attributes them and moves
-// their sums), so a first order they replace leaves report_hours' new customers and they add
-// nothing there. Two statements a block instead of counting the customers' first orders again
+// their sums), so a first order they replace leaves the sums' new customers and they add
+// nothing there. Three statements a block instead of counting the customers' first orders again
 // (four, one of them a search of each customer's orders).
 
 // firstsOutSQL takes the first orders that a block's earlier new order (JSON rows of customer,
-// order id, time, currency) replaces out of report_hours.
-const firstsOutSQL = `INSERT INTO report_hours (program_id, hour, partner_id, currency, new_customers)
-	SELECT f.program_id, substr(f.time, 1, 13), k.k * f.partner_id, f.currency, -count(*)
+// order id, time, currency) replaces out of the sums by hour and month.
+func firstsOutSQL() []string {
+	return eachPeriod(func(p sumsPeriod) string {
+		return `INSERT INTO ` + p.table + ` (program_id, ` + p.column + `, partner_id, currency, new_customers)
+	SELECT f.program_id, ` + p.of("f.time") + `, k.k * f.partner_id, f.currency, -count(*)
 	FROM jsonb_each(?1) j CROSS JOIN report_firsts f ON f.customer_id = j.value->>0
 	CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1) k
 	WHERE f.partner_id IS NOT NULL AND (j.value->>2 < f.time OR (j.value->>2 = f.time AND j.value->>1 < f.order_id))
 	GROUP BY 1, 2, 3, 4
 	ON CONFLICT DO UPDATE SET new_customers = new_customers + excluded.new_customers`
+	})
+}
 
 // firstsInSQL makes the block's new orders first orders where they are earlier.
 const firstsInSQL = `INSERT INTO report_firsts (customer_id, program_id, order_id, time, partner_id, currency)
@@ -69,8 +73,10 @@ func (b *orderBlock) writeFirsts(f *blockFirsts) error {
 	clear(f.at)
 	f.rows = f.rows[:0]
 	j := rows.json()
-	if _, err := b.firstsOutSt.ExecContext(b.w.tx.ctx, j); err != nil {
-		return fmt.Errorf("sqlite: report sums of first orders: %w", err)
+	for _, st := range b.firstsOutSt {
+		if _, err := st.ExecContext(b.w.tx.ctx, j); err != nil {
+			return fmt.Errorf("sqlite: report sums of first orders: %w", err)
+		}
 	}
 	if _, err := b.firstsInSt.ExecContext(b.w.tx.ctx, b.w.programID, j); err != nil {
 		return fmt.Errorf("sqlite: report sums of first orders: %w", err)

@@ -109,7 +109,10 @@ func (tx *Tx) recompute(programID int64, sc recomputeScope) (err error) {
 	if err := c.standaloneLeads(append(sc.leads, c.alone...)); err != nil {
 		return err
 	}
-	return c.tiers(sc.all)
+	if err := c.tiers(sc.all); err != nil {
+		return err
+	}
+	return c.merge.sums.flushMonths(tx, programID)
 }
 
 func (tx *Tx) newComputer(programID int64) (*computer, error) {

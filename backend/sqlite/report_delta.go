@@ -11,8 +11,9 @@ import (
 )
 
 // sumsDelta is a change to the report's sums (report_hours, report_balances and the partner of
-// report_firsts, migration 010), gathered in memory from rows a writer holds before and after
-// its write, and written with one grouped statement a table (see write). A recompute knows what
+// report_firsts, migration 010; report_months, 020, the hours by month), gathered in memory from
+// rows a writer holds before and after its write, and written with one grouped statement a
+// table (see write). A recompute knows what
 // each order and line was and becomes: reading them back to sum them in SQL (report_keep.go)
 // cost more than the writes themselves (a million orders from nothing: 9 s of 27).
 //
@@ -164,8 +165,6 @@ func (d *sumsDelta) ops(byID map[int64]*lineRow, ops []commission.Op) error {
 // rows of hours, and reading them out of one JSON array a chunk, ten values a row, took 0.84 s
 // against 0.49 s bound (a benchmark of those rows alone).
 const (
-	hoursInsert = `INSERT INTO report_hours (program_id, partner_id, hour, currency, orders, net, total, refunded,
-		refunded_orders, new_customers, commissions) VALUES `
 	hoursValues = `(?,?,?,?,?,?,?,?,?,?,?)`
 	hoursCols   = 11
 	hoursUpsert = ` ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, net = net + excluded.net,
@@ -182,16 +181,29 @@ const (
 		WHERE report_firsts.customer_id = j.value->>0`
 )
 
-// sumsStmts are the delta's statements, prepared once for the many chunks of a recompute.
+// hoursInsert is the head of an insert of rows into the sums by hour or month.
+func hoursInsert(p sumsPeriod) string {
+	return `INSERT INTO ` + p.table + ` (program_id, partner_id, ` + p.column + `, currency, orders, net, total, refunded,
+		refunded_orders, new_customers, commissions) VALUES `
+}
+
+// sumsStmts are the delta's statements, prepared once for the many chunks of a recompute, and
+// the months of the deltas written so far. The months are written once, by flushMonths, before
+// the recompute's transaction commits: each chunk of customers has orders in most months of
+// most partners, so a write of its months a chunk would write as many rows as its hours.
 type sumsStmts struct {
-	hours, balances batchStmts
-	firsts          *sql.Stmt
+	hours, months, balances batchStmts
+	firsts                  *sql.Stmt
+	monthSums               map[hourKey]*hourSums
 }
 
 func (tx *Tx) prepareSums() (*sumsStmts, error) {
-	s := &sumsStmts{}
+	s := &sumsStmts{monthSums: map[hourKey]*hourSums{}}
 	var err error
-	if s.hours, err = tx.prepareRows(hoursInsert, hoursValues, hoursUpsert, hoursCols); err == nil {
+	if s.hours, err = tx.prepareRows(hoursInsert(sumsPeriods[0]), hoursValues, hoursUpsert, hoursCols); err == nil {
+		s.months, err = tx.prepareRows(hoursInsert(sumsPeriods[1]), hoursValues, hoursUpsert, hoursCols)
+	}
+	if err == nil {
 		if s.balances, err = tx.prepareRows(balancesInsert, balancesValues, balancesUpsert, balancesCols); err == nil {
 			s.firsts, err = tx.PrepareContext(tx.ctx, firstsDeltaSQL)
 		}
@@ -205,6 +217,7 @@ func (tx *Tx) prepareSums() (*sumsStmts, error) {
 
 func (s *sumsStmts) close() {
 	s.hours.close()
+	s.months.close()
 	s.balances.close()
 	if s.firsts != nil {
 		s.firsts.Close()
@@ -212,9 +225,10 @@ func (s *sumsStmts) close() {
 }
 
 // write adds the delta to the report's sums with st, leaves out what nets to nothing, and
-// starts the delta over.
+// starts the delta over. Its months wait in st for flushMonths.
 func (d *sumsDelta) write(tx *Tx, st *sumsStmts) error {
-	hours, balances := d.hoursArgs(), d.balancesArgs()
+	hours, balances := hoursArgs(d.program, d.hours), d.balancesArgs()
+	d.addMonths(st.monthSums)
 	firsts := d.firsts.json()
 	clear(d.hours)
 	clear(d.balances)
@@ -247,15 +261,47 @@ func changedKeys[K comparable, V comparable](sums map[K]*V, order func(a, b K) i
 	return keys
 }
 
-// hoursArgs is the hours' rows that change, in the table's order, hoursCols values a row.
-func (d *sumsDelta) hoursArgs() []any {
-	keys := changedKeys(d.hours, func(a, b hourKey) int {
+// flushMonths writes the months of the deltas written so far (see sumsStmts) and starts them
+// over.
+func (st *sumsStmts) flushMonths(tx *Tx, program int64) error {
+	months := hoursArgs(program, st.monthSums)
+	clear(st.monthSums)
+	if err := st.months.exec(tx.ctx, months); err != nil {
+		return fmt.Errorf("sqlite: report sums by month: %w", err)
+	}
+	return nil
+}
+
+// addMonths adds the delta's hours to months, summed by month (a key's hour is its month:
+// 2025-03).
+func (d *sumsDelta) addMonths(months map[hourKey]*hourSums) {
+	for k, h := range d.hours {
+		k.hour = k.hour[:min(7, len(k.hour))]
+		m := months[k]
+		if m == nil {
+			m = &hourSums{}
+			months[k] = m
+		}
+		m.orders += h.orders
+		m.net += h.net
+		m.total += h.total
+		m.refunded += h.refunded
+		m.refundedOrders += h.refundedOrders
+		m.newCustomers += h.newCustomers
+		m.commissions += h.commissions
+	}
+}
+
+// hoursArgs is the rows of sums (by hour or month) that change, in the table's order, hoursCols
+// values a row.
+func hoursArgs(program int64, sums map[hourKey]*hourSums) []any {
+	keys := changedKeys(sums, func(a, b hourKey) int {
 		return cmp.Or(cmp.Compare(a.partner, b.partner), strings.Compare(a.hour, b.hour), strings.Compare(a.currency, b.currency))
 	})
 	args := make([]any, 0, hoursCols*len(keys))
 	for _, k := range keys {
-		s := d.hours[k]
-		args = append(args, d.program, k.partner, k.hour, k.currency, s.orders, s.net, s.total, s.refunded, s.refundedOrders,
+		s := sums[k]
+		args = append(args, program, k.partner, k.hour, k.currency, s.orders, s.net, s.total, s.refunded, s.refundedOrders,
 			s.newCustomers, s.commissions)
 	}
 	return args

@@ -70,13 +70,37 @@ func TestSumsDelta(t *testing.T) {
 			if wantErr := c.name == "a change of a line the plan did not read is refused"; (err != nil) != wantErr {
 				t.Fatalf("error %v", err)
 			}
-			if got := rowsText(d.hoursArgs(), hoursCols); got != c.hours {
+			if got := rowsText(hoursArgs(d.program, d.hours), hoursCols); got != c.hours {
 				t.Errorf("hours\n got %s\nwant %s", got, c.hours)
 			}
 			if got := rowsText(d.balancesArgs(), balancesCols); got != c.balances {
 				t.Errorf("balances\n got %s\nwant %s", got, c.balances)
 			}
 		})
+	}
+}
+
+// TestSumsDeltaMonths: the months a delta writes are its hours summed by month; a month whose
+// hours net to nothing is left out, as an hour is.
+func TestSumsDeltaMonths(t *testing.T) {
+	d := newSumsDelta(1)
+	add := func(partner int64, hour string, orders, net int64) {
+		d.hour(partner, hour, "EUR", func(s *hourSums) { s.orders += orders; s.net += net; s.commissions += net / 10 })
+	}
+	add(5, "2025-03-14T08", 1, 1000)
+	add(5, "2025-03-31T23", 2, 500)
+	add(5, "2025-04-01T00", 1, 300)
+	add(7, "2025-05-01T01", 1, 200) // moved to another hour of its month: the month is as it was
+	add(7, "2025-05-20T03", -1, -200)
+	want := `[[0,"2025-03","EUR",3,1500,0,0,0,0,150],[0,"2025-04","EUR",1,300,0,0,0,0,30],` +
+		`[5,"2025-03","EUR",3,1500,0,0,0,0,150],[5,"2025-04","EUR",1,300,0,0,0,0,30]]`
+	months := map[hourKey]*hourSums{}
+	d.addMonths(months)
+	if got := rowsText(hoursArgs(d.program, months), hoursCols); got != want {
+		t.Errorf("months\n got %s\nwant %s", got, want)
+	}
+	if got := len(hoursArgs(d.program, d.hours)) / hoursCols; got != 10 {
+		t.Errorf("%d rows of hours, want 10: the months must leave the hours as they are", got)
 	}
 }
 

@@ -26,7 +26,16 @@ var reportSumPairs = [][2]string{{`
 		SELECT customer_id, program_id, order_id, time, partner_id, currency FROM report_firsts`, `
 		SELECT o.customer_id, o.program_id, o.id, o.time, o.partner_id, o.currency FROM orders o
 		WHERE o.customer_id IS NOT NULL
-			AND o.id = (SELECT x.id FROM orders x WHERE x.customer_id = o.customer_id AND x.cancelled = 0 ORDER BY x.time, x.id LIMIT 1)`}}
+			AND o.id = (SELECT x.id FROM orders x WHERE x.customer_id = o.customer_id AND x.cancelled = 0 ORDER BY x.time, x.id LIMIT 1)`}, {`
+		-- report_months is report_hours summed by month
+		SELECT program_id, month, partner_id, currency, orders, net, total, refunded, refunded_orders, new_customers, commissions
+		FROM report_months WHERE orders <> 0 OR net <> 0 OR total <> 0 OR refunded <> 0 OR refunded_orders <> 0
+			OR new_customers <> 0 OR commissions <> 0`, `
+		SELECT program_id, substr(hour, 1, 7), partner_id, currency, sum(orders), sum(net), sum(total), sum(refunded),
+			sum(refunded_orders), sum(new_customers), sum(commissions)
+		FROM report_hours GROUP BY 1, 2, 3, 4
+		HAVING sum(orders) <> 0 OR sum(net) <> 0 OR sum(total) <> 0 OR sum(refunded) <> 0 OR sum(refunded_orders) <> 0
+			OR sum(new_customers) <> 0 OR sum(commissions) <> 0`}}
 
 // sumsAgree says where the kept sums and the sums from scratch differ (nil: nowhere).
 func sumsAgree(q querier) error {
@@ -66,16 +75,13 @@ func sumsAgree(q querier) error {
 // orders or lines with SQL of its own (outside the store's writers, which keep them).
 func rebuildSums(t testing.TB, s *Store) {
 	t.Helper()
-	for _, q := range []string{`DELETE FROM report_hours`, `DELETE FROM report_firsts`, `DELETE FROM report_balances`,
+	qs := []string{`DELETE FROM report_hours`, `DELETE FROM report_months`, `DELETE FROM report_firsts`, `DELETE FROM report_balances`,
 		`INSERT INTO report_firsts (customer_id, program_id, order_id, time, partner_id, currency)
 			SELECT o.customer_id, o.program_id, o.id, o.time, o.partner_id, o.currency FROM orders o
 			WHERE o.customer_id IS NOT NULL
-				AND o.id = (SELECT x.id FROM orders x WHERE x.customer_id = o.customer_id AND x.cancelled = 0 ORDER BY x.time, x.id LIMIT 1)`,
-		ordersSumsSQL("+1", "true"), linesSumsSQL("+1", "true")[0], linesSumsSQL("+1", "true")[1],
-		`INSERT INTO report_hours (program_id, hour, partner_id, currency, new_customers)
-			SELECT f.program_id, substr(f.time, 1, 13), k.k * f.partner_id, f.currency, count(*)
-			FROM report_firsts f, (SELECT 0 AS k UNION ALL SELECT 1) k WHERE f.partner_id IS NOT NULL GROUP BY 1, 2, 3, 4
-			ON CONFLICT DO UPDATE SET new_customers = new_customers + excluded.new_customers`} {
+				AND o.id = (SELECT x.id FROM orders x WHERE x.customer_id = o.customer_id AND x.cancelled = 0 ORDER BY x.time, x.id LIMIT 1)`}
+	qs = append(append(append(qs, ordersSumsSQL("+1", "true")...), linesSumsSQL("+1", "true")...), firstsNewSQL("+1", "true")...)
+	for _, q := range qs {
 		if _, err := s.db.Exec(q); err != nil {
 			t.Fatal(err)
 		}

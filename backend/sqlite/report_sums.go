@@ -123,12 +123,28 @@ func (s *Store) byPartner(ctx context.Context, pid, only int64, start, end strin
 	}
 	bounds := []string{start, end}
 	lo, hi, cut := hourRanges(bounds)
-	// one range of the primary key per partner
+	for _, r := range monthsAndHours(lo[0], hi[0]) {
+		if err := s.partnerSums(ctx, r, pid, only, add); err != nil {
+			return nil, err
+		}
+	}
+	group := int64(-1)
+	if only > 0 {
+		group = only
+	}
+	return out, s.cutHours(ctx, pid, group, bounds, cut, add)
+}
+
+// partnerSums adds each partner's (or only one's) sums in a range of hours or months: one range
+// of the primary key a partner.
+func (s *Store) partnerSums(ctx context.Context, r sumsRange, pid, only int64,
+	add func(bucket int, partner int64, cur string, sums report.Sums)) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT p.id, h.currency, `+sumColumns+` FROM partners p
-		JOIN report_hours h ON h.program_id = p.program_id AND h.partner_id = p.id AND h.hour >= ? AND h.hour < ?
-		WHERE p.program_id = ? AND (? = 0 OR p.id = ?) GROUP BY p.id, h.currency`, lo[0], hi[0], pid, only, only)
+		JOIN `+r.period.table+` h ON h.program_id = p.program_id AND h.partner_id = p.id
+			AND h.`+r.period.column+` >= ? AND h.`+r.period.column+` < ?
+		WHERE p.program_id = ? AND (? = 0 OR p.id = ?) GROUP BY p.id, h.currency`, r.lo, r.hi, pid, only, only)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: report partners: %w", err)
+		return fmt.Errorf("sqlite: report partners: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -136,18 +152,51 @@ func (s *Store) byPartner(ctx context.Context, pid, only int64, start, end strin
 		var cur string
 		sums, err := scanSums(rows, &partner, &cur)
 		if err != nil {
-			return nil, fmt.Errorf("sqlite: report partners: %w", err)
+			return fmt.Errorf("sqlite: report partners: %w", err)
 		}
 		add(0, partner, cur, sums)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: report partners: %w", err)
+		return fmt.Errorf("sqlite: report partners: %w", err)
 	}
-	group := int64(-1)
-	if only > 0 {
-		group = only
+	return nil
+}
+
+// sumsRange is a range [lo, hi) of the periods of a table of sums.
+type sumsRange struct {
+	period sumsPeriod
+	lo, hi string
+}
+
+// monthsAndHours are the whole hours [lo, hi) as ranges of the sums: the whole UTC months inside
+// from report_months, the hours before and after them from report_hours. A period of three
+// years reads 36 rows a partner and the hours of the months at its ends, not 26,000 hours.
+func monthsAndHours(lo, hi string) []sumsRange {
+	hours, months := sumsPeriods[0], sumsPeriods[1]
+	if lo >= hi {
+		return nil
 	}
-	return out, s.cutHours(ctx, pid, group, bounds, cut, add)
+	first, last := lo[:7], hi[:7] // the whole months are [first, last)
+	if lo != first+"-01T00" {
+		first = nextMonth(first)
+	}
+	if first >= last {
+		return []sumsRange{{hours, lo, hi}}
+	}
+	var out []sumsRange
+	if from := first + "-01T00"; lo < from {
+		out = append(out, sumsRange{hours, lo, from})
+	}
+	out = append(out, sumsRange{months, first, last})
+	if to := last + "-01T00"; to < hi {
+		out = append(out, sumsRange{hours, to, hi})
+	}
+	return out
+}
+
+func nextMonth(month string) string {
+	t, _ := time.Parse("2006-01", month)
+	return t.AddDate(0, 1, 0).Format("2006-01")
 }
 
 // cutHours reads the hours that boundaries cut from the orders and lines themselves and adds
