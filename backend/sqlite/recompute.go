@@ -112,7 +112,7 @@ func (tx *Tx) recompute(programID int64, sc recomputeScope) (err error) {
 	if err := c.tiers(sc.all); err != nil {
 		return err
 	}
-	return c.merge.sums.flushMonths(tx, programID)
+	return c.merge.sums.flush(tx)
 }
 
 func (tx *Tx) newComputer(programID int64) (*computer, error) {

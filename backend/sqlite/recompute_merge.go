@@ -65,7 +65,7 @@ func (tx *Tx) newMerger(prog domain.Program, loc *time.Location) (*merger, error
 		m.close()
 		return nil, fmt.Errorf("sqlite: prepare commission writes: %w", err)
 	}
-	if m.sums, err = tx.prepareSums(); err != nil {
+	if m.sums, err = tx.prepareSums(prog.ID); err != nil {
 		m.close()
 		return nil, err
 	}

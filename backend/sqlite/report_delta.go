@@ -188,17 +188,20 @@ func hoursInsert(p sumsPeriod) string {
 }
 
 // sumsStmts are the delta's statements, prepared once for the many chunks of a recompute, and
-// the months of the deltas written so far. The months are written once, by flushMonths, before
-// the recompute's transaction commits: each chunk of customers has orders in most months of
-// most partners, so a write of its months a chunk would write as many rows as its hours.
+// the months of the deltas written so far. The months are written once, by flush, before the
+// recompute's transaction commits: each chunk of customers has orders in most months of most
+// partners, so a write of its months a chunk would write as many rows as its hours. (The hours
+// waiting the same way, written 65,536 rows at a time in the table's order, were no faster: a
+// plan change's profile, 1.50 s of the writer against 1.23 s a chunk at a time.)
 type sumsStmts struct {
+	program                 int64
 	hours, months, balances batchStmts
 	firsts                  *sql.Stmt
 	monthSums               map[hourKey]*hourSums
 }
 
-func (tx *Tx) prepareSums() (*sumsStmts, error) {
-	s := &sumsStmts{monthSums: map[hourKey]*hourSums{}}
+func (tx *Tx) prepareSums(program int64) (*sumsStmts, error) {
+	s := &sumsStmts{program: program, monthSums: map[hourKey]*hourSums{}}
 	var err error
 	if s.hours, err = tx.prepareRows(hoursInsert(sumsPeriods[0]), hoursValues, hoursUpsert, hoursCols); err == nil {
 		s.months, err = tx.prepareRows(hoursInsert(sumsPeriods[1]), hoursValues, hoursUpsert, hoursCols)
@@ -225,10 +228,10 @@ func (s *sumsStmts) close() {
 }
 
 // write adds the delta to the report's sums with st, leaves out what nets to nothing, and
-// starts the delta over. Its months wait in st for flushMonths.
+// starts the delta over. Its months wait in st (see sumsStmts).
 func (d *sumsDelta) write(tx *Tx, st *sumsStmts) error {
 	hours, balances := hoursArgs(d.program, d.hours), d.balancesArgs()
-	d.addMonths(st.monthSums)
+	addSums(st.monthSums, d.hours, len("2006-01"))
 	firsts := d.firsts.json()
 	clear(d.hours)
 	clear(d.balances)
@@ -261,26 +264,27 @@ func changedKeys[K comparable, V comparable](sums map[K]*V, order func(a, b K) i
 	return keys
 }
 
-// flushMonths writes the months of the deltas written so far (see sumsStmts) and starts them
-// over.
-func (st *sumsStmts) flushMonths(tx *Tx, program int64) error {
-	months := hoursArgs(program, st.monthSums)
+// flush writes the months of the deltas written so far (see sumsStmts) and starts them over.
+func (st *sumsStmts) flush(tx *Tx) error {
+	args := hoursArgs(st.program, st.monthSums)
 	clear(st.monthSums)
-	if err := st.months.exec(tx.ctx, months); err != nil {
+	if err := st.months.exec(tx.ctx, args); err != nil {
 		return fmt.Errorf("sqlite: report sums by month: %w", err)
 	}
 	return nil
 }
 
-// addMonths adds the delta's hours to months, summed by month (a key's hour is its month:
-// 2025-03).
-func (d *sumsDelta) addMonths(months map[hourKey]*hourSums) {
-	for k, h := range d.hours {
-		k.hour = k.hour[:min(7, len(k.hour))]
-		m := months[k]
+// addSums adds hours to sums by the period that the first width bytes of an hour name (7: its
+// month, 2025-03). A new key's texts are copied: an hour read from a chunk's orders is a part
+// of the whole text they were read as, which must not stay for the recompute's length.
+func addSums(sums, hours map[hourKey]*hourSums, width int) {
+	for k, h := range hours {
+		k.hour = k.hour[:min(width, len(k.hour))]
+		m := sums[k]
 		if m == nil {
+			k.hour, k.currency = strings.Clone(k.hour), strings.Clone(k.currency)
 			m = &hourSums{}
-			months[k] = m
+			sums[k] = m
 		}
 		m.orders += h.orders
 		m.net += h.net

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"encoding/json"
 	"testing"
+	"unsafe"
 
 	"partnerbook/backend/commission"
 )
@@ -87,7 +88,8 @@ func TestSumsDeltaMonths(t *testing.T) {
 	add := func(partner int64, hour string, orders, net int64) {
 		d.hour(partner, hour, "EUR", func(s *hourSums) { s.orders += orders; s.net += net; s.commissions += net / 10 })
 	}
-	add(5, "2025-03-14T08", 1, 1000)
+	read := `[[1,"2025-03-14T08:10:00Z"]]` // the text of a chunk's orders, which a month must not keep
+	add(5, read[5:18], 1, 1000)
 	add(5, "2025-03-31T23", 2, 500)
 	add(5, "2025-04-01T00", 1, 300)
 	add(7, "2025-05-01T01", 1, 200) // moved to another hour of its month: the month is as it was
@@ -95,9 +97,15 @@ func TestSumsDeltaMonths(t *testing.T) {
 	want := `[[0,"2025-03","EUR",3,1500,0,0,0,0,150],[0,"2025-04","EUR",1,300,0,0,0,0,30],` +
 		`[5,"2025-03","EUR",3,1500,0,0,0,0,150],[5,"2025-04","EUR",1,300,0,0,0,0,30]]`
 	months := map[hourKey]*hourSums{}
-	d.addMonths(months)
+	addSums(months, d.hours, 7)
 	if got := rowsText(hoursArgs(d.program, months), hoursCols); got != want {
 		t.Errorf("months\n got %s\nwant %s", got, want)
+	}
+	for k := range months {
+		if at := uintptr(unsafe.Pointer(unsafe.StringData(k.hour))); at >= uintptr(unsafe.Pointer(unsafe.StringData(read))) &&
+			at < uintptr(unsafe.Pointer(unsafe.StringData(read)))+uintptr(len(read)) {
+			t.Errorf("the month %s is a part of the text it was read from", k.hour)
+		}
 	}
 	if got := len(hoursArgs(d.program, d.hours)) / hoursCols; got != 10 {
 		t.Errorf("%d rows of hours, want 10: the months must leave the hours as they are", got)
