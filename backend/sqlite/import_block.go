@@ -325,7 +325,7 @@ func (b *orderBlock) create(outcomes []string, customers map[int]int64) error {
 		if _, err := b.ordSt.ExecContext(b.w.tx.ctx, b.w.programID, b.w.batchID, b.w.tx.now, r); err != nil {
 			return fmt.Errorf("sqlite: add orders: %w", err)
 		}
-		// Not credited yet, the new orders add nothing to report_hours: the recompute's
+		// Not credited yet, the new orders add nothing to the sums by hour and month: the recompute's
 		// attribution puts them in.
 		if err := b.writeFirsts(&b.firsts); err != nil {
 			return err

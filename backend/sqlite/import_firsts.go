@@ -8,7 +8,7 @@ import "fmt"
 // the stored order). New orders are not credited yet (the recompute attributes them and moves
 // their sums), so a first order they replace leaves the sums' new customers and they add
 // nothing there. Three statements a block instead of counting the customers' first orders again
-// (four, one of them a search of each customer's orders).
+// (six, one of them a search of each customer's orders).
 
 // firstsOutSQL takes the first orders that a block's earlier new order (JSON rows of customer,
 // order id, time, currency) replaces out of the sums by hour and month.

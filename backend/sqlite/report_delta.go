@@ -13,9 +13,10 @@ import (
 // sumsDelta is a change to the report's sums (report_hours, report_balances and the partner of
 // report_firsts, migration 010; report_months, 020, the hours by month), gathered in memory from
 // rows a writer holds before and after its write, and written with one grouped statement a
-// table (see write). A recompute knows what
-// each order and line was and becomes: reading them back to sum them in SQL (report_keep.go)
-// cost more than the writes themselves (a million orders from nothing: 9 s of 27).
+// table (see write; a recompute's months wait for its end, see sumsStmts). A recompute knows
+// what each order and line was and becomes: reading them back to sum them in SQL
+// (report_keep.go) cost more than the writes themselves (a million orders from nothing: 9 s of
+// 27).
 //
 // It says what the SQL of report_keep.go says, row for row: an order counts for its partner and
 // for all partners (0) when it has a partner and is not cancelled; a line counts its amount in

@@ -35,7 +35,11 @@ var reportSumPairs = [][2]string{{`
 			sum(refunded_orders), sum(new_customers), sum(commissions)
 		FROM report_hours GROUP BY 1, 2, 3, 4
 		HAVING sum(orders) <> 0 OR sum(net) <> 0 OR sum(total) <> 0 OR sum(refunded) <> 0 OR sum(refunded_orders) <> 0
-			OR sum(new_customers) <> 0 OR sum(commissions) <> 0`}}
+			OR sum(new_customers) <> 0 OR sum(commissions) <> 0`}, {`
+		-- and a month has a row, even one of zeros, where an hour of it has one (a ranking lists a
+		-- partner's currency where it finds a row)
+		SELECT program_id, month, partner_id, currency FROM report_months`, `
+		SELECT DISTINCT program_id, substr(hour, 1, 7), partner_id, currency FROM report_hours`}}
 
 // sumsAgree says where the kept sums and the sums from scratch differ (nil: nowhere).
 func sumsAgree(q querier) error {

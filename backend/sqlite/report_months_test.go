@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -117,5 +118,41 @@ func TestReportMonthsMigration(t *testing.T) {
 	if err := s.db.QueryRow(`SELECT count(*), sum(net) FROM report_months WHERE partner_id > 0`).Scan(&months, &net); err != nil ||
 		months != 3 || net != 3750 {
 		t.Errorf("%d months of partners, net %d (%v); want 3 and 3750", months, net, err)
+	}
+}
+
+// TestRankingReadsOneRangeAPartner: without statistics (a new shop's database), SQLite reads the
+// ranking's sums one range of the primary key a partner, never every row of the program.
+func TestRankingReadsOneRangeAPartner(t *testing.T) {
+	s := open(t)
+	pid := program(t, s, "Shop").ID
+	for _, only := range []int64{0, 7} {
+		q, args := partnerSumsSQL(monthsAndHours("2024-12-31T23", "2027-11-30T23"), pid, only)
+		rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+q, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		sums := 0
+		for _, d := range plan {
+			if strings.Contains(d, " h ") {
+				sums++
+				if !strings.Contains(d, "USING PRIMARY KEY (program_id=? AND partner_id=? AND") {
+					t.Errorf("only %d: the sums are read as %q\n%s", only, d, strings.Join(plan, "\n"))
+				}
+			}
+		}
+		if sums != 3 {
+			t.Errorf("only %d: %d reads of sums, want 3 (hours, months, hours)\n%s", only, sums, strings.Join(plan, "\n"))
+		}
 	}
 }

@@ -13,7 +13,9 @@ import (
 // The sums of a report are read from report_hours (migration 010) for whole UTC hours, and
 // from the orders and lines themselves for an hour that a bucket's edge cuts (only in zones
 // whose days do not start on a whole UTC hour). So a period of any length reads one row per
-// hour and currency at most, and one per partner and hour for the ranking.
+// hour and currency at most. The ranking reads a partner's whole UTC months from report_months
+// (020) and only the hours around them: one row per partner and month, and per partner and hour
+// at the period's two ends.
 
 const sumColumns = `sum(h.orders), sum(h.net), sum(h.total), sum(h.refunded), sum(h.refunded_orders), sum(h.new_customers), sum(h.commissions)`
 
@@ -123,10 +125,8 @@ func (s *Store) byPartner(ctx context.Context, pid, only int64, start, end strin
 	}
 	bounds := []string{start, end}
 	lo, hi, cut := hourRanges(bounds)
-	for _, r := range monthsAndHours(lo[0], hi[0]) {
-		if err := s.partnerSums(ctx, r, pid, only, add); err != nil {
-			return nil, err
-		}
+	if err := s.partnerSums(ctx, monthsAndHours(lo[0], hi[0]), pid, only, add); err != nil {
+		return nil, err
 	}
 	group := int64(-1)
 	if only > 0 {
@@ -135,14 +135,17 @@ func (s *Store) byPartner(ctx context.Context, pid, only int64, start, end strin
 	return out, s.cutHours(ctx, pid, group, bounds, cut, add)
 }
 
-// partnerSums adds each partner's (or only one's) sums in a range of hours or months: one range
-// of the primary key a partner.
-func (s *Store) partnerSums(ctx context.Context, r sumsRange, pid, only int64,
+// partnerSums adds each partner's (or only one's) sums in ranges of hours or months, read with
+// one statement (so from one snapshot of the database): one range of the primary key a partner
+// and range. CROSS JOIN keeps the partners outside: without statistics SQLite would otherwise
+// read every row of the program's sums.
+func (s *Store) partnerSums(ctx context.Context, ranges []sumsRange, pid, only int64,
 	add func(bucket int, partner int64, cur string, sums report.Sums)) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.id, h.currency, `+sumColumns+` FROM partners p
-		JOIN `+r.period.table+` h ON h.program_id = p.program_id AND h.partner_id = p.id
-			AND h.`+r.period.column+` >= ? AND h.`+r.period.column+` < ?
-		WHERE p.program_id = ? AND (? = 0 OR p.id = ?) GROUP BY p.id, h.currency`, r.lo, r.hi, pid, only, only)
+	if len(ranges) == 0 {
+		return nil
+	}
+	q, args := partnerSumsSQL(ranges, pid, only)
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: report partners: %w", err)
 	}
@@ -160,6 +163,19 @@ func (s *Store) partnerSums(ctx context.Context, r sumsRange, pid, only int64,
 		return fmt.Errorf("sqlite: report partners: %w", err)
 	}
 	return nil
+}
+
+func partnerSumsSQL(ranges []sumsRange, pid, only int64) (string, []any) {
+	var parts []string
+	var args []any
+	for _, r := range ranges {
+		parts = append(parts, `SELECT p.id, h.currency, `+sumColumns+` FROM partners p
+		CROSS JOIN `+r.period.table+` h ON h.program_id = p.program_id AND h.partner_id = p.id
+			AND h.`+r.period.column+` >= ? AND h.`+r.period.column+` < ?
+		WHERE p.program_id = ? AND (? = 0 OR p.id = ?) GROUP BY p.id, h.currency`)
+		args = append(args, r.lo, r.hi, pid, only, only)
+	}
+	return strings.Join(parts, " UNION ALL "), args
 }
 
 // sumsRange is a range [lo, hi) of the periods of a table of sums.

@@ -3,7 +3,8 @@
 -- month, kept by the same writers in the same transaction (report_keep.go, report_delta.go,
 -- import_firsts.go). The ranking of partners over a long period reads a partner's whole months
 -- here and only the hours at its two ends from report_hours: a program of 200 partners over
--- three years reads some 7,000 rows of months instead of 400,000 of hours.
+-- three years reads some 7,000 rows of months, and the hours of the months at its two ends,
+-- instead of 400,000 rows of hours.
 CREATE TABLE report_months (
     program_id      INTEGER NOT NULL,
     month           TEXT NOT NULL,   -- UTC: 2025-03, substr of report_hours.hour
