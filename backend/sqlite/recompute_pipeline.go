@@ -104,28 +104,42 @@ func (c *computer) readEvery(ctx context.Context, conn *sql.Conn, all []chunkOf,
 	}
 }
 
-// snapshot is a connection of the pool in a read transaction, with a roomy cache: it sees the
-// database as the last commit left it, so beside a write transaction, as it was before that
-// transaction began. release ends the read transaction and gives the connection back to the
-// pool as it was.
+// snapshot is a connection of the pool in a read transaction (readTx), with a roomy cache: it
+// sees the database as the last commit left it, so beside a write transaction, as it was before
+// that transaction began. release ends the read transaction and gives the connection back to
+// the pool as it was.
 func (s *Store) snapshot(ctx context.Context) (conn *sql.Conn, release func() error, err error) {
-	if conn, err = s.db.Conn(ctx); err != nil {
-		return nil, nil, fmt.Errorf("sqlite: recompute reader: %w", err)
+	conn, end, err := s.readTx(ctx)
+	if err != nil {
+		return nil, nil, err
 	}
 	restore, err := roomy(ctx, conn)
 	if err != nil {
-		conn.Close()
+		end()
 		return nil, nil, err
 	}
-	release = func() error {
-		defer conn.Close()
+	return conn, func() error {
+		defer end()
+		return restore()
+	}, nil
+}
+
+// readTx is a connection of the pool in a read transaction: it sees the database as the last
+// commit left it, whatever commits beside it until release, which ends the read transaction
+// and gives the connection back to the pool. (The store's transactions begin IMMEDIATE, taking
+// the write lock; this one does not.)
+func (s *Store) readTx(ctx context.Context) (conn *sql.Conn, release func(), err error) {
+	if conn, err = s.db.Conn(ctx); err != nil {
+		return nil, nil, fmt.Errorf("sqlite: read: %w", err)
+	}
+	release = func() {
 		// A read transaction has nothing to undo, and after a failed BEGIN none is open.
 		conn.ExecContext(context.Background(), "ROLLBACK")
-		return restore()
+		conn.Close()
 	}
 	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
 		release()
-		return nil, nil, fmt.Errorf("sqlite: recompute reader: %w", err)
+		return nil, nil, fmt.Errorf("sqlite: read: %w", err)
 	}
 	return conn, release, nil
 }

@@ -30,16 +30,24 @@ func (s *Store) Report(ctx context.Context, q domain.ReportQuery) (domain.Report
 	if err != nil {
 		return domain.Report{}, err
 	}
+	// One read transaction: every part of the report sees the same commit, whatever is written
+	// beside it (its totals, chart and ranking add up).
+	conn, release, err := s.readTx(ctx)
+	if err != nil {
+		return domain.Report{}, err
+	}
+	defer release()
+	rd := reportReader{q: conn, betweenReads: s.betweenReads}
 	var partnerID int64
 	if q.Partner != "" {
-		p, err := s.findPartnerKey(ctx, prog.ID, q.Partner)
+		p, err := rd.findPartnerKey(ctx, prog.ID, q.Partner)
 		if err != nil {
 			return domain.Report{}, err
 		}
 		partnerID = p
 	}
 	asOf := s.AsOfDay(prog, q.AsOf)
-	d, err := s.reportData(ctx, prog.ID, partnerID, period, buckets, asOf)
+	d, err := rd.reportData(ctx, prog.ID, partnerID, period, buckets, asOf)
 	if err != nil {
 		return domain.Report{}, err
 	}
@@ -50,9 +58,15 @@ func (s *Store) Report(ctx context.Context, q domain.ReportQuery) (domain.Report
 	return r, nil
 }
 
-func (s *Store) findPartnerKey(ctx context.Context, pid int64, key string) (int64, error) {
+// reportReader reads the parts of a report, all with q (see Report).
+type reportReader struct {
+	q            querier
+	betweenReads func() // tests: run between the chart's sums and the ranking's
+}
+
+func (r reportReader) findPartnerKey(ctx context.Context, pid int64, key string) (int64, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM partners WHERE program_id = ? AND key = ? COLLATE NOCASE`, pid, key).Scan(&id)
+	err := r.q.QueryRowContext(ctx, `SELECT id FROM partners WHERE program_id = ? AND key = ? COLLATE NOCASE`, pid, key).Scan(&id)
 	if err == sql.ErrNoRows {
 		return 0, domain.Errorf(domain.ENotFound, "there is no partner with key %q in this program", key)
 	}
@@ -62,7 +76,7 @@ func (s *Store) findPartnerKey(ctx context.Context, pid int64, key string) (int6
 	return id, nil
 }
 
-func (s *Store) reportData(ctx context.Context, pid, partner int64, p report.Period, buckets []report.Bucket, asOf string) (report.Data, error) {
+func (r reportReader) reportData(ctx context.Context, pid, partner int64, p report.Period, buckets []report.Bucket, asOf string) (report.Data, error) {
 	var d report.Data
 	bounds := make([]string, 0, len(buckets)+1)
 	for _, b := range buckets {
@@ -70,7 +84,7 @@ func (s *Store) reportData(ctx context.Context, pid, partner int64, p report.Per
 	}
 	bounds = append(bounds, p.End())
 	var err error
-	if d.Series, err = s.series(ctx, pid, partner, bounds); err != nil {
+	if d.Series, err = r.series(ctx, pid, partner, bounds); err != nil {
 		return d, err
 	}
 	d.Totals = report.Money{}
@@ -80,27 +94,30 @@ func (s *Store) reportData(ctx context.Context, pid, partner int64, p report.Per
 		}
 	}
 	prev := p.Previous()
-	ps, err := s.series(ctx, pid, partner, []string{prev.Start(), prev.End()})
+	ps, err := r.series(ctx, pid, partner, []string{prev.Start(), prev.End()})
 	if err != nil {
 		return d, err
 	}
 	d.Previous = ps[0]
-	if d.Partners, err = s.reportPartners(ctx, pid, partner, p); err != nil {
+	if r.betweenReads != nil {
+		r.betweenReads()
+	}
+	if d.Partners, err = r.reportPartners(ctx, pid, partner, p); err != nil {
 		return d, err
 	}
-	if d.Balances, err = s.reportBalances(ctx, pid, partner, asOf); err != nil {
+	if d.Balances, err = r.reportBalances(ctx, pid, partner, asOf); err != nil {
 		return d, err
 	}
-	if d.Paid, err = s.reportPaid(ctx, pid, partner, p); err != nil {
+	if d.Paid, err = r.reportPaid(ctx, pid, partner, p); err != nil {
 		return d, err
 	}
-	f, err := s.funnel(ctx, pid, p.Start(), p.End())
+	f, err := r.funnel(ctx, pid, p.Start(), p.End())
 	if err != nil {
 		return d, err
 	}
 	d.Tracked = f.tracked
 	if f.tracked {
-		if d.ToSale, err = s.toSale(ctx, pid, partner, p.Start(), p.End()); err != nil {
+		if d.ToSale, err = r.toSale(ctx, pid, partner, p.Start(), p.End()); err != nil {
 			return d, err
 		}
 	}
@@ -117,12 +134,12 @@ func (s *Store) reportData(ctx context.Context, pid, partner int64, p report.Per
 }
 
 // reportPartners are the partners with sums in the period (one partner when asked).
-func (s *Store) reportPartners(ctx context.Context, pid, partner int64, p report.Period) ([]report.Partner, error) {
-	sums, err := s.byPartner(ctx, pid, partner, p.Start(), p.End())
+func (r reportReader) reportPartners(ctx context.Context, pid, partner int64, p report.Period) ([]report.Partner, error) {
+	sums, err := r.byPartner(ctx, pid, partner, p.Start(), p.End())
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, key, name FROM partners WHERE program_id = ? AND (? = 0 OR id = ?)`, pid, partner, partner)
+	rows, err := r.q.QueryContext(ctx, `SELECT id, key, name FROM partners WHERE program_id = ? AND (? = 0 OR id = ?)`, pid, partner, partner)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: report partners: %w", err)
 	}
@@ -144,8 +161,8 @@ func (s *Store) reportPartners(ctx context.Context, pid, partner int64, p report
 
 // reportBalances are each partner's pending and owed lines as of a day, as `balances` counts
 // them: a pending line whose due day has come is approved.
-func (s *Store) reportBalances(ctx context.Context, pid, partner int64, asOf string) ([]report.Balance, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT partner_id, currency,
+func (r reportReader) reportBalances(ctx context.Context, pid, partner int64, asOf string) ([]report.Balance, error) {
+	rows, err := r.q.QueryContext(ctx, `SELECT partner_id, currency,
 		sum(CASE WHEN status = 'pending' AND due > ? THEN amount ELSE 0 END),
 		sum(CASE WHEN status = 'approved' OR (status = 'pending' AND due <= ?) THEN amount ELSE 0 END),
 		sum(CASE WHEN status = 'pending' AND due > ? THEN lines ELSE 0 END)
@@ -167,8 +184,8 @@ func (s *Store) reportBalances(ctx context.Context, pid, partner int64, asOf str
 }
 
 // reportPaid sums the payouts made in the period (credit notes count negative).
-func (s *Store) reportPaid(ctx context.Context, pid, partner int64, p report.Period) (map[string]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT currency, sum(amount) FROM payouts
+func (r reportReader) reportPaid(ctx context.Context, pid, partner int64, p report.Period) (map[string]int64, error) {
+	rows, err := r.q.QueryContext(ctx, `SELECT currency, sum(amount) FROM payouts
 		WHERE program_id = ? AND created_at >= ? AND created_at < ? AND (? = 0 OR partner_id = ?) GROUP BY currency`,
 		pid, p.Start(), p.End(), partner, partner)
 	if err != nil {

@@ -17,14 +17,14 @@ type funnelSums struct {
 // funnel counts the sync endpoint's visits and signups of [start, end) (test events left
 // out): visits by the partner key they carry, signups in all, and the signups that linked a
 // customer to a partner. Kept apart so that the tracking tables are read in one place.
-func (s *Store) funnel(ctx context.Context, pid int64, start, end string) (funnelSums, error) {
+func (r reportReader) funnel(ctx context.Context, pid int64, start, end string) (funnelSums, error) {
 	f := funnelSums{visits: map[int64]int64{}, signups: map[int64]int64{}}
-	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM visits WHERE program_id = ?1 AND test = 0)
+	err := r.q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM visits WHERE program_id = ?1 AND test = 0)
 		OR EXISTS (SELECT 1 FROM signups WHERE program_id = ?1 AND test = 0)`, pid).Scan(&f.tracked)
 	if err != nil || !f.tracked {
 		return f, wrapErr("sqlite: report funnel", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT 'visit', COALESCE(p.id, 0), count(*) FROM visits v
+	rows, err := r.q.QueryContext(ctx, `SELECT 'visit', COALESCE(p.id, 0), count(*) FROM visits v
 			LEFT JOIN partners p ON p.program_id = v.program_id AND p.key = v.partner_key COLLATE NOCASE
 			WHERE v.program_id = ?1 AND v.time >= ?2 AND v.time < ?3 AND v.test = 0 GROUP BY 2
 		UNION ALL SELECT 'signup', 0, count(*) FROM signups
@@ -49,7 +49,7 @@ func (s *Store) funnel(ctx context.Context, pid int64, start, end string) (funne
 	if err := rows.Err(); err != nil {
 		return f, wrapErr("sqlite: report funnel", err)
 	}
-	links, err := s.db.QueryContext(ctx, `SELECT partner_id, count(*) FROM customer_links
+	links, err := r.q.QueryContext(ctx, `SELECT partner_id, count(*) FROM customer_links
 		WHERE program_id = ? AND reason = 'signup' AND since >= ? AND since < ? GROUP BY partner_id`, pid, start, end)
 	if err != nil {
 		return f, wrapErr("sqlite: report funnel", err)
@@ -69,8 +69,8 @@ func (s *Store) funnel(ctx context.Context, pid int64, start, end string) (funne
 // partner's when partner is not 0) whose visits are known: a tracked signup names their
 // e-mail and the visitor, whose earliest live visit is their first visit. It reads from the
 // signups, so it costs what the program's signups are, never its orders.
-func (s *Store) toSale(ctx context.Context, pid, partner int64, start, end string) ([]report.ToSale, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT f.time, min(v.time) FROM signups sg
+func (r reportReader) toSale(ctx context.Context, pid, partner int64, start, end string) ([]report.ToSale, error) {
+	rows, err := r.q.QueryContext(ctx, `SELECT f.time, min(v.time) FROM signups sg
 		JOIN customers c ON c.program_id = sg.program_id AND c.email = sg.email AND c.email <> ''
 		JOIN report_firsts f ON f.customer_id = c.id
 		JOIN visits v ON v.program_id = sg.program_id AND v.visitor = sg.visitor AND v.test = 0

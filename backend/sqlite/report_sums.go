@@ -82,14 +82,14 @@ func bucketTable(lo, hi []string) (string, []any) {
 
 // series sums credited orders and lines of one partner (0: all partners) into the buckets
 // that bounds delimit (bucket i is [bounds[i], bounds[i+1])).
-func (s *Store) series(ctx context.Context, pid, partner int64, bounds []string) ([]report.Money, error) {
+func (r reportReader) series(ctx context.Context, pid, partner int64, bounds []string) ([]report.Money, error) {
 	out := make([]report.Money, len(bounds)-1)
 	for i := range out {
 		out[i] = report.Money{}
 	}
 	lo, hi, cut := hourRanges(bounds)
 	with, args := bucketTable(lo, hi)
-	rows, err := s.db.QueryContext(ctx, with+` SELECT b.i, h.currency, `+sumColumns+` FROM b
+	rows, err := r.q.QueryContext(ctx, with+` SELECT b.i, h.currency, `+sumColumns+` FROM b
 		JOIN report_hours h ON h.program_id = ? AND h.partner_id = ? AND h.hour >= b.lo AND h.hour < b.hi
 		GROUP BY b.i, h.currency`, append(args, pid, partner)...)
 	if err != nil {
@@ -108,11 +108,11 @@ func (s *Store) series(ctx context.Context, pid, partner int64, bounds []string)
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: report hours: %w", err)
 	}
-	return out, s.cutHours(ctx, pid, partner, bounds, cut, func(i int, _ int64, cur string, sums report.Sums) { out[i].Add(cur, sums) })
+	return out, r.cutHours(ctx, pid, partner, bounds, cut, func(i int, _ int64, cur string, sums report.Sums) { out[i].Add(cur, sums) })
 }
 
 // byPartner sums each partner's (or only one's) credited orders and lines in [start, end).
-func (s *Store) byPartner(ctx context.Context, pid, only int64, start, end string) (map[int64]report.Money, error) {
+func (r reportReader) byPartner(ctx context.Context, pid, only int64, start, end string) (map[int64]report.Money, error) {
 	out := map[int64]report.Money{}
 	add := func(_ int, partner int64, cur string, sums report.Sums) {
 		if only > 0 {
@@ -125,27 +125,27 @@ func (s *Store) byPartner(ctx context.Context, pid, only int64, start, end strin
 	}
 	bounds := []string{start, end}
 	lo, hi, cut := hourRanges(bounds)
-	if err := s.partnerSums(ctx, monthsAndHours(lo[0], hi[0]), pid, only, add); err != nil {
+	if err := r.partnerSums(ctx, monthsAndHours(lo[0], hi[0]), pid, only, add); err != nil {
 		return nil, err
 	}
 	group := int64(-1)
 	if only > 0 {
 		group = only
 	}
-	return out, s.cutHours(ctx, pid, group, bounds, cut, add)
+	return out, r.cutHours(ctx, pid, group, bounds, cut, add)
 }
 
 // partnerSums adds each partner's (or only one's) sums in ranges of hours or months, read with
 // one statement (so from one snapshot of the database): one range of the primary key a partner
 // and range. CROSS JOIN keeps the partners outside: without statistics SQLite would otherwise
 // read every row of the program's sums.
-func (s *Store) partnerSums(ctx context.Context, ranges []sumsRange, pid, only int64,
+func (r reportReader) partnerSums(ctx context.Context, ranges []sumsRange, pid, only int64,
 	add func(bucket int, partner int64, cur string, sums report.Sums)) error {
 	if len(ranges) == 0 {
 		return nil
 	}
 	q, args := partnerSumsSQL(ranges, pid, only)
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := r.q.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: report partners: %w", err)
 	}
@@ -217,10 +217,10 @@ func nextMonth(month string) string {
 
 // cutHours reads the hours that boundaries cut from the orders and lines themselves and adds
 // each part to its bucket. partner -1 groups by partner, 0 takes all partners together.
-func (s *Store) cutHours(ctx context.Context, pid, partner int64, bounds []string, cut map[string][]string,
+func (r reportReader) cutHours(ctx context.Context, pid, partner int64, bounds []string, cut map[string][]string,
 	add func(bucket int, partner int64, cur string, sums report.Sums)) error {
 	for hour, inside := range cut {
-		err := s.rawSums(ctx, pid, partner, hour, inside, func(seg int, p int64, cur string, sums report.Sums) {
+		err := r.rawSums(ctx, pid, partner, hour, inside, func(seg int, p int64, cur string, sums report.Sums) {
 			at := hour + ":00:00Z"
 			if seg > 0 {
 				at = inside[seg-1]
@@ -239,7 +239,7 @@ func (s *Store) cutHours(ctx context.Context, pid, partner int64, bounds []strin
 // rawSums reads one UTC hour's credited orders and lines from their tables, cut at the
 // boundaries inside it: segment 0 is before the first, segment k after the k-th. partner -1
 // groups by partner, 0 takes all partners together, else one partner.
-func (s *Store) rawSums(ctx context.Context, pid, partner int64, hour string, inside []string,
+func (r reportReader) rawSums(ctx context.Context, pid, partner int64, hour string, inside []string,
 	fn func(seg int, partner int64, cur string, sums report.Sums)) error {
 	seg := func(col string) (string, []any) {
 		expr, args := "0", []any{}
@@ -275,7 +275,7 @@ func (s *Store) rawSums(ctx context.Context, pid, partner int64, hour string, in
 	args := append(append([]any{}, oargs...), pid, from, to)
 	args = append(append(args, whoArgs...), largs...)
 	args = append(append(args, pid, from, to), whoArgs...)
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := r.q.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: report hour %s: %w", hour, err)
 	}

@@ -32,6 +32,8 @@ type Store struct {
 	Now func() time.Time
 	// checkWrite, when set (by tests), checks each write transaction before it commits.
 	checkWrite func(tx *Tx) error
+	// betweenReads, when set (by tests), runs in the middle of a report's reads.
+	betweenReads func()
 }
 
 // Options tunes Open.
