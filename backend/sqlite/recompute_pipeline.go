@@ -3,8 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"sync"
+
+	"github.com/mattn/go-sqlite3"
 
 	"partnerbook/backend/commission"
 )
@@ -133,8 +136,15 @@ func (s *Store) readTx(ctx context.Context) (conn *sql.Conn, release func(), err
 		return nil, nil, fmt.Errorf("sqlite: read: %w", err)
 	}
 	release = func() {
-		// A read transaction has nothing to undo, and after a failed BEGIN none is open.
+		// A read transaction has nothing to undo, and after a failed BEGIN none is open. Should
+		// one still be open, the connection is dropped, not given back to the pool.
 		conn.ExecContext(context.Background(), "ROLLBACK")
+		conn.Raw(func(dc any) error {
+			if c, ok := dc.(*sqlite3.SQLiteConn); ok && !c.AutoCommit() {
+				return driver.ErrBadConn
+			}
+			return nil
+		})
 		conn.Close()
 	}
 	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {

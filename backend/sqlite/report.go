@@ -13,7 +13,14 @@ import (
 // bucket of the chart, the period before, balances as of a day, and the tracked funnel. It
 // reads the sums of migration 010, which the writers keep (report_keep.go), never every order.
 func (s *Store) Report(ctx context.Context, q domain.ReportQuery) (domain.Report, error) {
-	prog, err := s.FindProgram(ctx, fmt.Sprint(q.ProgramID))
+	// One read transaction: every part of the report sees the same commit, whatever is written
+	// beside it (its program, totals, chart and ranking add up).
+	conn, release, err := s.readTx(ctx)
+	if err != nil {
+		return domain.Report{}, err
+	}
+	defer release()
+	prog, err := findProgram(ctx, conn, fmt.Sprint(q.ProgramID))
 	if err != nil {
 		return domain.Report{}, err
 	}
@@ -30,13 +37,6 @@ func (s *Store) Report(ctx context.Context, q domain.ReportQuery) (domain.Report
 	if err != nil {
 		return domain.Report{}, err
 	}
-	// One read transaction: every part of the report sees the same commit, whatever is written
-	// beside it (its totals, chart and ranking add up).
-	conn, release, err := s.readTx(ctx)
-	if err != nil {
-		return domain.Report{}, err
-	}
-	defer release()
 	rd := reportReader{q: conn, betweenReads: s.betweenReads}
 	var partnerID int64
 	if q.Partner != "" {
