@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"partnerbook/backend/commission"
+	"partnerbook/backend/report"
 )
 
 // sumsDelta is a change to the report's sums (report_hours, report_balances and the partner of
@@ -36,7 +37,8 @@ type hourKey struct {
 	currency string
 }
 
-type hourSums struct{ orders, net, total, refunded, refundedOrders, newCustomers, commissions int64 }
+// hourSums are the sums of one partner, hour (or month) and currency: the report's own Sums.
+type hourSums = report.Sums
 
 type balanceKey struct {
 	partner               int64
@@ -76,11 +78,11 @@ func (d *sumsDelta) order(o *commission.Order, hour string, partner, sign int64)
 		refunded = 1
 	}
 	d.hour(partner, hour, o.Currency, func(s *hourSums) {
-		s.orders += sign
-		s.net += sign * o.Net
-		s.total += sign * o.Total
-		s.refunded += sign * o.Refunded
-		s.refundedOrders += sign * refunded
+		s.Orders += sign
+		s.Net += sign * o.Net
+		s.Total += sign * o.Total
+		s.Refunded += sign * o.Refunded
+		s.RefundedOrders += sign * refunded
 	})
 }
 
@@ -100,7 +102,7 @@ func (d *sumsDelta) moveFirst(customer int64, hour, currency string, from, to in
 	}
 	for _, m := range [2]struct{ partner, sign int64 }{{from, -1}, {to, +1}} {
 		if m.partner != 0 {
-			d.hour(m.partner, hour, currency, func(s *hourSums) { s.newCustomers += m.sign })
+			d.hour(m.partner, hour, currency, func(s *hourSums) { s.NewCustomers += m.sign })
 		}
 	}
 	d.firsts.row().int(customer).id(to).done()
@@ -109,7 +111,7 @@ func (d *sumsDelta) moveFirst(customer int64, hour, currency string, from, to in
 // line adds a commission line to the sums (sign +1) or takes it out (-1).
 func (d *sumsDelta) line(l *lineRow, sign int64) {
 	if l.Status != "reversed" && l.Status != "rejected" {
-		d.hour(l.Partner, storedHour(l.TimeAt), l.Currency, func(s *hourSums) { s.commissions += sign * l.Amount })
+		d.hour(l.Partner, storedHour(l.TimeAt), l.Currency, func(s *hourSums) { s.Commissions += sign * l.Amount })
 	}
 	due := ""
 	if l.Status == "pending" {
@@ -232,7 +234,7 @@ func (s *sumsStmts) close() {
 // starts the delta over. Its months wait in st (see sumsStmts).
 func (d *sumsDelta) write(tx *Tx, st *sumsStmts) error {
 	hours, balances := hoursArgs(d.program, d.hours), d.balancesArgs()
-	addSums(st.monthSums, d.hours, len("2006-01"))
+	addSums(st.monthSums, d.hours, sumsPeriods[1].width)
 	firsts := d.firsts.json()
 	clear(d.hours)
 	clear(d.balances)
@@ -287,13 +289,7 @@ func addSums(sums, hours map[hourKey]*hourSums, width int) {
 			m = &hourSums{}
 			sums[k] = m
 		}
-		m.orders += h.orders
-		m.net += h.net
-		m.total += h.total
-		m.refunded += h.refunded
-		m.refundedOrders += h.refundedOrders
-		m.newCustomers += h.newCustomers
-		m.commissions += h.commissions
+		m.Add(*h)
 	}
 }
 
@@ -306,8 +302,8 @@ func hoursArgs(program int64, sums map[hourKey]*hourSums) []any {
 	args := make([]any, 0, hoursCols*len(keys))
 	for _, k := range keys {
 		s := sums[k]
-		args = append(args, program, k.partner, k.hour, k.currency, s.orders, s.net, s.total, s.refunded, s.refundedOrders,
-			s.newCustomers, s.commissions)
+		args = append(args, program, k.partner, k.hour, k.currency, s.Orders, s.Net, s.Total, s.Refunded, s.RefundedOrders,
+			s.NewCustomers, s.Commissions)
 	}
 	return args
 }

@@ -86,7 +86,7 @@ func TestSumsDelta(t *testing.T) {
 func TestSumsDeltaMonths(t *testing.T) {
 	d := newSumsDelta(1)
 	add := func(partner int64, hour string, orders, net int64) {
-		d.hour(partner, hour, "EUR", func(s *hourSums) { s.orders += orders; s.net += net; s.commissions += net / 10 })
+		d.hour(partner, hour, "EUR", func(s *hourSums) { s.Orders += orders; s.Net += net; s.Commissions += net / 10 })
 	}
 	read := `[[1,"2025-03-14T08:10:00Z"]]` // the text of a chunk's orders, which a month must not keep
 	add(5, read[5:18], 1, 1000)
