@@ -94,6 +94,29 @@ func TestRecomputeWithoutLineIndexesEqualsSequential(t *testing.T) {
 	}
 }
 
+// queryPlan is SQLite's plan of a query, a step a line (EXPLAIN QUERY PLAN's details).
+func queryPlan(t *testing.T, q querier, query string, args ...any) []string {
+	t.Helper()
+	rows, err := q.QueryContext(ctx, `EXPLAIN QUERY PLAN `+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return plan
+}
+
 // queryPlans are SQLite's plans of queries where two indexes of the lines could serve.
 func queryPlans(t *testing.T, db *sql.DB) string {
 	t.Helper()
@@ -101,21 +124,7 @@ func queryPlans(t *testing.T, db *sql.DB) string {
 	for _, q := range []string{`commission_lines WHERE order_id = 5 AND partner_id = 7`,
 		`commission_lines WHERE program_id = 1 AND partner_id = 7`, `commission_lines WHERE lead_id = 1 AND order_id = 7`,
 		`commission_lines WHERE payout_id = 1 AND partner_id = 7`} {
-		rows, err := db.Query(`EXPLAIN QUERY PLAN SELECT id FROM ` + q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var detail []string
-		for rows.Next() {
-			var id, parent, unused int
-			var d string
-			if err := rows.Scan(&id, &parent, &unused, &d); err != nil {
-				t.Fatal(err)
-			}
-			detail = append(detail, d)
-		}
-		rows.Close()
-		out = append(out, strings.Join(detail, "; "))
+		out = append(out, strings.Join(queryPlan(t, db, `SELECT id FROM `+q), "; "))
 	}
 	return strings.Join(out, "\n")
 }

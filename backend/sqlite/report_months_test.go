@@ -128,20 +128,7 @@ func TestRankingReadsOneRangeAPartner(t *testing.T) {
 	pid := program(t, s, "Shop").ID
 	for _, only := range []int64{0, 7} {
 		q, args := partnerSumsSQL(monthsAndHours("2024-12-31T23", "2027-11-30T23"), pid, only)
-		rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+q, args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
+		plan := queryPlan(t, s.db, q, args...)
 		sums := 0
 		for _, d := range plan {
 			if strings.Contains(d, " h ") {
