@@ -40,11 +40,7 @@ func (c *computer) withoutLineIndexes(all []chunkOf) (rebuild func() error, err 
 	if mine || others > n/10 {
 		return none, nil
 	}
-	// In the order they were made: where two indexes are as good, SQLite's planner takes the
-	// one that comes first in the schema, and without statistics (a new shop's database) it
-	// often has no other way to choose.
-	idx, err := c.tx.pairs(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'commission_lines'
-		AND sql IS NOT NULL ORDER BY rowid`)
+	idx, err := c.tx.lineIndexes()
 	if err != nil {
 		return nil, err
 	}
@@ -83,6 +79,15 @@ func (c *computer) withoutLineIndexes(all []chunkOf) (rebuild func() error, err 
 		}
 		return nil
 	}, nil
+}
+
+// lineIndexes are the indexes of commission_lines that were made by a statement (not a
+// table's own), as name and statement, in the order they were made: where two indexes are as
+// good, SQLite's planner takes the one that comes first in the schema, and without statistics
+// (a new shop's database) it often has no other way to choose.
+func (tx *Tx) lineIndexes() ([][2]string, error) {
+	return tx.pairs(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'commission_lines'
+		AND sql IS NOT NULL ORDER BY rowid`)
 }
 
 // lineStats are the planner's statistics of the lines' indexes (sqlite_stat1, from PRAGMA

@@ -30,8 +30,7 @@ func BenchmarkRecomputeFloor(b *testing.B) {
 		`CREATE TABLE st_firsts AS SELECT customer_id, partner_id FROM report_firsts WHERE partner_id IS NOT NULL`)
 	var idx [][2]string
 	if err := s.write(ctx, func(tx *Tx) (err error) {
-		idx, err = tx.pairs(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'commission_lines'
-			AND sql IS NOT NULL ORDER BY rowid`)
+		idx, err = tx.lineIndexes() // those withoutLineIndexes drops and makes again
 		return err
 	}); err != nil {
 		b.Fatal(err)
