@@ -35,7 +35,7 @@ func BenchmarkRecomputeFloor(b *testing.B) {
 	}); err != nil {
 		b.Fatal(err)
 	}
-	steps := []string{`PRAGMA cache_size = -65536`} // the recompute's own (roomyCacheKiB)
+	var steps []string
 	for _, ix := range idx {
 		steps = append(steps, `DROP INDEX "`+ix[0]+`"`)
 	}
@@ -70,14 +70,23 @@ func BenchmarkRecomputeFloor(b *testing.B) {
 	})
 }
 
-// floorWrite runs steps in one write transaction on one connection, logging each one's time.
+// floorWrite runs steps in one write transaction on one connection with the recompute's page
+// cache (roomy), logging each one's time.
 func floorWrite(b *testing.B, s *Store, steps []string) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer conn.Close()
-	defer conn.ExecContext(ctx, `PRAGMA cache_size = -2000`) // SQLite's default, as the pool's connections have it
+	restore, err := roomy(ctx, conn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() {
+		if err := restore(); err != nil {
+			b.Error(err)
+		}
+	}()
 	t0 := time.Now()
 	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
 		b.Fatal(err)
